@@ -1,0 +1,5 @@
+import { defineRoute } from "@/lib/server/http/define-route";
+import { db } from "@/lib/server/db";
+import { corpusStats } from "@/lib/server/queries/corpus";
+
+export const GET = defineRoute({ handler: async () => corpusStats(db()) });

@@ -1,0 +1,48 @@
+/**
+ * One error hierarchy for the whole product. Engines throw these; the HTTP layer maps
+ * `status` to the response and the CLI prints `code` and `message`.
+ */
+export type ErrorCode =
+  | "BAD_INPUT"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "NOT_FOUND"
+  | "CONFLICT"
+  | "TOO_LARGE"
+  | "UNSUPPORTED_FORMAT"
+  | "CORRUPT_FILE"
+  | "INVALID_MANIFEST"
+  | "JOB_CANCELLED"
+  | "REACHABILITY_VIOLATION"
+  | "ORTHOGONALITY_VIOLATION";
+
+const STATUS: Record<ErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  TOO_LARGE: 413,
+  UNSUPPORTED_FORMAT: 400,
+  CORRUPT_FILE: 400,
+  INVALID_MANIFEST: 400,
+  JOB_CANCELLED: 409,
+  REACHABILITY_VIOLATION: 422,
+  ORTHOGONALITY_VIOLATION: 422,
+};
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.name = "DomainError";
+    this.code = code;
+    this.details = details;
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+}
+
+export const isDomainError = (e: unknown): e is DomainError => e instanceof DomainError;

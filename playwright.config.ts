@@ -1,0 +1,38 @@
+import { defineConfig } from "@playwright/test";
+import os from "node:os";
+import path from "node:path";
+import fs from "node:fs";
+
+// The e2e run starts the real studio (`npm start`: embedded Postgres, migrations, demo
+// workspace, production build, web and worker) in a fresh PRODA_HOME on its own port.
+const port = Number(process.env.E2E_PORT ?? 3137);
+const home = process.env.E2E_PRODA_HOME ?? fs.mkdtempSync(path.join(os.tmpdir(), "proda-e2e-"));
+const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 1,
+  reporter: process.env.CI ? "list" : [["list"]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    },
+  },
+  webServer: {
+    command: "npm start",
+    url: `http://127.0.0.1:${port}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    env: { PORT: String(port), HOST: "127.0.0.1", PRODA_HOME: home, NEXT_TELEMETRY_DISABLED: "1" },
+  },
+});

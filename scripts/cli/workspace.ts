@@ -1,0 +1,18 @@
+import { openDatabase, type DatabaseHandle } from "@/lib/server/database";
+import { db, disconnectDb, type Db } from "@/lib/server/db";
+import { prodaHome } from "@/lib/server/proda-home";
+
+/** Opens the studio's database (the shared embedded server or DATABASE_URL) for one command. */
+export async function withWorkspace<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const handle: DatabaseHandle = await openDatabase();
+  const where = handle.embedded ? `embedded Postgres in ${prodaHome()}` : `DATABASE_URL ${redact(handle.url)}`;
+  process.stderr.write(`proda: workspace ${where}\n`);
+  try {
+    return await fn(db());
+  } finally {
+    await disconnectDb();
+    await handle.release();
+  }
+}
+
+const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
