@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { importCommand } from "./import-command";
 
 const program = new Command()
   .name("proda")
@@ -13,6 +12,8 @@ program
   .option("-d, --discipline <slug>", "discipline for files no manifest line assigns")
   .option("--json", "print the report as JSON")
   .action(async (target: string, opts: { json?: boolean; discipline?: string }) => {
+    // Commands load lazily so `--help` answers at once.
+    const { importCommand } = await import("./import-command");
     process.exitCode = await importCommand(target, opts);
   });
 

@@ -23,7 +23,7 @@ const MANIFEST = "manifest.jsonl";
 const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
 
 function fromEntry(entry: ManifestEntry, read: () => Promise<Uint8Array>): ImportItem {
-  const { path: p, discipline, title, license, book_url, source, ...rest } = entry;
+  const { path: p, discipline, title, license, book_url, source, line: _line, ...rest } = entry;
   return { name: p, read, discipline, title, license, source: source ?? book_url, meta: { ...rest } };
 }
 

@@ -1,0 +1,22 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** The shared OpenStax corpus beside the repository (../shared/corpus). */
+export const SHARED_CORPUS = fileURLToPath(new URL("../../shared/corpus", import.meta.url));
+
+/** A temporary folder with the given files (paths relative to it). */
+export function tempFolder(files: Record<string, string | Uint8Array>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "proda-files-"));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+export const paragraph = (topic: string) =>
+  `${topic} is a central idea of this section. Photosynthesis converts light energy into chemical energy, ` +
+  `and the chemical energy is stored in glucose. Glucose provides energy for cellular respiration, ` +
+  `which produces ATP for the work of the cell in ${topic}.`;
