@@ -1,0 +1,77 @@
+export type StageKey = "corpus" | "knowledge" | "tester" | "builder" | "models" | "debugger" | "dashboards" | "jobs";
+
+export type NavItem = {
+  key: StageKey;
+  href: `/${StageKey}`;
+  label: string;
+  group: "Pipeline" | "Operations";
+  /** What the page will hold, shown while the stage is not built yet. */
+  summary: string;
+};
+
+/** The studio's pages in pipeline order; the sidebar, the header title and the placeholders read this. */
+export const NAV_ITEMS: NavItem[] = [
+  {
+    key: "corpus",
+    href: "/corpus",
+    label: "Corpus",
+    group: "Pipeline",
+    summary: "Source documents of each discipline, imported, cleaned and split into chunks.",
+  },
+  {
+    key: "knowledge",
+    href: "/knowledge",
+    label: "Knowledge",
+    group: "Pipeline",
+    summary:
+      "Domain experts will review and curate the extracted L1 concepts, L2 relations and L3 reasoning chains of each discipline here, in a graph.",
+  },
+  {
+    key: "tester",
+    href: "/tester",
+    label: "Tester",
+    group: "Pipeline",
+    summary:
+      "The Tester benchmark will live here: questions derived from the knowledge structure that every fine-tuned model is measured against, per discipline.",
+  },
+  {
+    key: "builder",
+    href: "/builder",
+    label: "Builder",
+    group: "Pipeline",
+    summary: "Builder will turn the curated knowledge into versioned training data here, ready to inspect and export for fine-tuning.",
+  },
+  {
+    key: "models",
+    href: "/models",
+    label: "Models",
+    group: "Pipeline",
+    summary: "Fine-tuning runs and the models they produce will be listed here, each with the data version it was trained on and its Tester scores.",
+  },
+  {
+    key: "debugger",
+    href: "/debugger",
+    label: "Debugger",
+    group: "Pipeline",
+    summary: "The Debugger will trace each failed Tester question back to missing or wrong knowledge and propose data patches to fix it here.",
+  },
+  {
+    key: "dashboards",
+    href: "/dashboards",
+    label: "Dashboards",
+    group: "Operations",
+    summary: "Dashboards will chart corpus coverage and model scores across disciplines and data versions here, as the pipeline produces them.",
+  },
+  {
+    key: "jobs",
+    href: "/jobs",
+    label: "Jobs",
+    group: "Operations",
+    summary: "Background work of the studio: imports and other long runs, with their progress, logs and results.",
+  },
+];
+
+export const navItem = (key: StageKey): NavItem => NAV_ITEMS.find((i) => i.key === key)!;
+
+export const navItemForPath = (pathname: string | null): NavItem | undefined =>
+  NAV_ITEMS.find((i) => pathname === i.href || pathname?.startsWith(`${i.href}/`));

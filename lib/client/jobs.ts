@@ -1,0 +1,107 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { fetchJson } from "./api";
+import { corpusKeys } from "./corpus";
+
+export const JOB_STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const isActiveStatus = (s: JobStatus | undefined | null): boolean => s === "QUEUED" || s === "RUNNING";
+
+/** Titles of the job types the workers run (mirrors lib/jobs/registry without importing server code). */
+export const JOB_TYPES: Record<string, string> = { "corpus-import": "Import documents" };
+export const jobTitle = (type: string) => JOB_TYPES[type] ?? type;
+
+export type JobRun = {
+  id: string;
+  type: string;
+  status: JobStatus;
+  progress: number;
+  message: string | null;
+  error: string | null;
+  attempts: number;
+  payload: unknown;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
+  updatedAt: string;
+  cancelRequestedAt: string | null;
+};
+
+export type JobRunDetail = JobRun & { result: unknown };
+export type JobLogLevel = "info" | "warn" | "error";
+export type JobLog = { id: string; at: string; level: JobLogLevel; message: string };
+export type JobRunResponse = { run: JobRunDetail; logs: JobLog[] };
+export type JobsPage = { items: JobRun[]; nextCursor: string | null };
+export type JobFilters = { status?: JobStatus; type?: string };
+
+/** What a person would call the run: its label, or the path it imports. */
+export function jobLabel(payload: unknown): string | null {
+  if (!payload || typeof payload !== "object") return null;
+  const p = payload as { label?: unknown; source?: { kind?: unknown; path?: unknown } };
+  if (typeof p.label === "string" && p.label) return p.label;
+  if (p.source?.kind === "path" && typeof p.source.path === "string") return p.source.path;
+  return null;
+}
+
+export const jobKeys = {
+  all: ["jobs"] as const,
+  lists: () => [...jobKeys.all, "list"] as const,
+  list: (filters: JobFilters) => [...jobKeys.lists(), filters] as const,
+  details: () => [...jobKeys.all, "detail"] as const,
+  detail: (id: string) => [...jobKeys.details(), id] as const,
+};
+
+const PAGE_SIZE = 50;
+const ACTIVE_POLL_MS = 1500;
+// A slow heartbeat still surfaces runs started elsewhere (the CLI, another tab).
+const IDLE_POLL_MS = 15_000;
+export const RUN_POLL_MS = 1000;
+
+export function useJobs(filters: JobFilters) {
+  return useInfiniteQuery({
+    queryKey: jobKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      fetchJson<JobsPage>("/api/jobs", { query: { ...filters, cursor: pageParam, limit: PAGE_SIZE }, signal }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    refetchInterval: (q) =>
+      q.state.data?.pages.some((p) => p.items.some((r) => isActiveStatus(r.status))) ? ACTIVE_POLL_MS : IDLE_POLL_MS,
+    // Switching the status filter keeps the old rows on screen until the new ones arrive.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useJobRun(id: string | null | undefined) {
+  return useQuery({
+    queryKey: jobKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => fetchJson<JobRunResponse>(`/api/jobs/${encodeURIComponent(id!)}`, { signal }),
+    enabled: !!id,
+    refetchInterval: (q) => (isActiveStatus(q.state.data?.run.status) ? RUN_POLL_MS : false),
+  });
+}
+
+/** A run changed state: its detail, every jobs list, and (for imports) the Corpus import list. */
+function invalidateRun(qc: QueryClient, run: Pick<JobRun, "id" | "type">) {
+  const keys: readonly (readonly unknown[])[] = [
+    jobKeys.detail(run.id),
+    jobKeys.lists(),
+    ...(run.type === "corpus-import" ? [corpusKeys.imports()] : []),
+  ];
+  return Promise.all(keys.map((queryKey) => qc.invalidateQueries({ queryKey })));
+}
+
+export function useCancelJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => fetchJson<JobRun>(`/api/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+    onSuccess: (run) => invalidateRun(qc, run),
+  });
+}
+
+export function useRetryJob() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => fetchJson<JobRun>(`/api/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
+    onSuccess: (run) => invalidateRun(qc, run),
+  });
+}

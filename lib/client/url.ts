@@ -1,0 +1,32 @@
+/** Search param that scopes every studio page to one discipline (its slug). */
+export const DISCIPLINE_PARAM = "discipline";
+
+// Params that point at something inside one discipline lose their meaning when it changes.
+const DISCIPLINE_SCOPED = ["doc"];
+
+type Params = URLSearchParams | { toString(): string };
+
+/** `pathname?query` with some params set (a string) or removed (null), the rest kept. */
+export function hrefWith(pathname: string, current: Params, changes: Record<string, string | null>): string {
+  const next = new URLSearchParams(current.toString());
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === "") next.delete(key);
+    else next.set(key, value);
+  }
+  const qs = next.toString();
+  return qs ? `${pathname}?${qs}` : pathname;
+}
+
+export function hrefWithDiscipline(pathname: string, current: Params, slug: string | null): string {
+  const changes: Record<string, string | null> = { [DISCIPLINE_PARAM]: slug };
+  for (const key of DISCIPLINE_SCOPED) changes[key] = null;
+  return hrefWith(pathname, current, changes);
+}
+
+/** A nav link carries only the discipline; page-specific params stay behind. */
+export const navHref = (path: string, discipline: string | null) =>
+  discipline ? `${path}?${DISCIPLINE_PARAM}=${encodeURIComponent(discipline)}` : path;
+
+/** The Jobs page with one run open, keeping the discipline scope. */
+export const jobHref = (runId: string, discipline: string | null) =>
+  `${navHref("/jobs", discipline)}${discipline ? "&" : "?"}run=${encodeURIComponent(runId)}`;
