@@ -6,7 +6,8 @@ import fs from "node:fs";
 // The e2e run starts the real studio (`npm start`: embedded Postgres, migrations, demo
 // workspace, production build, web and worker) in a fresh PRODA_HOME on its own port.
 const port = Number(process.env.E2E_PORT ?? 3137);
-const home = process.env.E2E_PRODA_HOME ?? fs.mkdtempSync(path.join(os.tmpdir(), "proda-e2e-"));
+// Playwright evaluates this file in every worker too: the env var keeps one home for all.
+const home = (process.env.E2E_PRODA_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), "proda-e2e-")));
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 export default defineConfig({

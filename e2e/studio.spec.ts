@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { corruptPdf } from "../test/documents";
+
+const SHOTS = path.join("test-results", "screenshots");
+fs.mkdirSync(SHOTS, { recursive: true });
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+
+const MARKDOWN = `# Tidal forces
+
+The Moon's gravity pulls more strongly on the near side of the Earth than on the far side. This difference in
+pull stretches the oceans into two bulges, one facing the Moon and one facing away from it, and the rotation of the
+Earth carries every coast through both bulges each day, which is why most shores see two high tides daily.
+`;
+
+test("the shell shows every stage, and a stage not built yet says what it will hold", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/corpus/);
+  for (const key of ["corpus", "knowledge", "tester", "builder", "models", "debugger", "dashboards", "jobs"]) {
+    await expect(page.getByTestId(`nav-${key}`)).toBeVisible();
+  }
+  await expect(page.getByTestId("discipline-switcher")).toBeVisible();
+  await page.getByTestId("nav-knowledge").click();
+  await expect(page).toHaveURL(/\/knowledge/);
+  await expect(page.getByTestId("stage-placeholder")).toContainText("concepts");
+  await shot(page, "placeholder-knowledge");
+});
+
+test("the demo workspace is there at once: 16 disciplines with documents and readable chunks", async ({ page }) => {
+  await page.goto("/corpus");
+  await expect(page.getByTestId("discipline-row")).toHaveCount(16);
+  await expect(page.getByTestId("total-documents")).not.toContainText(/\b0\b/);
+  await page.getByTestId("document-row").first().click();
+  await expect(page.getByTestId("chunk").first()).toBeVisible();
+  await shot(page, "corpus");
+
+  // Scoping to one discipline from the header filters the documents.
+  await page.getByTestId("discipline-switcher").selectOption("astronomy");
+  await expect(page).toHaveURL(/discipline=astronomy/);
+  await expect(page.getByTestId("document-row").first()).toContainText("astronomy/");
+  await expect(page.getByTestId("document-row").filter({ hasText: "biology/" })).toHaveCount(0);
+});
+
+test("an upload imports the good file and reports the corrupt PDF by name; the Jobs page shows the run", async ({ page }) => {
+  await page.goto("/corpus");
+  // Submitting without a discipline is refused with a clear message.
+  await page.getByTestId("import-files").setInputFiles([{ name: "tides.md", mimeType: "text/markdown", buffer: Buffer.from(MARKDOWN) }]);
+  await page.getByTestId("import-submit").click();
+  await expect(page.getByTestId("import-form-error")).toContainText("discipline");
+
+  await page.getByTestId("import-files").setInputFiles([
+    { name: "tides.md", mimeType: "text/markdown", buffer: Buffer.from(MARKDOWN) },
+    { name: "broken.pdf", mimeType: "application/pdf", buffer: Buffer.from(corruptPdf()) },
+  ]);
+  await page.getByTestId("import-discipline").selectOption("astronomy");
+  await page.getByTestId("import-submit").click();
+
+  const run = page.getByTestId("import-run");
+  await expect(run.getByTestId("import-report")).toBeVisible({ timeout: 30_000 });
+  await expect(run.getByTestId("report-documents")).toContainText("1");
+  await expect(run.getByTestId("import-error-item")).toHaveCount(1);
+  await expect(run.getByTestId("import-error-item")).toContainText("broken.pdf");
+  await expect(run.getByTestId("import-error-item")).toContainText("PDF");
+  await shot(page, "corpus-import-report");
+
+  // The imported document is listed and searchable.
+  await page.getByPlaceholder("Search title or path").fill("tides");
+  await expect(page.getByTestId("document-row")).toHaveCount(1);
+  await expect(page.getByTestId("document-row")).toContainText("Tidal forces");
+
+  await page.getByTestId("nav-jobs").click();
+  const newest = page.getByTestId("job-row").first();
+  await expect(newest.getByTestId("status-badge")).toHaveAttribute("data-status", "SUCCEEDED");
+  await newest.click();
+  const detail = page.getByTestId("job-detail");
+  await expect(detail).toBeVisible();
+  await expect(detail.getByTestId("log-line").first()).toBeVisible();
+  await expect(detail.getByTestId("job-logs")).toContainText("broken.pdf");
+  await shot(page, "jobs");
+});
+
+test("the HTTP API answers bad input with the error shape and changes nothing", async ({ request }) => {
+  const before = await (await request.get("/api/corpus/stats")).json();
+  const res = await request.post("/api/corpus/imports", {
+    multipart: { files: { name: "picture.png", mimeType: "image/png", buffer: Buffer.from("x") }, discipline: "biology" },
+  });
+  expect(res.status()).toBeGreaterThanOrEqual(400);
+  expect(res.status()).toBeLessThan(500);
+  const body = await res.json();
+  expect(body.error.code).toBe("UNSUPPORTED_FORMAT");
+  expect(body.error.message).toContain("picture.png");
+  expect(await (await request.get("/api/corpus/stats")).json()).toEqual(before);
+});
