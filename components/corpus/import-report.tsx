@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
-import { DROP_REASONS, type ImportReport } from "@/lib/client/corpus";
+import { DROP_REASONS, type DropReason, type ImportReport } from "@/lib/client/corpus";
 import { cx } from "@/lib/client/cx";
 import { formatInt } from "@/lib/client/format";
 
@@ -14,7 +14,7 @@ const reasonLabel = (r: string) => DROP_REASON_LABEL[r] ?? r.replace(/_/g, " ");
 
 /** What an import did, file by file outcomes summed up; read-only, fed by a run's `result`. */
 export function ImportReportView({ report }: { report: ImportReport }) {
-  const reasons = [...DROP_REASONS, ...Object.keys(report.dropped).filter((r) => !(DROP_REASONS as readonly string[]).includes(r))];
+  const reasons = [...new Set([...DROP_REASONS, ...(Object.keys(report.dropped) as DropReason[])])];
   const droppedTotal = Object.values(report.dropped).reduce<number>((n, c) => n + (c ?? 0), 0);
   const byDiscipline = Object.entries(report.byDiscipline);
 

@@ -27,25 +27,10 @@ export type Page<T> = { items: T[]; nextCursor: string | null };
 export type DocumentResponse = { document: DocumentDetail; chunks: Page<Chunk> };
 export type DocumentFilters = { discipline?: string; q?: string };
 
-export const DROP_REASONS = ["too_short", "boilerplate", "mostly_symbols", "duplicate"] as const;
-export type DropReason = (typeof DROP_REASONS)[number];
-
-export type ImportError = { file: string; line: number | null; message: string };
-export type ImportReport = {
-  total: number;
-  processed: number;
-  documents: number;
-  updated: number;
-  chunks: number;
-  tokens: number;
-  disciplines: number;
-  unchanged: number;
-  dropped: Partial<Record<string, number>>;
-  droppedSamples: { file: string; reason: string; text: string }[];
-  skipped: { file: string; reason: string }[];
-  errors: ImportError[];
-  byDiscipline: Record<string, { documents: number; chunks: number; unchanged: number }>;
-};
+// Types only: the report's shape is defined once, by the server that writes it.
+export { DROP_REASONS, type DropReason } from "@/lib/domain/corpus/types";
+export type { ImportError, ImportReport } from "@/lib/server/services/corpus/import-report";
+import type { ImportReport } from "@/lib/server/services/corpus/import-report";
 export type ImportPayload = {
   source?: { kind: "path"; path: string } | { kind: "upload" };
   discipline?: string;
