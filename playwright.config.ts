@@ -10,8 +10,15 @@ const port = Number(process.env.E2E_PORT ?? 3137);
 const home = (process.env.E2E_PRODA_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), "proda-e2e-")));
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
+/** The admin's signed-in browser state, written by e2e/auth.setup.ts and used by the specs. */
+export const ADMIN_STATE = path.join("test-results", ".auth", "admin.json");
+
 export default defineConfig({
   testDir: "e2e",
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts/ },
+    { name: "studio", testMatch: /\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+  ],
   outputDir: "test-results",
   timeout: 60_000,
   expect: { timeout: 15_000 },

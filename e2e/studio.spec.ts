@@ -44,6 +44,8 @@ test("the demo workspace is there at once: 16 disciplines with documents and rea
 
 test("an upload imports the good file and reports the corrupt PDF by name; the Jobs page shows the run", async ({ page }) => {
   await page.goto("/corpus");
+  // Data on screen means the page is hydrated and its inputs are live.
+  await expect(page.getByTestId("discipline-row").first()).toBeVisible();
   // Submitting without a discipline is refused with a clear message.
   await page.getByTestId("import-files").setInputFiles([{ name: "tides.md", mimeType: "text/markdown", buffer: Buffer.from(MARKDOWN) }]);
   await page.getByTestId("import-submit").click();
@@ -80,9 +82,10 @@ test("an upload imports the good file and reports the corrupt PDF by name; the J
   await shot(page, "jobs");
 });
 
-test("the HTTP API answers bad input with the error shape and changes nothing", async ({ request }) => {
+test("the HTTP API answers bad input with the error shape and changes nothing", async ({ request, baseURL }) => {
   const before = await (await request.get("/api/corpus/stats")).json();
   const res = await request.post("/api/corpus/imports", {
+    headers: { origin: new URL(baseURL!).origin },
     multipart: { files: { name: "picture.png", mimeType: "image/png", buffer: Buffer.from("x") }, discipline: "biology" },
   });
   expect(res.status()).toBeGreaterThanOrEqual(400);

@@ -1,15 +1,25 @@
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
+import { SessionProvider } from "@/lib/client/session";
+import { currentUser } from "@/lib/server/auth/current-user";
+import { db } from "@/lib/server/db";
+import { setupRequired } from "@/lib/server/services/auth/setup";
 
-export default function StudioLayout({ children }: { children: ReactNode }) {
+/** Every studio page is for signed-in users; a fresh install first asks for its admin. */
+export default async function StudioLayout({ children }: { children: ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect((await setupRequired(db())) ? "/setup" : "/sign-in");
   return (
-    <div className="flex h-dvh overflow-hidden">
-      <Sidebar />
-      <div className="flex min-w-0 flex-1 flex-col">
-        <Header />
-        <main className="scroll-stable min-h-0 flex-1 overflow-y-auto">{children}</main>
+    <SessionProvider user={user}>
+      <div className="flex h-dvh overflow-hidden">
+        <Sidebar />
+        <div className="flex min-w-0 flex-1 flex-col">
+          <Header />
+          <main className="scroll-stable min-h-0 flex-1 overflow-y-auto">{children}</main>
+        </div>
       </div>
-    </div>
+    </SessionProvider>
   );
 }

@@ -7,6 +7,8 @@ import { ErrorAlert } from "@/components/ui/alert";
 import { FieldLabel, Select } from "@/components/ui/field";
 import { errorMessage } from "@/lib/client/api";
 import { useDisciplines, useStartImport } from "@/lib/client/corpus";
+import { useCan, useSessionUser } from "@/lib/client/session";
+import { ROLE_INFO } from "@/lib/auth/roles";
 import { FilePicker } from "./file-picker";
 import { ImportRunStatus } from "./import-run-status";
 
@@ -19,7 +21,21 @@ type Props = {
   onStarted: (runId: string) => void;
 };
 
-export function ImportPanel({ discipline: scoped, trackedRunId, onStarted }: Props) {
+export function ImportPanel(props: Props) {
+  const { role } = useSessionUser();
+  if (!useCan("corpus:import")) {
+    return (
+      <Card title="Import documents" description="Text, Markdown, HTML, PDF and Word files" data-testid="import-panel">
+        <p className="text-sm leading-6 text-zinc-600" data-testid="import-not-allowed">
+          Your role ({ROLE_INFO[role].label}) can browse the corpus but not import documents. Experts and admins import.
+        </p>
+      </Card>
+    );
+  }
+  return <ImportForm {...props} />;
+}
+
+function ImportForm({ discipline: scoped, trackedRunId, onStarted }: Props) {
   const id = useId();
   const { data: disciplines } = useDisciplines();
   const start = useStartImport();

@@ -3,6 +3,7 @@
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/client/api";
 import { isActiveStatus, useCancelJob, useRetryJob, type JobRun } from "@/lib/client/jobs";
+import { useCan } from "@/lib/client/session";
 
 /** Cancel while a run is live, retry once it failed or was cancelled; the server's refusal is shown as is. */
 export function JobActions({ run }: { run: JobRun }) {
@@ -11,8 +12,10 @@ export function JobActions({ run }: { run: JobRun }) {
   const active = isActiveStatus(run.status);
   const canRetry = run.status === "FAILED" || run.status === "CANCELLED";
   const failure = cancel.error ?? retry.error;
+  const allowed = useCan("jobs:control");
 
   if (!active && !canRetry) return null;
+  if (!allowed) return <p className="text-xs text-zinc-500" data-testid="job-actions-readonly">Your role can watch jobs but not cancel or retry them.</p>;
   return (
     <div className="space-y-2">
       <div className="flex items-center gap-2">

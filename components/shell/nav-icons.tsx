@@ -1,7 +1,7 @@
-import type { StageKey } from "./nav-items";
+import type { PageKey } from "./nav-items";
 
 // Hand-drawn 24px stroke icons: the studio ships no icon package.
-const paths: Record<StageKey, string> = {
+const paths: Record<PageKey, string> = {
   corpus: "M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6",
   knowledge: "M8.25 7a2.25 2.25 0 1 1-4.5 0a2.25 2.25 0 1 1 4.5 0M20.25 7a2.25 2.25 0 1 1-4.5 0a2.25 2.25 0 1 1 4.5 0M14.25 18a2.25 2.25 0 1 1-4.5 0a2.25 2.25 0 1 1 4.5 0M8.25 7h7.5M7.1 9l3.8 7M16.9 9l-3.8 7",
   tester: "M9 3h6M10 3v6l-5.2 9.1A2 2 0 0 0 6.5 21h11a2 2 0 0 0 1.7-2.9L14 9V3M7.5 15h9",
@@ -10,9 +10,12 @@ const paths: Record<StageKey, string> = {
   debugger: "M9 8.5a3 3 0 0 1 6 0M8 10h8v4a4 4 0 0 1-8 0zM12 14v4M4 12h4M16 12h4M5 18l3-2M19 18l-3-2M5 6l3 3M19 6l-3 3",
   dashboards: "M4 20h16M7 16v-4M12 16V6M17 16v-7",
   jobs: "M3 12h4l3-7 4 14 3-7h4",
+  users: "M9 11a3.5 3.5 0 1 0 0-7a3.5 3.5 0 0 0 0 7M2.5 20a6.5 6.5 0 0 1 13 0M16 4.5a3.5 3.5 0 0 1 0 6.5M18 14a6.5 6.5 0 0 1 3.5 6",
+  audit: "M12 3l7 3v5c0 4.5-3 8.5-7 10c-4-1.5-7-5.5-7-10V6zM9 12l2 2 4-4",
+  account: "M12 12a4 4 0 1 0 0-8a4 4 0 0 0 0 8M4 21a8 8 0 0 1 16 0",
 };
 
-export function NavIcon({ name, className }: { name: StageKey; className?: string }) {
+export function NavIcon({ name, className }: { name: PageKey; className?: string }) {
   return (
     <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" className={className} aria-hidden>
       <path d={paths[name]} />

@@ -1,10 +1,15 @@
+import type { Action } from "@/lib/auth/permissions";
+
 export type StageKey = "corpus" | "knowledge" | "tester" | "builder" | "models" | "debugger" | "dashboards" | "jobs";
+export type PageKey = StageKey | "users" | "audit" | "account";
 
 export type NavItem = {
-  key: StageKey;
-  href: `/${StageKey}`;
+  key: PageKey;
+  href: string;
   label: string;
-  group: "Pipeline" | "Operations";
+  group: "Pipeline" | "Operations" | "Admin" | "Account";
+  /** Shown only to roles allowed this action. */
+  permission?: Action;
   /** What the page will hold, shown while the stage is not built yet. */
   summary: string;
 };
@@ -71,7 +76,14 @@ export const NAV_ITEMS: NavItem[] = [
   },
 ];
 
+/** Pages outside the pipeline: administration (admins only) and one's own account (user menu). */
+export const OTHER_PAGES: NavItem[] = [
+  { key: "users", href: "/admin/users", label: "Users", group: "Admin", permission: "users:manage", summary: "Invite, create and deactivate users; set roles." },
+  { key: "audit", href: "/admin/audit", label: "Audit log", group: "Admin", permission: "audit:read", summary: "Who signed in, changed roles and created or revoked tokens." },
+  { key: "account", href: "/account", label: "Account", group: "Account", summary: "Your password and API tokens." },
+];
+
 export const navItem = (key: StageKey): NavItem => NAV_ITEMS.find((i) => i.key === key)!;
 
 export const navItemForPath = (pathname: string | null): NavItem | undefined =>
-  NAV_ITEMS.find((i) => pathname === i.href || pathname?.startsWith(`${i.href}/`));
+  [...NAV_ITEMS, ...OTHER_PAGES].find((i) => pathname === i.href || pathname?.startsWith(`${i.href}/`));

@@ -2,23 +2,30 @@
 
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { Suspense } from "react";
+import { can } from "@/lib/auth/permissions";
 import { cx } from "@/lib/client/cx";
+import { useSessionUser } from "@/lib/client/session";
 import { DISCIPLINE_PARAM, navHref } from "@/lib/client/url";
 import { LogoMark, NavIcon } from "./nav-icons";
-import { NAV_ITEMS, navItemForPath, type NavItem } from "./nav-items";
+import { NAV_ITEMS, navItemForPath, OTHER_PAGES, type NavItem } from "./nav-items";
+import { UserMenu } from "./user-menu";
 
-const GROUPS: NavItem["group"][] = ["Pipeline", "Operations"];
+const GROUPS: NavItem["group"][] = ["Pipeline", "Operations", "Admin"];
+const ITEMS = [...NAV_ITEMS, ...OTHER_PAGES];
 
-function NavLinks({ discipline }: { discipline: string | null }) {
+function NavLinks() {
+  // Studio pages render per request (they need the session), so the URL is known on the server.
+  const discipline = useSearchParams().get(DISCIPLINE_PARAM);
   const active = navItemForPath(usePathname());
+  const { role } = useSessionUser();
+  const visible = ITEMS.filter((i) => !i.permission || can(role, i.permission));
   return (
     <nav aria-label="Studio" className="flex flex-col gap-5 px-3">
-      {GROUPS.map((group) => (
+      {GROUPS.filter((g) => visible.some((i) => i.group === g)).map((group) => (
         <div key={group}>
           <p className="px-2 pb-1.5 text-[11px] font-medium tracking-wider text-zinc-500 uppercase">{group}</p>
           <ul className="flex flex-col gap-0.5">
-            {NAV_ITEMS.filter((i) => i.group === group).map((item) => {
+            {visible.filter((i) => i.group === group).map((item) => {
               const isActive = active?.key === item.key;
               return (
                 <li key={item.key}>
@@ -45,10 +52,6 @@ function NavLinks({ discipline }: { discipline: string | null }) {
   );
 }
 
-function NavLinksWithDiscipline() {
-  return <NavLinks discipline={useSearchParams().get(DISCIPLINE_PARAM)} />;
-}
-
 export function Sidebar() {
   return (
     <aside className="flex w-56 shrink-0 flex-col border-r border-zinc-800 bg-zinc-950" data-testid="sidebar">
@@ -60,11 +63,9 @@ export function Sidebar() {
         </div>
       </div>
       <div className="flex-1 overflow-y-auto pt-4 pb-6">
-        {/* The links render without the discipline until the URL is read, at the same size. */}
-        <Suspense fallback={<NavLinks discipline={null} />}>
-          <NavLinksWithDiscipline />
-        </Suspense>
+        <NavLinks />
       </div>
+      <UserMenu />
     </aside>
   );
 }

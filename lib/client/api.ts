@@ -54,6 +54,15 @@ export type FetchJsonInit = Omit<RequestInit, "body"> & {
   body?: BodyInit | Record<string, unknown> | null;
 };
 
+// Endpoints that answer 401 as part of their job (a wrong password), not because a session ended.
+const PUBLIC_API = ["/api/session", "/api/setup", "/api/invitations/accept"];
+
+/** The server's per-field problems (`details.fields`), keyed by field name, for showing beside inputs. */
+export function fieldErrors(e: unknown): Record<string, string> {
+  const fields = isApiError(e) ? (e.details as { fields?: { field: string; message: string }[] } | undefined)?.fields : undefined;
+  return Object.fromEntries((fields ?? []).map((f) => [f.field, f.message]));
+}
+
 export async function fetchJson<T>(path: string, init: FetchJsonInit = {}): Promise<T> {
   const { query, body, headers, ...rest } = init;
   const isRawBody =
@@ -72,6 +81,10 @@ export async function fetchJson<T>(path: string, init: FetchJsonInit = {}): Prom
   } catch (e) {
     if (e instanceof DOMException && e.name === "AbortError") throw e;
     throw new ApiError(0, "NETWORK", "Cannot reach the ProDa server. Is it running?");
+  }
+  if (res.status === 401 && !PUBLIC_API.some((p) => path.startsWith(p)) && typeof window !== "undefined") {
+    // The session ended (signed out elsewhere, expired, or the account was deactivated).
+    window.location.assign("/sign-in");
   }
   if (!res.ok) throw await toApiError(res);
   if (res.status === 204) return undefined as T;

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "RATE_LIMITED"
   | "TOO_LARGE"
   | "UNSUPPORTED_FORMAT"
   | "CORRUPT_FILE"
@@ -22,6 +23,7 @@ const STATUS: Record<ErrorCode, number> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  RATE_LIMITED: 429,
   TOO_LARGE: 413,
   UNSUPPORTED_FORMAT: 400,
   CORRUPT_FILE: 400,

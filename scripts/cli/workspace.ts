@@ -6,7 +6,8 @@ import { prodaHome } from "@/lib/server/proda-home";
 export async function withWorkspace<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const handle: DatabaseHandle = await openDatabase();
   const where = handle.embedded ? `embedded Postgres in ${prodaHome()}` : `DATABASE_URL ${redact(handle.url)}`;
-  process.stderr.write(`proda: workspace ${where}\n`);
+  // The CLI runs on the machine that holds the database, so it acts as the local admin.
+  process.stderr.write(`proda: workspace ${where} (acting as local admin)\n`);
   try {
     return await fn(db());
   } finally {

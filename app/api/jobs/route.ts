@@ -5,6 +5,7 @@ import { listRuns } from "@/lib/server/queries/jobs";
 import { pageQuery } from "@/lib/server/queries/pagination";
 
 export const GET = defineRoute({
+  auth: "workspace:read",
   query: pageQuery.extend({
     status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
     type: z.string().optional(),

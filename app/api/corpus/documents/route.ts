@@ -5,6 +5,7 @@ import { listDocuments } from "@/lib/server/queries/corpus";
 import { pageQuery } from "@/lib/server/queries/pagination";
 
 export const GET = defineRoute({
+  auth: "workspace:read",
   query: pageQuery.extend({ discipline: z.string().optional(), q: z.string().optional() }),
   handler: async ({ query }) => listDocuments(db(), { ...query, search: query.q }),
 });

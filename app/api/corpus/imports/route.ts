@@ -4,10 +4,11 @@ import { db } from "@/lib/server/db";
 import { listImports } from "@/lib/server/queries/corpus";
 import { startUploadImport } from "@/lib/server/services/corpus/start-upload-import";
 
-export const GET = defineRoute({ handler: async () => ({ items: await listImports(db()) }) });
+export const GET = defineRoute({ auth: "workspace:read", handler: async () => ({ items: await listImports(db()) }) });
 
 /** multipart/form-data: `files` (one or more, a manifest.jsonl among them is used) and `discipline`. */
 export const POST = defineRoute({
+  auth: "corpus:import",
   status: 202,
   handler: async ({ req }) => {
     const form = await req.formData().catch(() => {

@@ -2,4 +2,4 @@ import { defineRoute } from "@/lib/server/http/define-route";
 import { db } from "@/lib/server/db";
 import { corpusStats } from "@/lib/server/queries/corpus";
 
-export const GET = defineRoute({ handler: async () => corpusStats(db()) });
+export const GET = defineRoute({ auth: "workspace:read", handler: async () => corpusStats(db()) });

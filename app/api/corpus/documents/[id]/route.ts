@@ -5,6 +5,7 @@ import { getDocument } from "@/lib/server/queries/corpus";
 import { pageQuery } from "@/lib/server/queries/pagination";
 
 export const GET = defineRoute({
+  auth: "workspace:read",
   params: z.object({ id: z.string() }),
   query: pageQuery,
   handler: async ({ params, query }) => getDocument(db(), params.id, query),

@@ -4,6 +4,7 @@ import { db } from "@/lib/server/db";
 import { cancelRun } from "@/lib/server/services/jobs/control-run";
 
 export const POST = defineRoute({
+  auth: "jobs:control",
   params: z.object({ id: z.string() }),
   handler: async ({ params }) => cancelRun(db(), params.id),
 });

@@ -1,0 +1,111 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { ANNOTATOR } from "./fixtures/users";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
+
+/** A browser with nobody signed in (the annotator's own machine). */
+async function anonymousPage(browser: Browser, baseURL: string) {
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  return context.newPage();
+}
+
+test("an admin invites an annotator, who is refused expert actions in the UI and the API, until deactivated", async ({ page, browser, baseURL }) => {
+  // The admin invites an annotator and gets the link once.
+  await page.goto("/admin/users");
+  await expect(page.getByTestId("user-row")).toHaveCount(1); // loaded, so hydrated
+  await page.getByTestId("invite-email").fill(ANNOTATOR.email);
+  await page.getByTestId("invite-role").selectOption("ANNOTATOR");
+  await page.getByTestId("invite-submit").click();
+  const link = (await page.getByTestId("invite-link").textContent())!.trim();
+  expect(link).toMatch(/\/invite\/[\w-]+$/);
+  await expect(page.getByTestId("invitation-row")).toContainText(ANNOTATOR.email);
+  await shot(page, "admin-users");
+
+  // The annotator opens the link on their own browser and chooses a password.
+  const ann = await anonymousPage(browser, baseURL!);
+  await ann.goto(link);
+  const form = ann.getByTestId("invite-form");
+  await expect(form.getByLabel("Email")).toHaveValue(ANNOTATOR.email);
+  await expect(ann.getByText("Annotator", { exact: true })).toBeVisible();
+  await form.getByLabel("Your name").fill(ANNOTATOR.name);
+  await form.getByLabel("Password").fill(ANNOTATOR.password);
+  await form.getByRole("button", { name: "Create my account" }).click();
+  await expect(ann).toHaveURL(/\/corpus/);
+  await expect(ann.getByTestId("user-role")).toHaveAttribute("data-role", "ANNOTATOR");
+
+  // The UI hides what an annotator cannot do: no import form, no admin pages.
+  await expect(ann.getByTestId("import-not-allowed")).toBeVisible();
+  await expect(ann.getByTestId("import-files")).toHaveCount(0);
+  await expect(ann.getByTestId("nav-users")).toHaveCount(0);
+  await shot(ann, "annotator-corpus");
+  await ann.goto("/admin/users");
+  await expect(ann.getByTestId("forbidden")).toBeVisible();
+
+  // The API refuses it too, with the session cookie sent from the studio's own origin.
+  const origin = new URL(baseURL!).origin;
+  const refused = await ann.request.post("/api/corpus/imports", {
+    headers: { origin },
+    multipart: { files: { name: "a.md", mimeType: "text/markdown", buffer: Buffer.from("# A\n\nSome text about cells and their membranes.") }, discipline: "biology" },
+  });
+  expect(refused.status()).toBe(403);
+  expect((await refused.json()).error).toMatchObject({ code: "FORBIDDEN", details: { action: "corpus:import", role: "ANNOTATOR" } });
+
+  // An API token, shown once, works as Bearer with the annotator's role.
+  await ann.goto("/account");
+  await expect(ann.getByTestId("tokens-card")).toContainText("No tokens yet");
+  await ann.getByLabel("Token name").fill("ci");
+  await ann.getByTestId("token-create").click();
+  const token = (await ann.getByTestId("token-value").textContent())!.trim();
+  expect(token).toMatch(/^proda_/);
+  await shot(ann, "account-tokens");
+  await ann.reload();
+  await expect(ann.getByTestId("token-row")).toHaveCount(1);
+  expect(await ann.content()).not.toContain(token);
+  const bearer = { authorization: `Bearer ${token}` };
+  expect((await ann.request.get("/api/corpus/stats", { headers: bearer })).status()).toBe(200);
+  expect((await ann.request.get("/api/users", { headers: bearer })).status()).toBe(403);
+
+  // The admin deactivates the annotator: the session and the token stop at once.
+  await page.reload();
+  const row = page.getByTestId("user-row").filter({ hasText: ANNOTATOR.email });
+  await row.getByTestId("user-deactivate").click();
+  await expect(row).toHaveAttribute("data-active", "false");
+  expect((await ann.request.get("/api/corpus/stats", { headers: bearer })).status()).toBe(401);
+  await ann.goto("/corpus");
+  await expect(ann).toHaveURL(/\/sign-in$/);
+  const signIn = ann.getByTestId("sign-in-form");
+  await signIn.getByLabel("Email").fill(ANNOTATOR.email);
+  await signIn.getByLabel("Password").fill(ANNOTATOR.password);
+  await signIn.getByRole("button", { name: "Sign in" }).click();
+  await expect(ann.getByTestId("auth-error")).toContainText("deactivated");
+  await shot(ann, "sign-in-deactivated");
+
+  // The audit log shows all of it; no page shows a password or the token.
+  await page.goto("/admin/audit");
+  for (const action of ["auth.setup", "user.invited", "user.invitation_accepted", "token.created", "user.deactivated", "auth.sign_in_failed"]) {
+    await expect(page.locator(`[data-testid="audit-row"][data-action="${action}"]`).first()).toBeVisible();
+  }
+  await page.getByTestId("audit-action").selectOption("token.");
+  await expect(page.getByTestId("audit-row")).toHaveCount(1);
+  await shot(page, "admin-audit");
+  // (The sign-in form still holds what the annotator typed: leave it first.)
+  await ann.goto("/sign-in");
+  for (const p of [page, ann]) {
+    const html = await p.content();
+    expect(html).not.toContain(token);
+    expect(html).not.toContain(ANNOTATOR.password);
+  }
+  await ann.context().close();
+});
+
+test("pages carry the security headers, and a signed-out visitor is sent to sign in", async ({ browser, baseURL }) => {
+  const anon = await anonymousPage(browser, baseURL!);
+  const res = await anon.goto("/jobs");
+  await expect(anon).toHaveURL(/\/sign-in$/);
+  const headers = res!.headers();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["content-security-policy"]).toContain("worker-src 'self' blob:");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect((await anon.request.get("/api/corpus/stats")).status()).toBe(401);
+  await anon.context().close();
+});

@@ -1,0 +1,59 @@
+import { createHash } from "node:crypto";
+import type { Role } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/domain/errors";
+import type { Db } from "@/lib/server/db";
+import { auth } from "./better-auth";
+
+/** Who is calling: a signed-in user (cookie session) or a script with an API token. */
+export type Principal = {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  via: "session" | "token";
+  tokenId?: string;
+};
+
+export const TOKEN_PREFIX = "proda_";
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+// Writing last-used on every request would turn reads into writes; a minute is precise enough.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * Resolves the caller of a request. A Bearer token, when sent, must be valid (no fall-back to
+ * the cookie); a deactivated user's sessions and tokens stop working at once.
+ */
+export async function resolvePrincipal(db: Db, headers: Headers): Promise<Principal | null> {
+  const authorization = headers.get("authorization");
+  if (authorization) return tokenPrincipal(db, authorization);
+  const session = await auth().api.getSession({ headers: cookieOnly(headers) });
+  if (!session) return null;
+  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  if (!user?.active) return null;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
+}
+
+async function tokenPrincipal(db: Db, authorization: string): Promise<Principal> {
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw new DomainError("UNAUTHENTICATED", "The Authorization header must be `Bearer <token>`");
+  const token = await db.apiToken.findUnique({
+    where: { hash: hashToken(match[1]) },
+    select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
+  });
+  if (!token || token.revokedAt || !token.user.active) {
+    throw new DomainError("UNAUTHENTICATED", "The API token is invalid, revoked, or belongs to a deactivated user");
+  }
+  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+  }
+  const { user } = token;
+  return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: token.id };
+}
+
+/** better-auth only needs the cookie; other headers (Origin) are checked by us, once. */
+export function cookieOnly(headers: Headers): Headers {
+  const out = new Headers();
+  const cookie = headers.get("cookie");
+  if (cookie) out.set("cookie", cookie);
+  return out;
+}
