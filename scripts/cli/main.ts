@@ -17,6 +17,30 @@ program
     process.exitCode = await importCommand(target, opts);
   });
 
+program
+  .command("extract")
+  .description("extract the knowledge structure (L3 chains, L2 relations, L1 concepts) from the imported chunks; already extracted chunks are skipped")
+  .option("-d, --discipline <slug>", "only this discipline")
+  .option("--engine <engine>", "local (offline, default) or llm", "local")
+  .option("--endpoint <name>", "the LLM endpoint (Settings, or `env` for PRODA_LLM_BASE_URL)")
+  .option("--force", "extract again chunks already extracted with these settings (replaces untouched drafts)")
+  .option("--json", "print the report as JSON")
+  .action(async (opts: { discipline?: string; engine?: string; endpoint?: string; force?: boolean; json?: boolean }) => {
+    if (opts.engine !== "local" && opts.engine !== "llm") program.error(`--engine must be local or llm, not ${opts.engine}`);
+    const { extractCommand } = await import("./extract-command");
+    process.exitCode = await extractCommand({ ...opts, engine: opts.engine as "local" | "llm" });
+  });
+
+program
+  .command("check")
+  .description("check the gates (reachability of the knowledge structure); exits 1 when one fails")
+  .option("-d, --discipline <slug>", "only this discipline")
+  .option("--json", "print the report as JSON")
+  .action(async (opts: { discipline?: string; json?: boolean }) => {
+    const { checkCommand } = await import("./check-command");
+    process.exitCode = await checkCommand(opts);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

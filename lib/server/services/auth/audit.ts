@@ -17,6 +17,14 @@ export const AUDIT_ACTIONS = [
   "user.reactivated",
   "token.created",
   "token.revoked",
+  "settings.endpoint_saved",
+  "settings.endpoint_deleted",
+  "knowledge.created",
+  "knowledge.updated",
+  "knowledge.reviewed",
+  "knowledge.merged",
+  "knowledge.deleted",
+  "knowledge.imported",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { defineJob } from "./define";
+
+export const knowledgeExtractJob = defineJob({
+  name: "knowledge-extract",
+  title: "Extract knowledge",
+  payload: z.object({
+    /** discipline slug; all disciplines when absent */
+    discipline: z.string().optional(),
+    /** restrict to these documents */
+    documentIds: z.array(z.string()).optional(),
+    engine: z.enum(["local", "llm"]).default("local"),
+    /** endpoint name for the llm engine */
+    endpoint: z.string().optional(),
+    /** extract again chunks already extracted with the same settings (drafts are replaced) */
+    force: z.boolean().optional(),
+    label: z.string().optional(),
+  }),
+  // Each chunk is written with its "extracted" mark in one transaction, so a retry resumes.
+  options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 },
+});
+
+export type KnowledgeExtractPayload = z.infer<typeof knowledgeExtractJob.payload>;

@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { canonicalName, displayName } from "@/lib/domain/knowledge/canonical";
+import { DomainError } from "@/lib/domain/errors";
+import type { Db } from "@/lib/server/db";
+import type { Principal } from "@/lib/server/auth/principal";
+import { audit } from "@/lib/server/services/auth/audit";
+import { edited } from "./curate-concepts";
+
+const STATUS = z.enum(["DRAFT", "APPROVED", "REJECTED"]).default("DRAFT");
+const line = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("concept"), id: z.string().min(1), discipline: z.string().min(1), name: z.string().min(1), aliases: z.array(z.string()).default([]), definition: z.string().nullable().default(null), evidence: z.string().nullable().default(null), status: STATUS }),
+  z.object({ type: z.literal("relation"), id: z.string().min(1), discipline: z.string().min(1), subject: z.string().min(1), predicate: z.string().min(1), object: z.string().min(1), evidence: z.string().default(""), status: STATUS }),
+  z.object({ type: z.literal("chain"), id: z.string().min(1), discipline: z.string().min(1), steps: z.array(z.string().min(1)).min(2), summary: z.string().nullable().default(null), status: STATUS }),
+]);
+type Line = z.infer<typeof line>;
+
+const BATCH = 2000;
+
+/**
+ * The whole structure (or one discipline) as JSONL, streamed in id-ordered batches: concepts,
+ * then relations, then chains, so a reader can resolve every reference from earlier lines.
+ */
+export function exportStructure(db: Db, discipline?: string): ReadableStream<Uint8Array> {
+  const where = discipline ? { discipline: { slug: discipline } } : {};
+  const enc = new TextEncoder();
+  async function* lines(): AsyncGenerator<string> {
+    const slugs = new Map((await db.discipline.findMany({ select: { id: true, slug: true } })).map((d) => [d.id, d.slug]));
+    for (let cursor: string | undefined; ; ) {
+      const rows = await db.concept.findMany({ where, orderBy: { id: "asc" }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+      for (const c of rows) yield JSON.stringify({ type: "concept", id: c.id, discipline: slugs.get(c.disciplineId), name: c.name, aliases: c.aliases, definition: c.definition, evidence: c.evidence, status: c.status });
+      if (rows.length < BATCH) break;
+      cursor = rows[rows.length - 1].id;
+    }
+    for (let cursor: string | undefined; ; ) {
+      const rows = await db.relation.findMany({ where, orderBy: { id: "asc" }, take: BATCH, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+      for (const r of rows) yield JSON.stringify({ type: "relation", id: r.id, discipline: slugs.get(r.disciplineId), subject: r.subjectId, predicate: r.predicate, object: r.objectId, evidence: r.evidence, status: r.status });
+      if (rows.length < BATCH) break;
+      cursor = rows[rows.length - 1].id;
+    }
+    for (let cursor: string | undefined; ; ) {
+      const rows = await db.chain.findMany({ where, orderBy: { id: "asc" }, take: BATCH, include: { steps: { orderBy: { position: "asc" } } }, ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}) });
+      for (const c of rows) yield JSON.stringify({ type: "chain", id: c.id, discipline: slugs.get(c.disciplineId), steps: c.steps.map((s) => s.relationId), summary: c.summary, status: c.status });
+      if (rows.length < BATCH) break;
+      cursor = rows[rows.length - 1].id;
+    }
+  }
+  const it = lines();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await it.next();
+      if (done) controller.close();
+      else controller.enqueue(enc.encode(`${value}\n`));
+    },
+  });
+}
+
+type LineError = { line: number; message: string };
+
+/** Parses and checks every line before anything is written; references resolve to earlier lines or stored items. */
+function parseLines(text: string): { items: (Line & { line: number })[]; errors: LineError[] } {
+  const items: (Line & { line: number })[] = [];
+  const errors: LineError[] = [];
+  text.split(/\r?\n/).forEach((raw, i) => {
+    if (!raw.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch (e) {
+      errors.push({ line: i + 1, message: `invalid JSON: ${(e as Error).message}` });
+      return;
+    }
+    const parsed = line.safeParse(json);
+    if (!parsed.success) errors.push({ line: i + 1, message: parsed.error.issues.map((x) => `${x.path.join(".") || "line"}: ${x.message}`).join("; ") });
+    else items.push({ ...parsed.data, line: i + 1 });
+  });
+  return { items, errors };
+}
+
+/**
+ * Imports a JSONL structure in one transaction: concepts merge by canonical name, relations and
+ * chains by their identity; file ids map to stored ids. Any bad line → 400 listing every line,
+ * and nothing is written.
+ */
+export async function importStructure(db: Db, actor: Principal, text: string) {
+  const { items, errors } = parseLines(text);
+  const disciplines = new Map((await db.discipline.findMany({ select: { id: true, slug: true } })).map((d) => [d.slug, d.id]));
+  for (const it of items) if (!disciplines.has(it.discipline)) errors.push({ line: it.line, message: `no discipline "${it.discipline}"` });
+  if (errors.length) throw new DomainError("BAD_INPUT", `${errors.length} bad line(s); nothing was imported`, { lines: errors.sort((a, b) => a.line - b.line) });
+
+  return db.$transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    const counts = { concepts: 0, relations: 0, chains: 0 };
+    const problems: LineError[] = [];
+    for (const it of items.filter((x) => x.type === "concept")) {
+      const c = it as Extract<Line, { type: "concept" }> & { line: number };
+      const disciplineId = disciplines.get(c.discipline)!;
+      const key = canonicalName(c.name);
+      const aliases = c.aliases.map(displayName);
+      const row = await tx.concept.upsert({
+        where: { disciplineId_canonicalName: { disciplineId, canonicalName: key } },
+        create: { disciplineId, name: displayName(c.name), canonicalName: key, aliases, aliasKeys: aliases.map(canonicalName), definition: c.definition, evidence: c.evidence, status: c.status, extractor: "import", ...edited(actor) },
+        update: {},
+        select: { id: true },
+      });
+      ids.set(c.id, row.id);
+      counts.concepts++;
+    }
+    const ref = async (id: string, lineNo: number, what: string) => {
+      const mapped = ids.get(id) ?? (await tx.concept.findUnique({ where: { id }, select: { id: true } }))?.id;
+      if (!mapped) problems.push({ line: lineNo, message: `${what} ${id} is neither in the file nor stored` });
+      return mapped;
+    };
+    for (const it of items.filter((x) => x.type === "relation")) {
+      const r = it as Extract<Line, { type: "relation" }> & { line: number };
+      const [subjectId, objectId] = [await ref(r.subject, r.line, "subject"), await ref(r.object, r.line, "object")];
+      if (!subjectId || !objectId) continue;
+      const row = await tx.relation.upsert({
+        where: { subjectId_predicate_objectId: { subjectId, predicate: r.predicate, objectId } },
+        create: { disciplineId: disciplines.get(r.discipline)!, subjectId, predicate: r.predicate, objectId, evidence: r.evidence, status: r.status, extractor: "import", ...edited(actor) },
+        update: {},
+        select: { id: true },
+      });
+      ids.set(r.id, row.id);
+      counts.relations++;
+    }
+    for (const it of items.filter((x) => x.type === "chain")) {
+      const c = it as Extract<Line, { type: "chain" }> & { line: number };
+      const steps: string[] = [];
+      for (const s of c.steps) {
+        const id = ids.get(s) ?? (await tx.relation.findUnique({ where: { id: s }, select: { id: true } }))?.id;
+        if (id) steps.push(id);
+        else problems.push({ line: c.line, message: `step ${s} is neither in the file nor stored` });
+      }
+      if (steps.length !== c.steps.length) continue;
+      const disciplineId = disciplines.get(c.discipline)!;
+      const signature = steps.join(">");
+      if (await tx.chain.findUnique({ where: { disciplineId_signature: { disciplineId, signature } }, select: { id: true } })) continue;
+      await tx.chain.create({ data: { disciplineId, signature, summary: c.summary, status: c.status, extractor: "import", ...edited(actor), steps: { create: steps.map((relationId, position) => ({ position, relationId })) } } });
+      counts.chains++;
+    }
+    if (problems.length) throw new DomainError("BAD_INPUT", `${problems.length} unresolved reference(s); nothing was imported`, { lines: problems });
+    await audit(tx, { action: "knowledge.imported", actor, details: counts });
+    return counts;
+  }, { timeout: 300_000 });
+}
