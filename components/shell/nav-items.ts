@@ -1,7 +1,7 @@
 import type { Action } from "@/lib/auth/permissions";
 
 export type StageKey = "corpus" | "knowledge" | "tester" | "builder" | "models" | "debugger" | "dashboards" | "jobs";
-export type PageKey = StageKey | "users" | "audit" | "account";
+export type PageKey = StageKey | "users" | "audit" | "settings" | "account";
 
 export type NavItem = {
   key: PageKey;
@@ -79,6 +79,7 @@ export const NAV_ITEMS: NavItem[] = [
 /** Pages outside the pipeline: administration (admins only) and one's own account (user menu). */
 export const OTHER_PAGES: NavItem[] = [
   { key: "users", href: "/admin/users", label: "Users", group: "Admin", permission: "users:manage", summary: "Invite, create and deactivate users; set roles." },
+  { key: "settings", href: "/admin/settings", label: "Settings", group: "Admin", permission: "endpoints:manage", summary: "Model endpoints for LLM extraction." },
   { key: "audit", href: "/admin/audit", label: "Audit log", group: "Admin", permission: "audit:read", summary: "Who signed in, changed roles and created or revoked tokens." },
   { key: "account", href: "/account", label: "Account", group: "Account", summary: "Your password and API tokens." },
 ];

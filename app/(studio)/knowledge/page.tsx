@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { StagePlaceholder } from "@/components/shell/stage-placeholder";
+import { KnowledgeView } from "@/components/knowledge/knowledge-view";
 
 export const metadata: Metadata = { title: "Knowledge" };
 
 export default function KnowledgePage() {
-  return <StagePlaceholder stage="knowledge" />;
+  return <KnowledgeView />;
 }

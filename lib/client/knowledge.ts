@@ -1,0 +1,42 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "./api";
+import type { JobRun } from "./jobs";
+
+type StatusCounts = { DRAFT: number; APPROVED: number; REJECTED: number };
+export type KnowledgeStats = {
+  disciplines: { slug: string; name: string; chunks: number; extractedChunks: number; concepts: StatusCounts; relations: StatusCounts; chains: StatusCounts }[];
+  reachability: number;
+  violations: { message: string }[];
+};
+type Ref = { id: string; name: string; status: string };
+export type RelationItem = { id: string; predicate: string; evidence: string; status: string; subject: Ref; object: Ref };
+export type ConceptItem = { id: string; name: string; aliases: string[]; definition: string | null; status: string };
+export type ChainItem = { id: string; summary: string | null; status: string; steps: { position: number; relation: RelationItem }[] };
+export type SearchResult = { concepts: ConceptItem[]; relations: RelationItem[]; chains: ChainItem[] };
+
+export const knowledgeKeys = {
+  all: ["knowledge"] as const,
+  stats: (discipline: string | null) => ["knowledge", "stats", discipline] as const,
+  search: (q: string, discipline: string | null) => ["knowledge", "search", q, discipline] as const,
+};
+
+export function useKnowledgeStats(discipline: string | null) {
+  return useQuery({ queryKey: knowledgeKeys.stats(discipline), queryFn: () => fetchJson<KnowledgeStats>("/api/knowledge/stats", { query: { discipline } }) });
+}
+
+export function useKnowledgeSearch(q: string, discipline: string | null) {
+  return useQuery({
+    queryKey: knowledgeKeys.search(q, discipline),
+    queryFn: () => fetchJson<SearchResult>("/api/knowledge/search", { query: { q, discipline, limit: 20 } }),
+    enabled: q.length > 1,
+  });
+}
+
+export function useStartExtraction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { discipline?: string; engine: "local" | "llm"; endpoint?: string; force?: boolean }) =>
+      fetchJson<JobRun>("/api/knowledge/extractions", { method: "POST", body }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
+  });
+}

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createLocalExtractor } from "@/lib/domain/knowledge/local";
+import type { Extractor } from "@/lib/domain/knowledge/types";
+import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
+import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import { useTestDatabase } from "@/test/database";
+import { SHARED_CORPUS } from "@/test/fixtures";
+import { corpusImportHandler } from "@/workers/handlers/corpus-import";
+import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
+import { executeRun } from "@/workers/runtime/execute-run";
+import { runInline } from "@/workers/runtime/run-inline";
+import { checkStructure } from "./check-structure";
+import { extractKnowledge, type ExtractReport } from "./extract-knowledge";
+
+const t = useTestDatabase();
+const extract = async (payload: Parameters<typeof knowledgeExtractHandler>[1]) => {
+  const run = await runInline(t.db(), knowledgeExtractJob, knowledgeExtractHandler, payload);
+  expect(run.error).toBeNull();
+  return run.result as ExtractReport;
+};
+
+beforeAll(async () => {
+  await ensureDefaultDisciplines(t.db());
+  const run = await runInline(t.db(), corpusImportJob, corpusImportHandler, { source: { kind: "path", path: SHARED_CORPUS } });
+  expect(run.outcome).toBe("succeeded");
+}, 120_000);
+
+describe("local extraction of ../shared/corpus", () => {
+  let first: ExtractReport;
+
+  it("crashes half-way, then resumes where it stopped without duplicating anything", async () => {
+    const local = createLocalExtractor();
+    let calls = 0;
+    // The worker dies (not a chunk problem) after 40 chunks of biology.
+    const dying: Extractor = { info: local.info, extract: (c, v) => (++calls > 40 ? Promise.reject(new Error("worker killed")) : local.extract(c, v)) };
+    const runRow = await t.db().jobRun.create({ data: { type: knowledgeExtractJob.name } });
+    const payload = knowledgeExtractJob.payload.parse({ discipline: "biology" });
+    const handler = (ctx: Parameters<typeof knowledgeExtractHandler>[0]) => extractKnowledge(ctx, payload, dying, () => false);
+    await expect(executeRun(t.db(), handler, runRow.id, payload, { retryCount: 0, retryLimit: 1 })).rejects.toThrow("worker killed");
+    expect(await t.db().chunkExtraction.count()).toBe(40);
+    const resumed = await extract({ discipline: "biology", engine: "local" });
+    expect(resumed.chunks.skipped).toBe(40);
+    expect(resumed.chunks.extracted).toBe(resumed.chunks.selected - 40);
+  }, 120_000);
+
+  it("produces concepts, relations and chains in all 16 disciplines, every evidence a sentence of its chunk", async () => {
+    first = await extract({ engine: "local" });
+    expect(first.chunks.failed).toBe(0);
+    expect(Object.keys(first.byDiscipline)).toHaveLength(16);
+    for (const [slug, c] of Object.entries(first.byDiscipline)) {
+      expect(c.concepts, slug).toBeGreaterThan(0);
+      expect(c.relations, slug).toBeGreaterThan(0);
+      expect(c.chains, slug).toBeGreaterThan(0);
+    }
+    const relations = await t.db().relation.findMany({ select: { evidence: true, chunk: { select: { text: true } } } });
+    const ungrounded = relations.filter((r) => !r.chunk || !r.chunk.text.replace(/\s+/g, " ").includes(r.evidence.replace(/\s+/g, " ")));
+    expect(ungrounded).toEqual([]);
+    const provenance = await t.db().relation.findFirstOrThrow({ select: { extractor: true, chunkId: true } });
+    expect(provenance).toMatchObject({ extractor: "local", chunkId: expect.any(String) });
+  }, 300_000);
+
+  it("passes the reachability check, and a rerun does nothing new", async () => {
+    expect(await checkStructure(t.db())).toMatchObject({ reachability: 1, ok: true });
+    const again = await extract({ engine: "local" });
+    expect(again.created).toEqual({ concepts: 0, relations: 0, chains: 0 });
+    expect(again.chunks.extracted).toBe(0);
+    expect(again.chunks.skipped).toBe(again.chunks.selected);
+    expect({ concepts: again.concepts, relations: again.relations, chains: again.chains }).toEqual({ concepts: first.concepts, relations: first.relations, chains: first.chains });
+  }, 120_000);
+
+  it("re-extraction replaces only untouched drafts: approved and edited items stay", async () => {
+    const chain = await t.db().chain.findFirstOrThrow({ where: { discipline: { slug: "physics" } }, include: { steps: true } });
+    await t.db().chain.update({ where: { id: chain.id }, data: { status: "APPROVED" } });
+    const concept = await t.db().concept.findFirstOrThrow({ where: { discipline: { slug: "physics" }, chunkId: { not: chain.chunkId } } });
+    await t.db().concept.update({ where: { id: concept.id }, data: { definition: "Edited by an expert.", editedAt: new Date() } });
+    const forced = await extract({ discipline: "physics", engine: "local", force: true });
+    expect(forced.chunks.extracted).toBe(forced.chunks.selected);
+    expect(await t.db().chain.findUnique({ where: { id: chain.id } })).toMatchObject({ status: "APPROVED" });
+    expect(await t.db().concept.findUnique({ where: { id: concept.id } })).toMatchObject({ definition: "Edited by an expert." });
+    expect(await checkStructure(t.db())).toMatchObject({ reachability: 1 });
+    // Untouched drafts came back as they were: the totals did not move.
+    expect(forced.chains).toBe(first.byDiscipline.physics.chains);
+  }, 120_000);
+});
