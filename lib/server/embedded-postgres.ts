@@ -185,8 +185,10 @@ export async function acquireEmbeddedPostgres(home: string): Promise<EmbeddedLea
       if (released) return;
       released = true;
       await withFileLock(lockFile, async () => {
+        // Only other leases count: connections of children that just exited may still be
+        // closing, and a process that uses the server holds a lease for as long as it does.
         const { rows } = await hold.query<{ n: number }>(
-          "select count(*)::int as n from pg_stat_activity where backend_type = 'client backend' and pid <> pg_backend_pid()",
+          "select count(*)::int as n from pg_stat_activity where application_name = 'proda-lease' and pid <> pg_backend_pid()",
         );
         await hold.end().catch(() => {});
         if (rows[0].n === 0) {

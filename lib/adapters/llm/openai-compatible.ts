@@ -1,0 +1,124 @@
+import OpenAI, { APIError } from "openai";
+import { z } from "zod";
+import type { ChatModel, ChatRequest, TokenUsage } from "@/lib/domain/ports";
+import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
+import { Semaphore } from "./semaphore";
+
+export type EndpointSettings = { name: string; baseURL: string; apiKey?: string | null; model: string; concurrency?: number; timeoutMs?: number; maxRetries?: number };
+
+/** The model kept answering with JSON that does not fit the schema, even after repair turns. */
+export class ModelAnswerError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ModelAnswerError";
+  }
+}
+
+/** The endpoint refused or could not be reached after the retries; names the endpoint, never the key. */
+export class ModelEndpointError extends Error {
+  constructor(message: string, readonly status?: number) {
+    super(message);
+    this.name = "ModelEndpointError";
+  }
+}
+
+type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason)), { once: true });
+  });
+
+/** JSON from a model answer, tolerating a ```json fence around it. */
+function parseJson(content: string): unknown {
+  const fenced = /```(?:json)?\s*([\s\S]*?)```/.exec(content);
+  return JSON.parse((fenced ? fenced[1] : content).trim());
+}
+
+/**
+ * A ChatModel over any OpenAI-compatible endpoint: structured output by JSON schema, zod
+ * validation with bounded repair turns, and in one place the concurrency limit, per-request
+ * timeout, retries on 429/5xx/network errors (honouring Retry-After) and token accounting.
+ */
+export function createChatModel(cfg: EndpointSettings): ChatModel {
+  const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: cfg.timeoutMs ?? 60_000 });
+  const limit = new Semaphore(cfg.concurrency ?? 4);
+  const maxRetries = cfg.maxRetries ?? 4;
+  const usage: TokenUsage = { promptTokens: 0, completionTokens: 0, calls: 0 };
+  const where = `endpoint "${cfg.name}" (${cfg.model})`;
+
+  async function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        const res = await limit.run(() =>
+          client.chat.completions.create(
+            {
+              model: cfg.model,
+              messages,
+              temperature: req.temperature ?? 0,
+              response_format: { type: "json_schema", json_schema: { name: req.schemaName, schema: z.toJSONSchema(req.schema) as Record<string, unknown>, strict: false } },
+            },
+            { signal: req.signal, timeout: cfg.timeoutMs ?? 60_000 },
+          ),
+        );
+        usage.calls++;
+        usage.promptTokens += res.usage?.prompt_tokens ?? 0;
+        usage.completionTokens += res.usage?.completion_tokens ?? 0;
+        return res.choices[0]?.message?.content ?? "";
+      } catch (e) {
+        if (req.signal?.aborted) throw e;
+        const status = e instanceof APIError ? e.status : undefined;
+        const transient = e instanceof APIError ? isRetryableStatus(status) : true; // timeouts and connection errors
+        if (!transient) throw new ModelEndpointError(`${where} refused the request (HTTP ${status}): ${(e as Error).message.split("\n")[0]}`, status);
+        if (attempt >= maxRetries) {
+          throw new ModelEndpointError(`${where} failed after ${attempt + 1} attempts: ${status ? `HTTP ${status}` : (e as Error).message.split("\n")[0]}`, status);
+        }
+        const asked = e instanceof APIError ? retryAfterMs(e.headers) : null;
+        await sleep(asked ?? backoffMs(attempt), req.signal);
+      }
+    }
+  }
+
+  return {
+    endpoint: cfg.name,
+    model: cfg.model,
+    usage: () => ({ ...usage }),
+    async complete<T>(req: ChatRequest<T>): Promise<T> {
+      const messages: Message[] = [
+        { role: "system", content: `${req.system}\nAnswer with one JSON object only.` },
+        { role: "user", content: req.user },
+      ];
+      const repairs = req.maxRepairs ?? 2;
+      let problem = "";
+      for (let turn = 0; turn <= repairs; turn++) {
+        const content = await call(messages, req as ChatRequest<unknown>);
+        let json: unknown;
+        try {
+          json = parseJson(content);
+        } catch (e) {
+          problem = `the answer is not valid JSON (${(e as Error).message})`;
+          messages.push({ role: "assistant", content }, { role: "user", content: `Your answer was not usable: ${problem}. Answer again with corrected JSON only.` });
+          continue;
+        }
+        const parsed = req.schema.safeParse(json);
+        if (parsed.success) return parsed.data;
+        problem = parsed.error.issues.map((i) => `${i.path.join(".") || "answer"}: ${i.message}`).join("; ");
+        messages.push({ role: "assistant", content }, { role: "user", content: `Your answer was not usable: ${problem}. Answer again with corrected JSON only.` });
+      }
+      throw new ModelAnswerError(`${where} answered ${req.schemaName} with invalid JSON after ${repairs} repairs: ${problem}`);
+    },
+  };
+}
+
+/** One tiny completion: does the endpoint answer, and how fast? For Settings' "test connection". */
+export async function testConnection(cfg: EndpointSettings): Promise<{ ok: true; model: string; latencyMs: number } | { ok: false; error: string }> {
+  const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: Math.min(cfg.timeoutMs ?? 15_000, 15_000) });
+  const started = Date.now();
+  try {
+    const res = await client.chat.completions.create({ model: cfg.model, messages: [{ role: "user", content: "ping" }], max_tokens: 1 });
+    return { ok: true, model: res.model || cfg.model, latencyMs: Date.now() - started };
+  } catch (e) {
+    const status = e instanceof APIError ? ` (HTTP ${e.status})` : "";
+    return { ok: false, error: `${(e as Error).message.split("\n")[0]}${status}` };
+  }
+}

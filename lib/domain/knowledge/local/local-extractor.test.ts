@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { chunkBlocks, markdownToBlocks } from "@/lib/domain/corpus";
+import { SHARED_CORPUS } from "@/test/fixtures";
+import { canonicalName } from "../canonical";
+import { DEFAULT_PREDICATES } from "../vocabulary";
+import { chunkSentences, extractLocally, sentenceTriples } from "./index";
+
+const triples = (s: string) => sentenceTriples(s).map((t) => [t.subject, t.predicate, t.object]);
+
+describe("sentence patterns", () => {
+  it("reads definitions, kinds, parts, lists and causes", () => {
+    expect(triples("A neutrophil is a phagocytic cell that is attracted via chemotaxis.")).toEqual([["neutrophil", "is_a", "phagocytic cell"]]);
+    expect(triples("Sanctions are forms of social control.")).toEqual([["Sanctions", "is_a", "social control"]]);
+    expect(triples("Nonmaterial culture consists of ideas, attitudes, and beliefs.")).toEqual([
+      ["Nonmaterial culture", "consists_of", "ideas"],
+      ["Nonmaterial culture", "consists_of", "attitudes"],
+      ["Nonmaterial culture", "consists_of", "beliefs"],
+    ]);
+    expect(triples("Pathogens cause disease.")).toEqual([["Pathogens", "causes", "disease"]]);
+    expect(triples("Polyploidy results from an error in meiosis.")).toEqual([["error", "leads_to", "Polyploidy"]]);
+    expect(triples("Photosynthesis converts light energy into chemical energy.")).toEqual([["light energy", "converts_to", "chemical energy"]]);
+    expect(triples("Semisynthetic macrolides include azithromycin and telithromycin.")).toEqual([
+      ["azithromycin", "is_a", "Semisynthetic macrolides"],
+      ["telithromycin", "is_a", "Semisynthetic macrolides"],
+    ]);
+  });
+
+  it("follows a relative clause to the next step, which is how chains are stated", () => {
+    expect(triples("Mitochondria produce ATP, which powers muscle contraction.")).toEqual([["Mitochondria", "produces", "ATP"]]);
+    expect(triples("The hypothalamus releases hormones that regulate the pituitary gland.")).toEqual([
+      ["hypothalamus", "produces", "hormones"],
+      ["hormones", "regulates", "pituitary gland"],
+    ]);
+  });
+
+  it("states nothing for negations, questions, pronouns, vague words and prepositional subjects", () => {
+    expect(triples("Glucose does not cause diabetes.")).toEqual([]);
+    expect(triples("What causes inflation?")).toEqual([]);
+    expect(triples("It causes inflation.")).toEqual([]);
+    expect(triples("This process produces energy.")).toEqual([]);
+    expect(triples("External forces acting on the free body affect its motion.")).toEqual([]);
+  });
+});
+
+describe("extractLocally", () => {
+  const text = [
+    "The hypothalamus releases hormones that regulate the pituitary gland.",
+    "The pituitary gland produces growth hormone (GH).",
+    "Growth hormone increases protein synthesis.",
+    "Adenosine triphosphate (ATP) is the energy currency of the cell.",
+  ].join(" ");
+
+  it("links triples into chains top-down, harvests every end as a concept, and quotes its evidence", () => {
+    const x = extractLocally(text, DEFAULT_PREDICATES);
+    expect(x.chains.length).toBeGreaterThan(0);
+    const longest = x.chains[0];
+    expect(longest.steps.map((i) => x.triples[i].predicate)).toEqual(["produces", "regulates", "produces", "increases"]);
+    for (const c of x.chains) {
+      for (let i = 1; i < c.steps.length; i++) {
+        expect(canonicalName(x.triples[c.steps[i]].subject)).toBe(canonicalName(x.triples[c.steps[i - 1]].object));
+      }
+    }
+    const names = new Set(x.concepts.map((c) => canonicalName(c.name)));
+    for (const t of x.triples) {
+      expect(names.has(canonicalName(t.subject)) && names.has(canonicalName(t.object))).toBe(true);
+      expect(chunkSentences(text)).toContain(t.evidence);
+    }
+    expect(x.concepts.find((c) => c.name === "growth hormone")?.aliases).toEqual(["GH"]);
+  });
+});
+
+describe("on real textbook passages (../shared/corpus)", () => {
+  it("finds grounded triples in every discipline and linked chains in several", () => {
+    const manifest = fs.readFileSync(path.join(SHARED_CORPUS, "manifest.jsonl"), "utf8").trim().split("\n").map((l) => JSON.parse(l) as { path: string; discipline: string });
+    const triplesBy = new Map<string, number>();
+    const chainsBy = new Map<string, number>();
+    for (const entry of manifest) {
+      for (const chunk of chunkBlocks(markdownToBlocks(fs.readFileSync(path.join(SHARED_CORPUS, entry.path), "utf8")).blocks)) {
+        const x = extractLocally(chunk.text, DEFAULT_PREDICATES);
+        triplesBy.set(entry.discipline, (triplesBy.get(entry.discipline) ?? 0) + x.triples.length);
+        chainsBy.set(entry.discipline, (chainsBy.get(entry.discipline) ?? 0) + x.chains.length);
+        for (const t of x.triples) expect(chunk.text).toContain(t.evidence);
+      }
+    }
+    expect(triplesBy.size).toBe(16);
+    for (const [d, n] of triplesBy) expect(n, d).toBeGreaterThan(0);
+    expect([...chainsBy.values()].filter((n) => n > 0).length).toBeGreaterThanOrEqual(8);
+  });
+});

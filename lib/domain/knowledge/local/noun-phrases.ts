@@ -1,0 +1,104 @@
+import nlp from "compromise";
+
+const DETERMINERS = new Set(["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "the", "a", "an", "this", "that", "these", "those", "some", "many", "most", "all", "each", "every", "any", "several", "its", "their", "his", "her", "our", "your", "such", "both", "certain", "other", "another", "various", "different", "much", "more", "few"]);
+const VAGUE = new Set(["it", "they", "them", "this", "that", "these", "those", "which", "who", "what", "one", "ones", "others", "other", "thing", "things", "way", "ways", "process", "processes", "result", "results", "effect", "effects", "example", "examples", "part", "parts", "type", "types", "kind", "kinds", "form", "forms", "amount", "number", "reason", "idea", "fact", "case", "cases", "something", "someone", "people", "person", "he", "she", "we", "you", "i", "there", "here", "term", "terms", "word", "words", "lot", "use", "study", "figure", "table", "chapter", "section", "value", "values", "level", "levels", "factor", "factors", "change", "changes", "role", "function", "area", "system", "systems", "individuals", "group", "groups", "aspect", "aspects", "feature", "features", "set", "order", "time", "times", "point", "points", "place", "places", "work", "question", "problem", "answer", "situation", "condition", "conditions", "ability", "variety", "range", "series", "step", "steps", "stage", "stages", "event", "events", "addition", "rest", "others", "same", "all", "much", "many", "first", "second", "end", "side", "sense", "approach", "method", "methods", "model", "models", "areas", "aspect", "means", "manner", "kinds", "sorts", "instance", "instances", "extent", "degree", "others"]);
+// A noun phrase ends at these words; "of" may continue it once (law of demand).
+const STOP = new Set(["along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "as", "than", "because", "since", "while", "when", "where", "which", "that", "who", "whose", "whom", "if", "so", "but", "or", "and", "nor", "is", "are", "was", "were", "be", "been", "being", "can", "may", "will", "would", "should", "could", "must", "has", "have", "had", "not", "also", "such", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "including", "especially", "then", "thus", "therefore", "however"]);
+const MAX_WORDS = 5;
+const QUANTITY = /^\s*(?:(?:a|an|the)\s+)?(?:(?:large|small|high|low|great|huge|certain|significant|growing|wide)\s+)?(?:lot|lots|number|numbers|amount|amounts|concentration|concentrations|variety|range|set|series|majority|portion|proportion|percentage|fraction|group|couple|pair|kind|type|sort)\s+of\s+/i;
+const PREPOSITIONS = new Set(["in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "near", "inside", "outside", "along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "over"]);
+const QUESTION = /^(?:what|whether|why|how|who|whom|which|where|when|if)\b/i;
+
+const words = (s: string) => s.split(/\s+/).filter(Boolean);
+const clean = (w: string) => w.replace(/^[“"'(\[]+|[”"'),.;:!?\]]+$/g, "");
+
+/**
+ * The noun phrase at the start of `text` (an object), or null: determiners dropped, cut at the
+ * first preposition or clause word (one "of" is kept), at most five words, and its last word a
+ * noun for compromise's tagger, never a pronoun or a vague word.
+ */
+export function leadingNounPhrase(text: string, keepQuantity = false): string | null {
+  // "a lot of information", "large numbers of receptors": the quantity is not the concept
+  // (but "X is the proportion of Y" does not make X a Y: callers that classify keep it and refuse).
+  if (keepQuantity && QUANTITY.test(text)) return null;
+  const unquantified = text.replace(QUANTITY, "");
+  const ws = words(unquantified.split(/[,;:()—–]/)[0]).map(clean).filter(Boolean);
+  while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
+  const out: string[] = [];
+  let ofUsed = false;
+  for (const w of ws) {
+    const lw = w.toLowerCase();
+    if (lw === "of" && !ofUsed && out.length > 0 && out.length < 3) {
+      ofUsed = true;
+      out.push(w);
+      continue;
+    }
+    if (STOP.has(lw) || lw === "of") break;
+    if (ofUsed && DETERMINERS.has(lw)) continue;
+    out.push(w);
+    if (out.length >= MAX_WORDS) break;
+  }
+  while (out.length && ["of"].includes(out[out.length - 1].toLowerCase())) out.pop();
+  return acceptPhrase(out);
+}
+
+/** The noun phrase that ends `text` (a subject): the last clause before the verb, determiners dropped. */
+export function trailingNounPhrase(text: string): string | null {
+  let clause = text.split(/[,;:()—–]|\b(?:which|when|because|while|if|although|though|whereas|and|but|so|unless|whether)\b/i).pop() ?? "";
+  // "The plants that can be gathered in warm regions include…": the subject is the antecedent.
+  const relative = /^(.*?)\s+(?:that|who)\s+\S/i.exec(clause);
+  if (relative) clause = relative[1];
+  let ws = words(clause).map(clean).filter(Boolean);
+  while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
+  const stops = ws.map((w) => STOP.has(w.toLowerCase()) || w.toLowerCase() === "of");
+  const lastStop = stops.lastIndexOf(true);
+  const ofIndex = ws.findIndex((w) => w.toLowerCase() === "of");
+  const keepOf = lastStop === ofIndex && ofIndex > 0 && ofIndex < 3 && !DETERMINERS.has(ws[0].toLowerCase()) && !VAGUE.has(ws[ofIndex - 1].toLowerCase());
+  if (lastStop >= 0 && !keepOf) {
+    // "forces acting on the free body affect…": the noun after a preposition is not the subject.
+    if (PREPOSITIONS.has(ws[lastStop].toLowerCase()) || ws[lastStop].toLowerCase() === "of") return null;
+    ws = ws.slice(lastStop + 1);
+  }
+  while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
+  ws = ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || w.toLowerCase() === "of");
+  if (ws.length > MAX_WORDS) return null;
+  return acceptPhrase(ws);
+}
+
+// Generic heads add nothing to a concept's name: "a lipid molecule" is a lipid.
+const GENERIC_HEADS = new Set(["molecule", "molecules", "structure", "structures", "substance", "substances", "compound", "compounds", "entity", "entities", "thing", "things"]);
+const NON_NOUN = ["Verb", "Adverb", "Pronoun", "Preposition", "Conjunction", "Determiner", "QuestionWord", "Value"];
+
+// "an example of a virus" names the virus; "an illustration of dispersion" names nothing.
+const OF_TRANSPARENT = new Set(["example", "examples", "instance", "instances", "type", "types", "kind", "kinds", "form", "forms", "member", "members"]);
+const EVALUATIVE = new Set(["excellent", "good", "great", "best", "quickest", "fastest", "important", "perfect", "classic", "clear", "simple", "useful", "key", "major", "main", "primary", "particular", "specific", "typical", "common", "famous", "well-known"]);
+
+function acceptPhrase(input: string[]): string | null {
+  let ws = [...input];
+  while (ws.length > 1 && EVALUATIVE.has(ws[0].toLowerCase())) ws.shift();
+  const of = ws.findIndex((w) => w.toLowerCase() === "of");
+  if (of > 0) {
+    const before = ws[of - 1].toLowerCase();
+    if (OF_TRANSPARENT.has(before)) ws = ws.slice(of + 1);
+    else if (VAGUE.has(before) || ["illustration", "inability", "ability", "lack", "use"].includes(before)) return null;
+  }
+  // A phrase that opens with a verb form ("allowing…", "holding an amount") is a clause, not a concept.
+  if (ws.length > 1 && /ing$/i.test(ws[0]) && !/^(?:building|ring|string|thing|king|spring|wing|ceiling|meaning|learning|reasoning|spending|funding|housing|clothing|bonding|signaling|marketing|conditioning|sampling|training|feeling|painting|writing|reading)$/i.test(ws[0])) return null;
+  if (ws.length > 1 && GENERIC_HEADS.has(ws[ws.length - 1].toLowerCase())) ws.pop();
+  if (ws.length === 0) return null;
+  const phrase = ws.join(" ");
+  if (QUESTION.test(phrase)) return null;
+  const last = ws[ws.length - 1].toLowerCase();
+  if (VAGUE.has(last) && ws.length === 1) return null;
+  if (ws.every((w) => VAGUE.has(w.toLowerCase()) || DETERMINERS.has(w.toLowerCase()))) return null;
+  if (!/^[\p{L}][\p{L}\p{N}'’-]*$/u.test(ws[0]) || /\d{3,}/.test(phrase) || phrase.length < 3) return null;
+  const terms = nlp(phrase).terms().json() as { terms: { tags: string[] }[] }[];
+  const tags = terms.map((t) => t.terms[0]?.tags ?? []);
+  const head = tags[tags.length - 1] ?? [];
+  // Technical words the tagger does not know are nouns; words it knows as something else are not.
+  if (!head.includes("Noun") && (NON_NOUN.some((t) => head.includes(t)) || head.includes("Adjective"))) return null;
+  if (head.includes("Pronoun")) return null;
+  // A finite verb inside means the phrase swallowed a clause.
+  if (tags.some((t) => t.includes("Verb") && !t.includes("Gerund") && !t.includes("Participle") && !t.includes("Noun") && !t.includes("Adjective"))) return null;
+  return phrase;
+}

@@ -1,0 +1,47 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type ChatBody = { model: string; messages: { role: string; content: string }[]; response_format?: { json_schema?: { name: string; schema: unknown } } };
+export type Scripted = { status?: number; headers?: Record<string, string>; content?: string; delayMs?: number; hang?: boolean };
+type Script = (body: ChatBody, n: number) => Scripted;
+
+/**
+ * A real OpenAI-compatible HTTP server on 127.0.0.1 for tests: POST /v1/chat/completions
+ * answers what `script` says for the n-th request; requests, headers and concurrency are recorded.
+ */
+export async function startOpenAiServer(script: Script) {
+  const requests: { body: ChatBody; headers: http.IncomingHttpHeaders; at: number }[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const server = http.createServer((req, res) => {
+    let raw = "";
+    req.on("data", (c) => (raw += c));
+    req.on("end", async () => {
+      const body = JSON.parse(raw || "{}") as ChatBody;
+      requests.push({ body, headers: req.headers, at: Date.now() });
+      inFlight++;
+      maxInFlight = Math.max(maxInFlight, inFlight);
+      const s = script(body, requests.length);
+      if (s.hang) return; // never answers: the client's timeout must fire
+      await new Promise((r) => setTimeout(r, s.delayMs ?? 0));
+      inFlight--;
+      const status = s.status ?? 200;
+      res.writeHead(status, { "content-type": "application/json", ...(s.headers ?? {}) });
+      res.end(
+        JSON.stringify(
+          status === 200
+            ? { id: "chatcmpl-test", object: "chat.completion", created: 0, model: body.model, choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: s.content ?? "{}" } }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }
+            : { error: { message: `scripted ${status}`, type: "test" } },
+        ),
+      );
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    maxInFlight: () => maxInFlight,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
