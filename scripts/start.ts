@@ -47,18 +47,22 @@ function launch(name: string, cmd: string, args: string[], restart: boolean) {
   });
 }
 
-launch("worker", bin("tsx"), dev ? ["watch", "workers/main.ts"] : ["workers/main.ts"], true);
+// The worker runs in plain node with the tsx loader: no wrapper process between us and it, so
+// signals reach it directly and it is never orphaned.
+launch("worker", dev ? bin("tsx") : process.execPath, dev ? ["watch", "workers/main.ts"] : ["--import", "tsx", "workers/main.ts"], true);
 launch("web", bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], false);
 console.log(`[proda] ProDa Studio on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 
 async function shutdown(code = 0) {
   if (stopping) return;
   stopping = true;
+  console.log("[proda] stopping the web server and the worker...");
   for (const c of children) c.kill("SIGTERM");
   const deadline = Date.now() + 15_000;
   while (children.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   for (const c of children) c.kill("SIGKILL");
   await database.release();
+  console.log("[proda] stopped");
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));

