@@ -15,6 +15,8 @@ import { knowledgeKeys, useStartExtraction } from "@/lib/client/knowledge";
 import { useCan, useSessionUser } from "@/lib/client/session";
 import { jobHref } from "@/lib/client/url";
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
 type Result = { created?: { concepts: number; relations: number; chains: number }; chunks?: { extracted: number; skipped: number; failed: number } };
 
 /** Starts an extraction job for the scoped discipline (or all) and follows it. */
@@ -79,8 +81,8 @@ export function ExtractPanel({ discipline }: { discipline: string | null }) {
           {run.error && <ErrorAlert title="The extraction failed">{run.error}</ErrorAlert>}
           {finished && result?.created && (
             <p className="text-sm text-zinc-700" data-testid="extract-result">
-              {result.chunks?.extracted ?? 0} chunks extracted ({result.chunks?.skipped ?? 0} already done): {result.created.concepts} new concepts,{" "}
-              {result.created.relations} relations, {result.created.chains} chains.
+              {plural(result.chunks?.extracted ?? 0, "chunk")} extracted ({result.chunks?.skipped ?? 0} already done): {plural(result.created.concepts, "new concept")},{" "}
+              {plural(result.created.relations, "relation")}, {plural(result.created.chains, "chain")}.
             </p>
           )}
         </div>

@@ -11,7 +11,7 @@ export function KnowledgeView() {
   const discipline = useSearchParams().get(DISCIPLINE_PARAM);
   const exportHref = `/api/knowledge/export${discipline ? `?discipline=${encodeURIComponent(discipline)}` : ""}`;
   return (
-    <div className="grid items-start gap-6 p-6 xl:grid-cols-[1fr_24rem]">
+    <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="space-y-6">
         <KnowledgeStatsCard discipline={discipline} />
         <KnowledgeSearch discipline={discipline} />

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Users" };
 export default function UsersPage() {
   return (
     <RequirePermission action="users:manage">
-      <div className="grid items-start gap-6 p-6 xl:grid-cols-[1fr_22rem]">
+      <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <UsersTable />
         <div className="space-y-6">
           <InviteCard />
