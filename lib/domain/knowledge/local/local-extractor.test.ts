@@ -5,6 +5,7 @@ import { chunkBlocks, markdownToBlocks } from "@/lib/domain/corpus";
 import { SHARED_CORPUS } from "@/test/fixtures";
 import { canonicalName } from "../canonical";
 import { DEFAULT_PREDICATES } from "../vocabulary";
+import { coVariationTriples } from "./co-variation";
 import { chunkSentences, extractLocally, sentenceTriples } from "./index";
 
 const triples = (s: string) => sentenceTriples(s).map((t) => [t.subject, t.predicate, t.object]);
@@ -33,6 +34,14 @@ describe("sentence patterns", () => {
       ["hypothalamus", "produces", "hormones"],
       ["hormones", "regulates", "pituitary gland"],
     ]);
+  });
+
+  it("reads how quantities move together", () => {
+    const moves = (s: string) => coVariationTriples(s).map((t) => [t.subject, t.predicate, t.object]);
+    expect(moves("As the price rises, the quantity demanded falls.")).toEqual([["price", "decreases", "quantity demanded"]]);
+    expect(moves("If income rises, demand for normal goods also rises.")).toEqual([["income", "increases", "demand for normal goods"]]);
+    expect(moves("An increase in temperature causes a decrease in solubility.")).toEqual([["temperature", "decreases", "solubility"]]);
+    expect(moves("As it rises, they fall.")).toEqual([]);
   });
 
   it("states nothing for negations, questions, pronouns, vague words and prepositional subjects", () => {

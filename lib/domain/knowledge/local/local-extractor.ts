@@ -1,6 +1,7 @@
 import { canonicalName } from "../canonical";
 import type { ExtractedConcept, ExtractedTriple, Extraction, Extractor, Predicate } from "../types";
 import { linkChains } from "./chains";
+import { coVariationTriples } from "./co-variation";
 import { resolveHeads } from "./coreference";
 import { exampleTriples, sentenceTriples } from "./patterns";
 import { chunkSentences } from "./sentences";
@@ -29,7 +30,10 @@ export function extractLocally(text: string, vocabulary: Predicate[]): Extractio
   // Relation sentences first: every candidate triple, deduplicated by canonical identity.
   const triples: ExtractedTriple[] = [];
   const seen = new Set<string>();
-  const candidates = resolveHeads(resolvePronouns(sentences).flatMap((s) => [...sentenceTriples(s.text, s.evidence), ...exampleTriples(s.evidence)]));
+  const candidates = resolveHeads(resolvePronouns(sentences).flatMap((s) => {
+      const moved = coVariationTriples(s.text).map((t) => ({ ...t, evidence: s.evidence }));
+      return [...(moved.length ? moved : sentenceTriples(s.text, s.evidence)), ...exampleTriples(s.evidence)];
+    }));
   {
     for (const t of candidates) {
       if (!known.has(t.predicate) || canonicalName(t.subject) === canonicalName(t.object)) continue;

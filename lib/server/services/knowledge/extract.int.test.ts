@@ -6,6 +6,7 @@ import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { useTestDatabase } from "@/test/database";
 import { SHARED_CORPUS } from "@/test/fixtures";
+import { startOpenAiServer } from "@/test/openai-server";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
 import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
 import { executeRun } from "@/workers/runtime/execute-run";
@@ -82,5 +83,29 @@ describe("local extraction of ../shared/corpus", () => {
     expect(await checkStructure(t.db())).toMatchObject({ reachability: 1 });
     // Untouched drafts came back as they were: the totals did not move.
     expect(forced.chains).toBe(first.byDiscipline.biology.chains);
+  }, 120_000);
+
+  it("extracts with an LLM endpoint from the environment: a chunk the model keeps answering badly fails alone, tokens are counted", async () => {
+    const server = await startOpenAiServer((body, n) =>
+      n <= 3 ? { content: "not json at all" } : { content: body.response_format?.json_schema?.name === "reasoning_chains" ? '{"chains":[]}' : '{"triples":[]}' },
+    );
+    process.env.PRODA_LLM_BASE_URL = server.baseURL;
+    process.env.PRODA_LLM_MODEL = "scripted-model";
+    try {
+      const report = (await extract({ discipline: "astronomy", engine: "llm" })) as ExtractReport & { tokens: { calls: number; promptTokens: number } };
+      expect(report.extractor).toBe("llm:1:scripted-model:llm-v1");
+      expect(report.chunks.failed).toBe(1);
+      expect(report.errors[0].message).toMatch(/invalid JSON after 2 repairs/);
+      expect(report.chunks.extracted).toBe(report.chunks.selected - 1);
+      expect(report.tokens.calls).toBe(server.requests.length);
+      expect(report.tokens.promptTokens).toBe(10 * server.requests.length);
+      // The failed chunk was not marked: a retry asks for it again.
+      const again = await extract({ discipline: "astronomy", engine: "llm" });
+      expect(again.chunks.extracted).toBe(1);
+    } finally {
+      delete process.env.PRODA_LLM_BASE_URL;
+      delete process.env.PRODA_LLM_MODEL;
+      await server.close();
+    }
   }, 120_000);
 });
