@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/field";
@@ -13,6 +13,23 @@ const Triple = ({ r }: { r: RelationItem }) => (
     <span className="font-medium text-zinc-900">{r.object.name}</span>
   </span>
 );
+
+/** One level's hits, or nothing when it has none. */
+function Results<T extends { id: string }>({ title, items, testId, children }: { title: string; items: T[]; testId: string; children: (item: T) => ReactNode }) {
+  if (items.length === 0) return null;
+  return (
+    <section>
+      <h3 className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">{title}</h3>
+      <ul className="space-y-2">
+        {items.map((item) => (
+          <li key={item.id} data-testid={testId}>
+            {children(item)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
 
 /** Full-text search over the three levels, with the evidence each relation was read from. */
 export function KnowledgeSearch({ discipline }: { discipline: string | null }) {
@@ -27,45 +44,30 @@ export function KnowledgeSearch({ discipline }: { discipline: string | null }) {
       {empty && <p className="mt-3 text-sm text-zinc-500">Nothing matches “{query}”.</p>}
       {data && !empty && (
         <div className="mt-4 space-y-4 text-sm">
-          {data.concepts.length > 0 && (
-            <section>
-              <h3 className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">L1 concepts</h3>
-              <ul className="space-y-1.5">
-                {data.concepts.map((c) => (
-                  <li key={c.id} data-testid="search-concept">
-                    <span className="font-medium text-zinc-900">{c.name}</span> <Badge>{c.status.toLowerCase()}</Badge>
-                    {c.definition && <p className="text-xs text-zinc-600">{c.definition}</p>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {data.relations.length > 0 && (
-            <section>
-              <h3 className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">L2 relations</h3>
-              <ul className="space-y-2">
-                {data.relations.map((r) => (
-                  <li key={r.id} data-testid="search-relation">
-                    <Triple r={r} />
-                    <p className="text-xs text-zinc-500 italic">“{r.evidence}”</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {data.chains.length > 0 && (
-            <section>
-              <h3 className="mb-1 text-xs font-medium tracking-wide text-zinc-500 uppercase">L3 chains</h3>
-              <ul className="space-y-2">
-                {data.chains.map((c) => (
-                  <li key={c.id} data-testid="search-chain">
-                    <p className="text-zinc-800">{c.summary}</p>
-                    <p className="text-xs text-zinc-500">{c.steps.length} steps</p>
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          <Results title="L1 concepts" items={data.concepts} testId="search-concept">
+            {(c) => (
+              <>
+                <span className="font-medium text-zinc-900">{c.name}</span> <Badge>{c.status.toLowerCase()}</Badge>
+                {c.definition && <p className="text-xs text-zinc-600">{c.definition}</p>}
+              </>
+            )}
+          </Results>
+          <Results title="L2 relations" items={data.relations} testId="search-relation">
+            {(r) => (
+              <>
+                <Triple r={r} />
+                <p className="text-xs text-zinc-500 italic">“{r.evidence}”</p>
+              </>
+            )}
+          </Results>
+          <Results title="L3 chains" items={data.chains} testId="search-chain">
+            {(c) => (
+              <>
+                <p className="text-zinc-800">{c.summary}</p>
+                <p className="text-xs text-zinc-500">{c.steps.length} steps</p>
+              </>
+            )}
+          </Results>
         </div>
       )}
     </Card>
