@@ -17,6 +17,22 @@ test("an expert extracts a discipline from the Knowledge page, sees the gate at 
   await expect(page.getByTestId("search-relation").first()).toBeVisible();
   await shot(page, "knowledge");
 
+  // The vocabulary is editable, but a predicate relations still use cannot be removed.
+  const vocabulary = page.getByTestId("vocabulary-card");
+  const used = (await page.request.get("/api/knowledge/relations?discipline=biology&limit=1").then((r) => r.json())).items[0].predicate as string;
+  await vocabulary.getByRole("button", { name: `Remove ${used}` }).click();
+  await vocabulary.getByTestId("vocabulary-save").click();
+  await expect(vocabulary).toContainText(`Relations still use ${used}`);
+  await page.reload();
+  await vocabulary.getByRole("button", { name: "Add predicate" }).click();
+  await vocabulary.getByLabel("Predicate name").last().fill("evolves_into");
+  await vocabulary.getByLabel("Phrase").last().fill("evolves into");
+  await vocabulary.getByLabel("Inverse phrase").last().fill("evolved from");
+  await vocabulary.getByTestId("vocabulary-save").click();
+  await expect(vocabulary.getByTestId("vocabulary-save")).toBeDisabled();
+  const saved = await page.request.get("/api/knowledge/vocabulary?discipline=biology").then((r) => r.json());
+  expect(saved.items.map((p: { name: string }) => p.name)).toContain("evolves_into");
+
   // The export is JSONL, one object per line.
   const res = await page.request.get("/api/knowledge/export?discipline=biology");
   const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));

@@ -5,6 +5,7 @@ import { DISCIPLINE_PARAM } from "@/lib/client/url";
 import { ExtractPanel } from "./extract-panel";
 import { KnowledgeSearch } from "./knowledge-search";
 import { KnowledgeStatsCard } from "./knowledge-stats";
+import { VocabularyCard } from "./vocabulary-card";
 
 /** The structure at a glance: totals and the gate, extraction, search, and the JSONL export. */
 export function KnowledgeView() {
@@ -18,6 +19,7 @@ export function KnowledgeView() {
       </div>
       <div className="space-y-6">
         <ExtractPanel discipline={discipline} />
+        {discipline && <VocabularyCard discipline={discipline} />}
         <p className="text-xs text-zinc-500">
           <a href={exportHref} className="font-medium text-accent-700 hover:underline" download data-testid="knowledge-export">
             Download as JSONL

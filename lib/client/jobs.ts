@@ -1,3 +1,4 @@
+import { jobDefinitions } from "@/lib/jobs/registry";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./api";
 import { corpusKeys } from "./corpus";
@@ -8,7 +9,8 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 export const isActiveStatus = (s: JobStatus | undefined | null): boolean => s === "QUEUED" || s === "RUNNING";
 
 /** Titles of the job types the workers run (mirrors lib/jobs/registry without importing server code). */
-export const JOB_TYPES: Record<string, string> = { "corpus-import": "Import documents" };
+// Titles come from the job definitions the workers run (lib/jobs holds only names, schemas and options).
+export const JOB_TYPES: Record<string, string> = Object.fromEntries(jobDefinitions.map((d) => [d.name, d.title]));
 export const jobTitle = (type: string) => JOB_TYPES[type] ?? type;
 
 export type JobRun = {

@@ -40,3 +40,21 @@ export function useStartExtraction() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }
+
+export type PredicateRow = { name: string; phrase: string; inverse: string };
+
+export function useVocabulary(discipline: string | null) {
+  return useQuery({
+    queryKey: ["knowledge", "vocabulary", discipline] as const,
+    queryFn: () => fetchJson<{ items: PredicateRow[] }>("/api/knowledge/vocabulary", { query: { discipline } }),
+    enabled: !!discipline,
+  });
+}
+
+export function useSaveVocabulary(discipline: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (items: PredicateRow[]) => fetchJson<{ items: PredicateRow[] }>("/api/knowledge/vocabulary", { method: "PUT", query: { discipline }, body: { items } }),
+    onSuccess: (data) => qc.setQueryData(["knowledge", "vocabulary", discipline], data),
+  });
+}
