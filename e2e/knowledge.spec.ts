@@ -26,7 +26,7 @@ test("an expert extracts a discipline from the Knowledge page, sees the gate at 
   await page.reload();
   await vocabulary.getByRole("button", { name: "Add predicate" }).click();
   await vocabulary.getByLabel("Predicate name").last().fill("evolves_into");
-  await vocabulary.getByLabel("Phrase").last().fill("evolves into");
+  await vocabulary.getByLabel("Phrase", { exact: true }).last().fill("evolves into");
   await vocabulary.getByLabel("Inverse phrase").last().fill("evolved from");
   await vocabulary.getByTestId("vocabulary-save").click();
   await expect(vocabulary.getByTestId("vocabulary-save")).toBeDisabled();

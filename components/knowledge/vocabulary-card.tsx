@@ -23,12 +23,12 @@ export function VocabularyCard({ discipline }: { discipline: string }) {
     <Card title="Predicate vocabulary" description="Relations may only use these; each reads both ways" bodyClassName="p-0" data-testid="vocabulary-card">
       <ul className="max-h-96 divide-y divide-zinc-100 overflow-y-auto text-xs">
         {rows.map((p, i) => (
-          <li key={i} className="grid grid-cols-[7rem_1fr_1fr_auto] items-center gap-1.5 px-3 py-1.5" data-testid="predicate-row">
+          <li key={i} className="grid grid-cols-[6.5rem_minmax(0,1fr)_minmax(0,1fr)_auto] items-center gap-1.5 px-3 py-1.5" data-testid="predicate-row">
             {canEdit ? (
               <>
-                <Input aria-label="Predicate name" value={p.name} onChange={(e) => set(i, "name", e.target.value)} className="h-7 font-mono text-xs" />
-                <Input aria-label="Phrase" value={p.phrase} onChange={(e) => set(i, "phrase", e.target.value)} className="h-7 text-xs" />
-                <Input aria-label="Inverse phrase" value={p.inverse} onChange={(e) => set(i, "inverse", e.target.value)} className="h-7 text-xs" />
+                <Input aria-label="Predicate name" value={p.name} onChange={(e) => set(i, "name", e.target.value)} className="h-7 w-full min-w-0 px-1.5 font-mono text-xs" />
+                <Input aria-label="Phrase" value={p.phrase} onChange={(e) => set(i, "phrase", e.target.value)} className="h-7 w-full min-w-0 px-1.5 text-xs" />
+                <Input aria-label="Inverse phrase" value={p.inverse} onChange={(e) => set(i, "inverse", e.target.value)} className="h-7 w-full min-w-0 px-1.5 text-xs" />
                 <button type="button" aria-label={`Remove ${p.name}`} onClick={() => setRows((r) => r.filter((_, j) => j !== i))} className="px-1 text-zinc-400 hover:text-red-600">
                   ×
                 </button>
@@ -47,7 +47,7 @@ export function VocabularyCard({ discipline }: { discipline: string }) {
       {save.error && <ErrorAlert className="m-3">{errorMessage(save.error)}</ErrorAlert>}
       {canEdit && (
         <div className="flex justify-between gap-2 border-t border-zinc-200 p-3">
-          <Button size="sm" variant="ghost" onClick={() => setRows((r) => [...r, { name: "", phrase: "", inverse: "" }])}>
+          <Button size="sm" variant="ghost" disabled={!data} onClick={() => setRows((r) => [...r, { name: "", phrase: "", inverse: "" }])}>
             Add predicate
           </Button>
           <Button size="sm" variant="primary" disabled={!dirty} loading={save.isPending} onClick={() => save.mutate(rows)} data-testid="vocabulary-save">
