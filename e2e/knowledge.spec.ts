@@ -33,6 +33,17 @@ test("an expert extracts a discipline from the Knowledge page, sees the gate at 
   const saved = await page.request.get("/api/knowledge/vocabulary?discipline=biology").then((r) => r.json());
   expect(saved.items.map((p: { name: string }) => p.name)).toContain("evolves_into");
 
+  // The graph: the discipline overview, then a concept found by search in focus, with its inspector.
+  await page.goto("/knowledge?discipline=biology&view=graph");
+  await expect(page.getByTestId("graph-node").first()).toBeVisible();
+  await shot(page, "graph-overview");
+  await page.getByTestId("graph-search").fill("photosynthesis");
+  await page.getByRole("button", { name: "Focus", exact: true }).click();
+  await expect(page.getByTestId("graph-inspector")).toContainText("Photosynthesis");
+  await expect(page.getByTestId("graph-inspector")).toContainText("metabolic process");
+  await expect(page.getByTestId("graph-node").filter({ hasText: "metabolic process" })).toBeVisible();
+  await shot(page, "graph-focus");
+
   // The export is JSONL, one object per line.
   const res = await page.request.get("/api/knowledge/export?discipline=biology");
   const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));

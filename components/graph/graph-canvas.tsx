@@ -1,0 +1,83 @@
+"use client";
+
+import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useMemo } from "react";
+import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
+import { ConceptNodeView, NODE_HEIGHT, NODE_WIDTH, type ConceptNode } from "./concept-node";
+import { useLayout } from "./use-layout";
+
+const nodeTypes = { concept: ConceptNodeView };
+
+type Props = {
+  concepts: GraphConcept[];
+  relations: GraphRelation[];
+  focus: string[];
+  /** relation ids of the chain drawn as a path */
+  path: Set<string>;
+  onSelect: (conceptId: string | null) => void;
+};
+
+/** L1 concepts as nodes, L2 relations as directed edges labelled by predicate, laid out off the main thread. */
+export function GraphCanvas({ concepts, relations, focus, path, onSelect }: Props) {
+  const layoutInput = useMemo(
+    () => ({
+      nodes: concepts.map((c) => ({ id: c.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
+      edges: relations.map((r) => ({ id: r.id, source: r.subjectId, target: r.objectId })),
+    }),
+    [concepts, relations],
+  );
+  const positions = useLayout(layoutInput);
+  const onPath = useMemo(() => new Set(relations.filter((r) => path.has(r.id)).flatMap((r) => [r.subjectId, r.objectId])), [relations, path]);
+  const nodes: ConceptNode[] = useMemo(
+    () =>
+      concepts.map((c) => ({
+        id: c.id,
+        type: "concept",
+        position: positions?.[c.id] ?? { x: 0, y: 0 },
+        data: { label: c.name, status: c.status, focused: focus.includes(c.id), onPath: onPath.has(c.id) },
+      })),
+    [concepts, positions, focus, onPath],
+  );
+  const edges: Edge[] = useMemo(
+    () =>
+      relations.map((r) => ({
+        id: r.id,
+        source: r.subjectId,
+        target: r.objectId,
+        label: r.predicate,
+        animated: path.has(r.id),
+        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
+        style: path.has(r.id) ? { stroke: "var(--color-accent-600)", strokeWidth: 2 } : r.status === "APPROVED" ? { stroke: "#10b981" } : undefined,
+        labelStyle: { fontSize: 10 },
+        labelBgPadding: [4, 2] as [number, number],
+      })),
+    [relations, path],
+  );
+  if (!positions) return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>;
+  return (
+    <ReactFlow
+      key={layoutInput.nodes.length + ":" + layoutInput.edges.length}
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      fitView
+      minZoom={0.05}
+      onlyRenderVisibleElements
+      nodesConnectable={false}
+      onNodeClick={(_, n) => onSelect(n.id)}
+      onPaneClick={() => onSelect(null)}
+      proOptions={{ hideAttribution: true }}
+    >
+      <Background />
+      <MiniMap
+        pannable
+        zoomable
+        position="top-right"
+        className="!bg-white ring-1 ring-zinc-200"
+        nodeColor={(n) => (n.data as ConceptNode["data"]).status === "APPROVED" ? "#10b981" : (n.data as ConceptNode["data"]).status === "REJECTED" ? "#fca5a5" : "#a1a1aa"}
+      />
+      <Controls showInteractive={false} />
+    </ReactFlow>
+  );
+}
