@@ -15,11 +15,16 @@ type Props = {
   focus: string[];
   /** relation ids of the chain drawn as a path */
   path: Set<string>;
+  /** the selected relation, drawn thicker */
+  selectedRelation?: string | null;
   onSelect: (conceptId: string | null) => void;
+  onEdgeSelect?: (relationId: string) => void;
+  /** set when the user may draw a relation from one node to another */
+  onConnect?: (subjectId: string, objectId: string) => void;
 };
 
 /** L1 concepts as nodes, L2 relations as directed edges labelled by predicate, laid out off the main thread. */
-export function GraphCanvas({ concepts, relations, focus, path, onSelect }: Props) {
+export function GraphCanvas({ concepts, relations, focus, path, selectedRelation, onSelect, onEdgeSelect, onConnect }: Props) {
   const layoutInput = useMemo(
     () => ({
       nodes: concepts.map((c) => ({ id: c.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
@@ -34,6 +39,9 @@ export function GraphCanvas({ concepts, relations, focus, path, onSelect }: Prop
       concepts.map((c) => ({
         id: c.id,
         type: "concept",
+        // Known sizes: the minimap and fit-view need no DOM measurement (and hidden nodes have none).
+        width: NODE_WIDTH,
+        height: NODE_HEIGHT,
         position: positions?.[c.id] ?? { x: 0, y: 0 },
         data: { label: c.name, status: c.status, focused: focus.includes(c.id), onPath: onPath.has(c.id) },
       })),
@@ -48,11 +56,21 @@ export function GraphCanvas({ concepts, relations, focus, path, onSelect }: Prop
         label: r.predicate,
         animated: path.has(r.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-        style: path.has(r.id) ? { stroke: "var(--color-accent-600)", strokeWidth: 2 } : r.status === "APPROVED" ? { stroke: "#10b981" } : undefined,
+        style:
+          r.id === selectedRelation
+            ? { stroke: "#f59e0b", strokeWidth: 3 }
+            : path.has(r.id)
+              ? { stroke: "var(--color-accent-600)", strokeWidth: 2 }
+              : r.status === "APPROVED"
+                ? { stroke: "#10b981" }
+                : r.status === "REJECTED"
+                  ? { stroke: "#fca5a5", strokeDasharray: "4 3" }
+                  : undefined,
+        interactionWidth: 16,
         labelStyle: { fontSize: 10 },
         labelBgPadding: [4, 2] as [number, number],
       })),
-    [relations, path],
+    [relations, path, selectedRelation],
   );
   if (!positions) return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>;
   return (
@@ -64,7 +82,9 @@ export function GraphCanvas({ concepts, relations, focus, path, onSelect }: Prop
       fitView
       minZoom={0.05}
       onlyRenderVisibleElements
-      nodesConnectable={false}
+      nodesConnectable={!!onConnect}
+      onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
+      onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}
       onNodeClick={(_, n) => onSelect(n.id)}
       onPaneClick={() => onSelect(null)}
       proOptions={{ hideAttribution: true }}
@@ -74,7 +94,7 @@ export function GraphCanvas({ concepts, relations, focus, path, onSelect }: Prop
         pannable
         zoomable
         position="top-right"
-        className="!bg-white ring-1 ring-zinc-200"
+        className="ring-1 ring-zinc-200"
         nodeColor={(n) => (n.data as ConceptNode["data"]).status === "APPROVED" ? "#10b981" : (n.data as ConceptNode["data"]).status === "REJECTED" ? "#fca5a5" : "#a1a1aa"}
       />
       <Controls showInteractive={false} />

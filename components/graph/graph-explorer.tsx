@@ -1,14 +1,17 @@
 "use client";
 
-import { useMemo, useState } from "react";
-import { Badge } from "@/components/ui/badge";
+import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Card } from "@/components/ui/card";
 import { Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/client/api";
-import { useSubgraph } from "@/lib/client/graph";
+import { useReview } from "@/lib/client/curation";
+import { useSubgraph, type GraphRelation } from "@/lib/client/graph";
 import type { SearchResult } from "@/lib/client/knowledge";
+import { useCan } from "@/lib/client/session";
 import { GraphCanvas } from "./graph-canvas";
+import { GraphSidePanel, type Mode, type Selection } from "./graph-side-panel";
+
+const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
 
 const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
 
@@ -18,20 +21,55 @@ const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
  * selected concept's details beside the canvas.
  */
 export function GraphExplorer({ discipline }: { discipline: string | null }) {
+  const canEdit = useCan("knowledge:edit") && !!discipline;
+  const review = useReview();
   const [focus, setFocus] = useState<string[]>([]);
   const [depth, setDepth] = useState(1);
   const [status, setStatus] = useState("");
   const [q, setQ] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
   const [chainId, setChainId] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selection, setSelection] = useState<Selection>(null);
+  const [mode, setMode] = useState<Mode>("inspect");
+  const [composing, setComposing] = useState<GraphRelation[]>([]);
+  const [pending, setPending] = useState<{ subjectId: string; objectId: string } | null>(null);
   const query = { discipline, focus, depth: focus.length ? depth : 0, limit: focus.length ? 400 : 300, status: status ? [status] : [], predicate: [] };
   const { data, isFetching } = useSubgraph(query);
   const chain = data?.chains.find((c) => c.id === chainId);
-  const path = useMemo(() => new Set(chain?.steps.map((s) => s.relation.id) ?? []), [chain]);
-  const concept = data?.concepts.find((c) => c.id === selected);
-  const around = data?.relations.filter((r) => r.subjectId === selected || r.objectId === selected) ?? [];
-  const nameOf = (id: string) => data?.concepts.find((c) => c.id === id)?.name ?? id;
+  const path = useMemo(() => new Set(mode === "compose" ? composing.map((r) => r.id) : (chain?.steps.map((s) => s.relation.id) ?? [])), [chain, mode, composing]);
+  const queue = useMemo(() => (data?.relations ?? []).filter((r) => r.status === "DRAFT"), [data]);
+
+  // One key per decision: A approves, R rejects the selected item; J/K walk the draft queue; Esc deselects.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (typing(e.target) || e.metaKey || e.ctrlKey || e.altKey || !data) return;
+      const key = e.key.toLowerCase();
+      if (key === "escape") {
+        setSelection(null);
+        setPending(null);
+      } else if ((key === "a" || key === "r") && selection && canEdit) {
+        const level = selection.kind;
+        review.mutate({ level, ids: [selection.id], status: key === "a" ? "APPROVED" : "REJECTED" });
+        if (mode === "queue" && level === "relation") {
+          const at = queue.findIndex((r) => r.id === selection.id);
+          const next = queue[at + 1] ?? queue[at - 1];
+          setSelection(next ? { kind: "relation", id: next.id } : null);
+        }
+      } else if ((key === "j" || key === "k") && mode === "queue" && queue.length) {
+        const at = selection?.kind === "relation" ? queue.findIndex((r) => r.id === selection.id) : -1;
+        const n = queue.length;
+        const next = at < 0 ? queue[0] : queue[(at + (key === "j" ? 1 : n - 1)) % n];
+        setSelection({ kind: "relation", id: next.id });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [data, selection, canEdit, mode, queue, review]);
+
+  // Entering the queue starts at its first draft.
+  useEffect(() => {
+    if (mode === "queue" && queue.length && selection?.kind !== "relation") setSelection({ kind: "relation", id: queue[0].id });
+  }, [mode, queue, selection]);
 
   async function search() {
     setSearchError(null);
@@ -39,12 +77,19 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
     const first = found.concepts[0];
     if (!first) return setSearchError(`No concept matches “${q}”.`);
     setFocus([first.id]);
-    setSelected(first.id);
+    setSelection({ kind: "concept", id: first.id });
+    setMode("inspect");
     setChainId(null);
   }
 
+  function onEdgeSelect(id: string) {
+    const relation = data?.relations.find((r) => r.id === id);
+    if (mode === "compose" && relation) setComposing([...composing, relation]);
+    else setSelection({ kind: "relation", id });
+  }
+
   return (
-    <div className="grid h-[calc(100dvh-8.5rem)] min-h-[32rem] grid-cols-[minmax(0,1fr)_18rem] gap-4 p-6" data-testid="graph-explorer">
+    <div className="grid h-[calc(100dvh-8.5rem)] min-h-[32rem] grid-cols-[minmax(0,1fr)_20rem] gap-4 p-6" data-testid="graph-explorer">
       <div className="flex min-h-0 flex-col overflow-hidden rounded-lg border border-zinc-200 bg-white">
         <form
           className="flex flex-wrap items-center gap-2 border-b border-zinc-200 p-2"
@@ -74,7 +119,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
                   </option>
                 ))}
               </Select>
-              <Button size="sm" variant="ghost" onClick={() => (setFocus([]), setSelected(null))}>
+              <Button size="sm" variant="ghost" onClick={() => (setFocus([]), setSelection(null))}>
                 Back to overview
               </Button>
             </>
@@ -83,59 +128,45 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
             {isFetching ? "Loading…" : data ? `${data.concepts.length} concepts · ${data.relations.length} relations${data.truncated ? " (cut at the limit)" : ""}` : ""}
           </span>
           {searchError && <span className="w-full text-xs text-red-700">{searchError}</span>}
+          {!discipline && <span className="w-full text-xs text-zinc-500">Choose a discipline in the header to edit; all disciplines are shown read-only.</span>}
         </form>
         <div className="min-h-0 flex-1">
           {data && data.concepts.length === 0 ? (
             <p className="p-6 text-sm text-zinc-500">Nothing to draw yet: extract the structure first, or change the filters.</p>
           ) : data ? (
-            <GraphCanvas concepts={data.concepts} relations={data.relations} focus={focus} path={path} onSelect={setSelected} />
+            <GraphCanvas
+              concepts={data.concepts}
+              relations={data.relations}
+              focus={focus}
+              path={path}
+              selectedRelation={selection?.kind === "relation" ? selection.id : null}
+              onSelect={(id) => setSelection(id ? { kind: "concept", id } : null)}
+              onEdgeSelect={onEdgeSelect}
+              onConnect={canEdit ? (subjectId, objectId) => setPending({ subjectId, objectId }) : undefined}
+            />
           ) : null}
         </div>
       </div>
-      <div className="flex min-h-0 flex-col gap-4 overflow-y-auto">
-        <Card title={concept ? concept.name : "Inspector"} description={concept ? "L1 concept" : "Select a node"} data-testid="graph-inspector">
-          {concept ? (
-            <div className="space-y-2 text-xs">
-              <Badge>{concept.status.toLowerCase()}</Badge>
-              {concept.aliases.length > 0 && <p className="text-zinc-600">Also: {concept.aliases.join(", ")}</p>}
-              <p className="text-zinc-700">{concept.definition ?? "No definition yet."}</p>
-              <ul className="space-y-1.5 border-t border-zinc-100 pt-2">
-                {around.map((r) => (
-                  <li key={r.id}>
-                    {nameOf(r.subjectId)} <span className="font-mono text-accent-700">{r.predicate}</span> {nameOf(r.objectId)}
-                    <p className="text-zinc-500 italic">“{r.evidence}”</p>
-                  </li>
-                ))}
-              </ul>
-              <Button size="sm" onClick={() => (setFocus([concept.id]), setChainId(null))}>
-                Focus on it
-              </Button>
-            </div>
-          ) : (
-            <p className="text-xs text-zinc-500">Click a concept to see its definition and the evidence of its relations.</p>
-          )}
-        </Card>
-        <Card title="L3 chains" description="Choose one to draw it as a path" bodyClassName="p-0" data-testid="graph-chains">
-          {data && data.chains.length === 0 ? (
-            <p className="p-3 text-xs text-zinc-500">No chain lies entirely in this view.</p>
-          ) : (
-            <ul className="divide-y divide-zinc-100 text-xs">
-              {data?.chains.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    onClick={() => setChainId(chainId === c.id ? null : c.id)}
-                    className={chainId === c.id ? "w-full bg-accent-50 p-2.5 text-left text-accent-900" : "w-full p-2.5 text-left text-zinc-700 hover:bg-zinc-50"}
-                    data-testid="graph-chain"
-                  >
-                    {c.summary ?? `${c.steps.length} steps`}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-      </div>
+      {data && (
+        <GraphSidePanel
+          data={data}
+          discipline={discipline}
+          canEdit={canEdit}
+          mode={mode}
+          setMode={setMode}
+          selection={selection}
+          setSelection={setSelection}
+          queue={queue}
+          composing={composing}
+          setComposing={setComposing}
+          pending={pending}
+          setPending={setPending}
+          chainId={chainId}
+          setChainId={setChainId}
+          onFocus={(id) => (setFocus([id]), setChainId(null))}
+          review={review}
+        />
+      )}
     </div>
   );
 }

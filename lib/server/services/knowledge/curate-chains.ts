@@ -23,7 +23,10 @@ export async function validateSteps(tx: Prisma.TransactionClient, relationIds: s
     relations,
     chains: [{ id: chainId, status: "DRAFT", steps: relationIds.map((relationId, position) => ({ position, relationId })) }],
   });
-  const problems = report.violations.map(describeViolation);
+  // Say it with concept names, not ids: this message is shown to the curator.
+  const conceptIds = [...new Set(relations.flatMap((r) => [r.subjectId, r.objectId]))];
+  const names = new Map((await tx.concept.findMany({ where: { id: { in: conceptIds } }, select: { id: true, name: true } })).map((c) => [c.id, `“${c.name}”`]));
+  const problems = report.violations.map((v) => describeViolation(v).replace(/\b[a-z0-9]{20,}\b/g, (id) => names.get(id) ?? id).replace(/^chain new: /, ""));
   const rejected = relations.filter((r) => r.status === "REJECTED").map((r) => `relation ${r.id} is rejected`);
   if (new Set(relations.map((r) => r.disciplineId)).size > 1) problems.push("the steps belong to different disciplines");
   if (problems.length || rejected.length) {

@@ -1,0 +1,108 @@
+"use client";
+
+import { Card } from "@/components/ui/card";
+import type { useReview } from "@/lib/client/curation";
+import type { GraphConcept, GraphRelation, Subgraph } from "@/lib/client/graph";
+import { cx } from "@/lib/client/cx";
+import { ChainBuilder } from "./chain-builder";
+import { ConceptInspector } from "./concept-inspector";
+import { NewConceptForm } from "./new-concept-form";
+import { NewRelationForm } from "./new-relation-form";
+import { RelationInspector } from "./relation-inspector";
+
+export type Selection = { kind: "concept" | "relation"; id: string } | null;
+export type Mode = "inspect" | "queue" | "compose";
+
+type Props = {
+  data: Subgraph;
+  discipline: string | null;
+  canEdit: boolean;
+  mode: Mode;
+  setMode: (m: Mode) => void;
+  selection: Selection;
+  setSelection: (s: Selection) => void;
+  queue: GraphRelation[];
+  composing: GraphRelation[];
+  setComposing: (steps: GraphRelation[]) => void;
+  pending: { subjectId: string; objectId: string } | null;
+  setPending: (p: null) => void;
+  chainId: string | null;
+  setChainId: (id: string | null) => void;
+  onFocus: (conceptId: string) => void;
+  review: ReturnType<typeof useReview>;
+};
+
+/** Beside the canvas: the inspector, the review queue, the chain composer, and the chains in view. */
+export function GraphSidePanel(p: Props) {
+  const nameOf = (id: string) => p.data.concepts.find((c) => c.id === id)?.name ?? id;
+  const concept: GraphConcept | undefined = p.selection?.kind === "concept" ? p.data.concepts.find((c) => c.id === p.selection!.id) : undefined;
+  const relation: GraphRelation | undefined = p.selection?.kind === "relation" ? p.data.relations.find((r) => r.id === p.selection!.id) : undefined;
+  const tabs: { key: Mode; label: string }[] = [
+    { key: "inspect", label: "Inspect" },
+    { key: "queue", label: `Queue (${p.queue.length})` },
+    ...(p.canEdit ? [{ key: "compose" as const, label: "Compose chain" }] : []),
+  ];
+  return (
+    <div className="flex min-h-0 flex-col gap-4 overflow-y-auto">
+      <div role="tablist" className="flex gap-1 rounded-lg bg-zinc-200/60 p-0.5 text-xs">
+        {tabs.map((t) => (
+          <button key={t.key} role="tab" aria-selected={p.mode === t.key} onClick={() => p.setMode(t.key)} className={cx("flex-1 rounded-md px-2 py-1", p.mode === t.key ? "bg-white font-medium shadow-xs" : "text-zinc-600")} data-testid={`mode-${t.key}`}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {p.pending && p.discipline && (
+        <Card title="New relation">
+          <NewRelationForm discipline={p.discipline} subjectId={p.pending.subjectId} objectId={p.pending.objectId} nameOf={nameOf} onDone={() => p.setPending(null)} />
+        </Card>
+      )}
+      {p.mode === "compose" ? (
+        <Card title="Compose a chain">
+          <ChainBuilder steps={p.composing} nameOf={nameOf} onRemoveLast={() => p.setComposing(p.composing.slice(0, -1))} onDone={() => p.setComposing([])} review={p.review} />
+        </Card>
+      ) : p.mode === "queue" && p.queue.length === 0 ? (
+        <Card title="Review queue">
+          <p className="text-xs text-zinc-500">No draft relation in this view.</p>
+        </Card>
+      ) : (
+        <Card
+          title={concept?.name ?? (relation ? "L2 relation" : "Inspector")}
+          description={p.mode === "queue" ? "J / K: next and previous draft · A: approve · R: reject" : concept ? "L1 concept" : relation ? undefined : "Select a node or an edge"}
+          data-testid="graph-inspector"
+        >
+          {concept ? (
+            <ConceptInspector concept={concept} around={p.data.relations.filter((r) => r.subjectId === concept.id || r.objectId === concept.id)} nameOf={nameOf} canEdit={p.canEdit} onFocus={() => p.onFocus(concept.id)} review={p.review} />
+          ) : relation ? (
+            <RelationInspector relation={relation} nameOf={nameOf} canEdit={p.canEdit} review={p.review} />
+          ) : (
+            <div className="space-y-3">
+              <p className="text-xs text-zinc-500">Click a concept for its definition and history, or an edge for its evidence in the source chunk.{p.canEdit ? " Drag from one node's right handle to another node to draw a relation." : ""}</p>
+              {p.canEdit && p.discipline && <NewConceptForm discipline={p.discipline} />}
+            </div>
+          )}
+        </Card>
+      )}
+      <Card title="L3 chains" description="Choose one to draw it as a path" bodyClassName="p-0" data-testid="graph-chains">
+        {p.data.chains.length === 0 ? (
+          <p className="p-3 text-xs text-zinc-500">No chain lies entirely in this view.</p>
+        ) : (
+          <ul className="divide-y divide-zinc-100 text-xs">
+            {p.data.chains.map((c) => (
+              <li key={c.id}>
+                <button
+                  type="button"
+                  onClick={() => p.setChainId(p.chainId === c.id ? null : c.id)}
+                  className={p.chainId === c.id ? "w-full bg-accent-50 p-2.5 text-left text-accent-900" : "w-full p-2.5 text-left text-zinc-700 hover:bg-zinc-50"}
+                  data-testid="graph-chain"
+                  data-status={c.status}
+                >
+                  {c.summary ?? `${c.steps.length} steps`} <span className="text-zinc-400">· {c.status.toLowerCase()}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,102 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
+const EXPERT = { name: "Eve Expert", email: "eve.expert@proda.test", password: "expert password e2e", role: "EXPERT" };
+const D = "chemistry";
+
+async function extract(request: APIRequestContext, origin: string) {
+  const run = await (await request.post("/api/knowledge/extractions", { headers: { origin }, data: { discipline: D, engine: "local" } })).json();
+  await expect.poll(async () => (await (await request.get(`/api/jobs/${run.id}`)).json()).run.status, { timeout: 60_000 }).toBe("SUCCEEDED");
+}
+
+/** Drags from the source handle of one node to the target handle of another. */
+async function connect(page: Page, from: string, to: string) {
+  const source = page.getByTestId("graph-node").filter({ hasText: from }).locator(".react-flow__handle-right");
+  const target = page.getByTestId("graph-node").filter({ hasText: to }).locator(".react-flow__handle-left");
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+test("an expert curates the graph: focus, edit, approve from the queue by keyboard, draw relations, build chains", async ({ page, request, browser, baseURL }) => {
+  test.setTimeout(180_000);
+  const origin = new URL(baseURL!).origin;
+  // The admin creates the expert; the structure of one discipline is extracted.
+  expect((await request.post("/api/users", { headers: { origin }, data: EXPERT })).status()).toBe(201);
+  await extract(request, origin);
+  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
+  const ex = await context.newPage();
+  expect((await ex.request.post("/api/session", { headers: { origin }, data: { email: EXPERT.email, password: EXPERT.password } })).status()).toBe(200);
+  const api = ex.request;
+
+  // Overview, then search focuses a concept and the inspector shows it.
+  await ex.goto(`/knowledge?discipline=${D}&view=graph`);
+  await expect(ex.getByTestId("graph-node").first()).toBeVisible();
+  await shot(ex, "graph-overview-expert");
+  const concept = (await (await api.get(`/api/knowledge/concepts?discipline=${D}&limit=1`)).json()).items[0] as { id: string; name: string };
+  await ex.getByTestId("graph-search").fill(concept.name);
+  await ex.getByRole("button", { name: "Focus", exact: true }).click();
+  await expect(ex.getByTestId("graph-inspector")).toContainText(concept.name);
+  await shot(ex, "graph-focus-expert");
+
+  // Edit its definition.
+  await ex.getByTestId("concept-definition").fill("Edited in the graph studio by an expert.");
+  await ex.getByTestId("concept-save").click();
+  await expect.poll(async () => (await (await api.get(`/api/knowledge/concepts/${concept.id}`)).json()).concept.definition).toBe("Edited in the graph studio by an expert.");
+  await expect(ex.getByTestId("item-history")).toContainText("updated");
+  await shot(ex, "graph-inspector");
+
+  // The review queue: the first draft relation is shown with its evidence; A approves it.
+  await ex.getByRole("button", { name: "Back to overview" }).click();
+  const approvedBefore = (await (await api.get(`/api/knowledge/relations?discipline=${D}&status=APPROVED&limit=200`)).json()).items.length;
+  await ex.getByTestId("mode-queue").click();
+  await expect(ex.getByTestId("relation-inspector")).toBeVisible();
+  await expect(ex.getByTestId("evidence-mark")).toBeVisible();
+  await ex.keyboard.press("a");
+  await expect.poll(async () => (await (await api.get(`/api/knowledge/relations?discipline=${D}&status=APPROVED&limit=200`)).json()).items.length).toBe(approvedBefore + 1);
+
+  // Draw relations by connecting nodes: three new concepts, two relations.
+  await ex.getByTestId("mode-inspect").click();
+  await ex.keyboard.press("Escape");
+  for (const name of ["Alpha reagent", "Beta product", "Gamma residue"]) {
+    await ex.getByTestId("new-concept").fill(name);
+    await ex.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(ex.getByTestId("graph-node").filter({ hasText: name })).toBeVisible();
+  }
+  await ex.getByRole("button", { name: "Zoom In" }).click();
+  for (const [from, to] of [["Alpha reagent", "Beta product"], ["Beta product", "Gamma residue"]]) {
+    await ex.getByRole("button", { name: "Fit View" }).click();
+    await connect(ex, from, to);
+    await ex.getByTestId("new-relation-predicate").selectOption("produces");
+    await ex.getByTestId("new-relation-save").click();
+    await expect(ex.getByTestId("new-relation")).toHaveCount(0);
+  }
+  const mine = (await (await api.get(`/api/knowledge/relations?discipline=${D}&predicate=produces&limit=200`)).json()).items.filter((r: { subject: { name: string } }) =>
+    ["Alpha reagent", "Beta product"].includes(r.subject.name),
+  ) as { id: string; subject: { name: string } }[];
+  expect(mine).toHaveLength(2);
+  const [ab, bc] = mine[0].subject.name === "Alpha reagent" ? mine : [mine[1], mine[0]];
+
+  // A chain whose steps do not link is refused, visibly.
+  await ex.getByTestId("mode-compose").click();
+  await ex.getByRole("button", { name: "Fit View" }).click();
+  await ex.getByTestId(`rf__edge-${bc.id}`).click({ force: true });
+  await ex.getByTestId(`rf__edge-${ab.id}`).click({ force: true });
+  await expect(ex.getByTestId("chain-problem")).toContainText("Step 2 starts at");
+  await ex.getByTestId("chain-create").click();
+  await expect(ex.getByTestId("chain-error")).toContainText("not reachable");
+  await shot(ex, "graph-chain-refused");
+
+  // In order, it is created and approved.
+  await ex.getByRole("button", { name: "Remove last" }).click();
+  await ex.getByRole("button", { name: "Remove last" }).click();
+  await ex.getByTestId(`rf__edge-${ab.id}`).click({ force: true });
+  await ex.getByTestId(`rf__edge-${bc.id}`).click({ force: true });
+  await ex.getByTestId("chain-create").click();
+  await ex.getByTestId("chain-approve").click();
+  await expect(ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" })).toHaveAttribute("data-status", "APPROVED");
+  await context.close();
+});

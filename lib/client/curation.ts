@@ -1,0 +1,79 @@
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { fetchJson } from "./api";
+import type { Subgraph } from "./graph";
+
+type Level = "concept" | "relation" | "chain";
+export type HistoryEvent = { id: string; at: string; action: string; actorEmail: string | null; details: Record<string, unknown> | null };
+export type RelationDetail = {
+  relation: { id: string; predicate: string; evidence: string; status: string; subject: { id: string; name: string }; object: { id: string; name: string } };
+  chunk: { id: string; heading: string | null; text: string; document: { title: string } } | null;
+};
+
+const subgraphs = (qc: QueryClient) => qc.getQueriesData<Subgraph>({ queryKey: ["knowledge", "subgraph"] });
+
+/**
+ * Applies a change to every cached subgraph at once (optimistic), and returns how to undo it
+ * when the server refuses.
+ */
+function optimistic(qc: QueryClient, change: (g: Subgraph) => Subgraph) {
+  const before = subgraphs(qc);
+  for (const [key, data] of before) if (data) qc.setQueryData(key, change(data));
+  return () => before.forEach(([key, data]) => qc.setQueryData(key, data));
+}
+
+const settle = (qc: QueryClient) => qc.invalidateQueries({ queryKey: ["knowledge"] });
+
+export function useUpdateConcept() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: { id: string; name?: string; aliases?: string[]; definition?: string | null }) =>
+      fetchJson(`/api/knowledge/concepts/${encodeURIComponent(id)}`, { method: "PATCH", body: patch }),
+    onMutate: ({ id, ...patch }) => optimistic(qc, (g) => ({ ...g, concepts: g.concepts.map((c) => (c.id === id ? { ...c, ...patch } : c)) })),
+    onError: (_e, _v, undo) => undo?.(),
+    onSettled: () => settle(qc),
+  });
+}
+
+export function useReview() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { level: Level; ids: string[]; status: "APPROVED" | "REJECTED" | "DRAFT" }) => fetchJson("/api/knowledge/review", { method: "POST", body }),
+    onMutate: ({ level, ids, status }) =>
+      optimistic(qc, (g) => ({
+        ...g,
+        concepts: level === "concept" ? g.concepts.map((c) => (ids.includes(c.id) ? { ...c, status } : c)) : g.concepts,
+        relations: level === "relation" ? g.relations.map((r) => (ids.includes(r.id) ? { ...r, status } : r)) : g.relations,
+        chains: level === "chain" ? g.chains.map((c) => (ids.includes(c.id) ? { ...c, status } : c)) : g.chains,
+      })),
+    onError: (_e, _v, undo) => undo?.(),
+    onSettled: () => settle(qc),
+  });
+}
+
+export function useCreateRelation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { subjectId: string; predicate: string; objectId: string; evidence: string }) => fetchJson<{ id: string }>("/api/knowledge/relations", { method: "POST", body }),
+    onSettled: () => settle(qc),
+  });
+}
+
+export function useCreateChain() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { relationIds: string[]; summary?: string }) => fetchJson<{ id: string }>("/api/knowledge/chains", { method: "POST", body }),
+    onSettled: () => settle(qc),
+  });
+}
+
+export function useHistory(type: Level, id: string | null) {
+  return useQuery({
+    queryKey: ["knowledge", "history", type, id] as const,
+    queryFn: () => fetchJson<{ items: HistoryEvent[] }>("/api/knowledge/history", { query: { type, id } }),
+    enabled: !!id,
+  });
+}
+
+export function useRelationDetail(id: string | null) {
+  return useQuery({ queryKey: ["knowledge", "relation", id] as const, queryFn: () => fetchJson<RelationDetail>(`/api/knowledge/relations/${encodeURIComponent(id!)}`), enabled: !!id });
+}
