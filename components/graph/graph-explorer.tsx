@@ -26,6 +26,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [focus, setFocus] = useState<string[]>([]);
   const [depth, setDepth] = useState(1);
   const [status, setStatus] = useState("");
+  const [limit, setLimit] = useState(300);
   const [q, setQ] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
   const [chainId, setChainId] = useState<string | null>(null);
@@ -33,7 +34,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [mode, setMode] = useState<Mode>("inspect");
   const [composing, setComposing] = useState<GraphRelation[]>([]);
   const [pending, setPending] = useState<{ subjectId: string; objectId: string } | null>(null);
-  const query = { discipline, focus, depth: focus.length ? depth : 0, limit: focus.length ? 400 : 300, status: status ? [status] : [], predicate: [] };
+  const query = { discipline, focus, depth: focus.length ? depth : 0, limit: focus.length ? 400 : limit, status: status ? [status] : [], predicate: [] };
   const { data, isFetching } = useSubgraph(query);
   const chain = data?.chains.find((c) => c.id === chainId);
   const path = useMemo(() => new Set(mode === "compose" ? composing.map((r) => r.id) : (chain?.steps.map((s) => s.relation.id) ?? [])), [chain, mode, composing]);
@@ -110,6 +111,15 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
               </option>
             ))}
           </Select>
+          {focus.length === 0 && (
+            <Select aria-label="Concepts shown" value={limit} onChange={(e) => setLimit(Number(e.target.value))} data-testid="graph-limit">
+              {[300, 1000, 2000].map((n) => (
+                <option key={n} value={n}>
+                  top {n} concepts
+                </option>
+              ))}
+            </Select>
+          )}
           {focus.length > 0 && (
             <>
               <Select aria-label="Depth" value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
