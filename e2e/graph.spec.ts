@@ -44,6 +44,7 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
 
   // Edit its definition.
   await ex.getByTestId("concept-definition").fill("Edited in the graph studio by an expert.");
+  await expect(ex.getByTestId("concept-name")).toHaveValue(concept.name);
   await ex.getByTestId("concept-save").click();
   await expect.poll(async () => (await (await api.get(`/api/knowledge/concepts/${concept.id}`)).json()).concept.definition).toBe("Edited in the graph studio by an expert.");
   await expect(ex.getByTestId("item-history")).toContainText("updated");

@@ -4,17 +4,37 @@ import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/client/api";
-import { useReview, useUpdateConcept } from "@/lib/client/curation";
+import { useMergeConcepts, useReview, useUpdateConcept } from "@/lib/client/curation";
+import { Input } from "@/components/ui/field";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { HistoryList } from "./history-list";
 import { ReviewButtons } from "./review-buttons";
 
-type Props = { concept: GraphConcept; around: GraphRelation[]; nameOf: (id: string) => string; canEdit: boolean; onFocus: () => void; review: ReturnType<typeof useReview> };
+type Props = {
+  concept: GraphConcept;
+  around: GraphRelation[];
+  /** other concepts in view, candidates for a merge */
+  others: GraphConcept[];
+  nameOf: (id: string) => string;
+  canEdit: boolean;
+  onFocus: () => void;
+  review: ReturnType<typeof useReview>;
+};
 
-export function ConceptInspector({ concept, around, nameOf, canEdit, onFocus, review }: Props) {
+export function ConceptInspector({ concept, around, others, nameOf, canEdit, onFocus, review }: Props) {
   const update = useUpdateConcept();
+  const merge = useMergeConcepts();
   const [definition, setDefinition] = useState(concept.definition ?? "");
-  useEffect(() => setDefinition(concept.definition ?? ""), [concept.id, concept.definition]);
+  const [name, setName] = useState(concept.name);
+  const [aliases, setAliases] = useState(concept.aliases.join(", "));
+  const [mergeId, setMergeId] = useState("");
+  useEffect(() => {
+    setDefinition(concept.definition ?? "");
+    setName(concept.name);
+    setAliases(concept.aliases.join(", "));
+  }, [concept.id, concept.definition, concept.name, concept.aliases]);
+  const aliasList = aliases.split(",").map((a) => a.trim()).filter(Boolean);
+  const changed = definition !== (concept.definition ?? "") || name !== concept.name || aliasList.join("|") !== concept.aliases.join("|");
   return (
     <div className="space-y-3 text-xs" data-testid="concept-inspector">
       <div className="flex items-center gap-2">
@@ -23,6 +43,8 @@ export function ConceptInspector({ concept, around, nameOf, canEdit, onFocus, re
       </div>
       {canEdit ? (
         <div className="space-y-1.5">
+          <Input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} className="w-full text-xs" data-testid="concept-name" />
+          <Input aria-label="Aliases" placeholder="Aliases, comma-separated" value={aliases} onChange={(e) => setAliases(e.target.value)} className="w-full text-xs" />
           <label htmlFor="concept-definition" className="font-medium text-zinc-700">
             Definition
           </label>
@@ -34,8 +56,14 @@ export function ConceptInspector({ concept, around, nameOf, canEdit, onFocus, re
             className="w-full rounded-md p-2 ring-1 ring-zinc-300 focus:ring-2 focus:ring-accent-500 focus:outline-none"
             data-testid="concept-definition"
           />
-          <Button size="sm" disabled={definition === (concept.definition ?? "")} loading={update.isPending} onClick={() => update.mutate({ id: concept.id, definition: definition || null })} data-testid="concept-save">
-            Save definition
+          <Button
+            size="sm"
+            disabled={!changed || !name.trim()}
+            loading={update.isPending}
+            onClick={() => update.mutate({ id: concept.id, name, aliases: aliasList, definition: definition || null })}
+            data-testid="concept-save"
+          >
+            Save
           </Button>
           {update.error && <p role="alert" className="text-red-700">{errorMessage(update.error)}</p>}
         </div>
@@ -54,6 +82,22 @@ export function ConceptInspector({ concept, around, nameOf, canEdit, onFocus, re
       <Button size="sm" onClick={onFocus}>
         Focus on it
       </Button>
+      {canEdit && others.length > 0 && (
+        <div className="flex gap-2 border-t border-zinc-100 pt-2">
+          <select aria-label="Duplicate to merge into this concept" value={mergeId} onChange={(e) => setMergeId(e.target.value)} className="min-w-0 flex-1 rounded-md text-xs ring-1 ring-zinc-300">
+            <option value="">Merge a duplicate into it…</option>
+            {others.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+          <Button size="sm" disabled={!mergeId} loading={merge.isPending} onClick={() => merge.mutate({ keepId: concept.id, mergeId }, { onSuccess: () => setMergeId("") })}>
+            Merge
+          </Button>
+        </div>
+      )}
+      {merge.error && <p role="alert" className="text-red-700">{errorMessage(merge.error)}</p>}
       <div className="border-t border-zinc-100 pt-2">
         <p className="mb-1 font-medium text-zinc-700">History</p>
         <HistoryList type="concept" id={concept.id} />

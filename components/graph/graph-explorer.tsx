@@ -5,6 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/client/api";
 import { useReview } from "@/lib/client/curation";
+import { useVocabulary } from "@/lib/client/knowledge";
 import { useSubgraph, type GraphRelation } from "@/lib/client/graph";
 import type { SearchResult } from "@/lib/client/knowledge";
 import { useCan } from "@/lib/client/session";
@@ -27,6 +28,8 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [depth, setDepth] = useState(1);
   const [status, setStatus] = useState("");
   const [limit, setLimit] = useState(300);
+  const [predicate, setPredicate] = useState("");
+  const [showEdges, setShowEdges] = useState(true);
   const [q, setQ] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
   const [chainId, setChainId] = useState<string | null>(null);
@@ -34,8 +37,9 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [mode, setMode] = useState<Mode>("inspect");
   const [composing, setComposing] = useState<GraphRelation[]>([]);
   const [pending, setPending] = useState<{ subjectId: string; objectId: string } | null>(null);
-  const query = { discipline, focus, depth: focus.length ? depth : 0, limit: focus.length ? 400 : limit, status: status ? [status] : [], predicate: [] };
+  const query = { discipline, focus, depth: focus.length ? depth : 0, limit: focus.length ? 400 : limit, status: status ? [status] : [], predicate: predicate ? [predicate] : [] };
   const { data, isFetching } = useSubgraph(query);
+  const vocabulary = useVocabulary(discipline).data?.items ?? [];
   const chain = data?.chains.find((c) => c.id === chainId);
   const path = useMemo(() => new Set(mode === "compose" ? composing.map((r) => r.id) : (chain?.steps.map((s) => s.relation.id) ?? [])), [chain, mode, composing]);
   const queue = useMemo(() => (data?.relations ?? []).filter((r) => r.status === "DRAFT"), [data]);
@@ -111,6 +115,17 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
               </option>
             ))}
           </Select>
+          <Select aria-label="Predicate" value={predicate} onChange={(e) => setPredicate(e.target.value)} data-testid="graph-predicate">
+            <option value="">Any predicate</option>
+            {vocabulary.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name}
+              </option>
+            ))}
+          </Select>
+          <label className="flex items-center gap-1 text-xs text-zinc-600" title="L2 relations as edges; off shows L1 concepts only">
+            <input type="checkbox" checked={showEdges} onChange={(e) => setShowEdges(e.target.checked)} /> L2 edges
+          </label>
           {focus.length === 0 && (
             <Select aria-label="Concepts shown" value={limit} onChange={(e) => setLimit(Number(e.target.value))} data-testid="graph-limit">
               {[300, 1000, 2000].map((n) => (
@@ -146,7 +161,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           ) : data ? (
             <GraphCanvas
               concepts={data.concepts}
-              relations={data.relations}
+              relations={showEdges ? data.relations : []}
               focus={focus}
               path={path}
               selectedRelation={selection?.kind === "relation" ? selection.id : null}
@@ -175,6 +190,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           setChainId={setChainId}
           onFocus={(id) => (setFocus([id]), setChainId(null))}
           review={review}
+          vocabulary={vocabulary}
         />
       )}
     </div>

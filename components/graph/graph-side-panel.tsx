@@ -30,6 +30,7 @@ type Props = {
   setChainId: (id: string | null) => void;
   onFocus: (conceptId: string) => void;
   review: ReturnType<typeof useReview>;
+  vocabulary: { name: string; phrase: string; inverse: string }[];
 };
 
 /** Beside the canvas: the inspector, the review queue, the chain composer, and the chains in view. */
@@ -71,9 +72,9 @@ export function GraphSidePanel(p: Props) {
           data-testid="graph-inspector"
         >
           {concept ? (
-            <ConceptInspector concept={concept} around={p.data.relations.filter((r) => r.subjectId === concept.id || r.objectId === concept.id)} nameOf={nameOf} canEdit={p.canEdit} onFocus={() => p.onFocus(concept.id)} review={p.review} />
+            <ConceptInspector concept={concept} others={p.data.concepts.filter((c) => c.id !== concept.id)} around={p.data.relations.filter((r) => r.subjectId === concept.id || r.objectId === concept.id)} nameOf={nameOf} canEdit={p.canEdit} onFocus={() => p.onFocus(concept.id)} review={p.review} />
           ) : relation ? (
-            <RelationInspector relation={relation} nameOf={nameOf} canEdit={p.canEdit} review={p.review} />
+            <RelationInspector relation={relation} vocabulary={p.vocabulary} nameOf={nameOf} canEdit={p.canEdit} review={p.review} />
           ) : (
             <div className="space-y-3">
               <p className="text-xs text-zinc-500">Click a concept for its definition and history, or an edge for its evidence in the source chunk.{p.canEdit ? " Drag from one node's right handle to another node to draw a relation." : ""}</p>

@@ -1,7 +1,12 @@
 "use client";
 
+import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
-import { useRelationDetail, type useReview } from "@/lib/client/curation";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/field";
+import { errorMessage } from "@/lib/client/api";
+import { useRelationDetail, useUpdateRelation, type useReview } from "@/lib/client/curation";
+import type { PredicateRow } from "@/lib/client/knowledge";
 import type { GraphRelation } from "@/lib/client/graph";
 import { HistoryList } from "./history-list";
 import { ReviewButtons } from "./review-buttons";
@@ -22,8 +27,17 @@ function Evidence({ text, evidence }: { text: string; evidence: string }) {
   );
 }
 
-export function RelationInspector({ relation, nameOf, canEdit, review }: { relation: GraphRelation; nameOf: (id: string) => string; canEdit: boolean; review: ReturnType<typeof useReview> }) {
+type Props = { relation: GraphRelation; vocabulary: PredicateRow[]; nameOf: (id: string) => string; canEdit: boolean; review: ReturnType<typeof useReview> };
+
+export function RelationInspector({ relation, vocabulary, nameOf, canEdit, review }: Props) {
   const { data } = useRelationDetail(relation.id);
+  const update = useUpdateRelation();
+  const [predicate, setPredicate] = useState(relation.predicate);
+  const [evidence, setEvidence] = useState(relation.evidence);
+  useEffect(() => {
+    setPredicate(relation.predicate);
+    setEvidence(relation.evidence);
+  }, [relation.id, relation.predicate, relation.evidence]);
   return (
     <div className="space-y-3 text-xs" data-testid="relation-inspector">
       <p className="text-sm">
@@ -32,6 +46,22 @@ export function RelationInspector({ relation, nameOf, canEdit, review }: { relat
       </p>
       <Badge>{relation.status.toLowerCase()}</Badge>
       {canEdit && <ReviewButtons level="relation" id={relation.id} status={relation.status} review={review} />}
+      {canEdit && (
+        <div className="space-y-1.5 border-t border-zinc-100 pt-2">
+          <Select aria-label="Relation predicate" value={predicate} onChange={(e) => setPredicate(e.target.value)} className="w-full text-xs">
+            {vocabulary.map((p) => (
+              <option key={p.name} value={p.name}>
+                {p.name} ({p.phrase})
+              </option>
+            ))}
+          </Select>
+          <textarea aria-label="Evidence" value={evidence} onChange={(e) => setEvidence(e.target.value)} rows={3} className="w-full rounded-md p-2 ring-1 ring-zinc-300" />
+          <Button size="sm" disabled={predicate === relation.predicate && evidence === relation.evidence} loading={update.isPending} onClick={() => update.mutate({ id: relation.id, predicate, evidence })}>
+            Save relation
+          </Button>
+          {update.error && <p role="alert" className="text-red-700">{errorMessage(update.error)}</p>}
+        </div>
+      )}
       {data?.chunk ? (
         <div className="space-y-1 border-t border-zinc-100 pt-2">
           <p className="font-medium text-zinc-700">Source: {data.chunk.document.title}{data.chunk.heading ? ` · ${data.chunk.heading}` : ""}</p>

@@ -77,3 +77,21 @@ export function useHistory(type: Level, id: string | null) {
 export function useRelationDetail(id: string | null) {
   return useQuery({ queryKey: ["knowledge", "relation", id] as const, queryFn: () => fetchJson<RelationDetail>(`/api/knowledge/relations/${encodeURIComponent(id!)}`), enabled: !!id });
 }
+
+export function useMergeConcepts() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { keepId: string; mergeId: string }) => fetchJson("/api/knowledge/concepts/merge", { method: "POST", body }),
+    onSettled: () => settle(qc),
+  });
+}
+
+export function useUpdateRelation() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...patch }: { id: string; predicate?: string; evidence?: string }) => fetchJson(`/api/knowledge/relations/${encodeURIComponent(id)}`, { method: "PATCH", body: patch }),
+    onMutate: ({ id, ...patch }) => optimistic(qc, (g) => ({ ...g, relations: g.relations.map((r) => (r.id === id ? { ...r, ...patch } : r)) })),
+    onError: (_e, _v, undo) => undo?.(),
+    onSettled: () => settle(qc),
+  });
+}
