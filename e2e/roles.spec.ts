@@ -12,7 +12,7 @@ async function anonymousPage(browser: Browser, baseURL: string) {
 test("an admin invites an annotator, who is refused expert actions in the UI and the API, until deactivated", async ({ page, browser, baseURL }) => {
   // The admin invites an annotator and gets the link once.
   await page.goto("/admin/users");
-  await expect(page.getByTestId("user-row")).toHaveCount(1); // loaded, so hydrated
+  await expect(page.getByTestId("user-row").first()).toBeVisible(); // loaded, so hydrated
   await page.getByTestId("invite-email").fill(ANNOTATOR.email);
   await page.getByTestId("invite-role").selectOption("ANNOTATOR");
   await page.getByTestId("invite-submit").click();
