@@ -91,11 +91,9 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   await expect(ex.getByTestId("chain-error")).toContainText("not reachable");
   await shot(ex, "graph-chain-refused");
 
-  // In order, it is created and approved.
-  await ex.getByRole("button", { name: "Remove last" }).click();
-  await ex.getByRole("button", { name: "Remove last" }).click();
-  await ex.getByTestId(`rf__edge-${ab.id}`).click({ force: true });
-  await ex.getByTestId(`rf__edge-${bc.id}`).click({ force: true });
+  // Reordered, it links: it is created and approved.
+  await ex.getByRole("button", { name: "Move step 2 up" }).click();
+  await expect(ex.getByTestId("chain-problem")).toHaveCount(0);
   await ex.getByTestId("chain-create").click();
   await ex.getByTestId("chain-approve").click();
   await expect(ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" })).toHaveAttribute("data-status", "APPROVED");

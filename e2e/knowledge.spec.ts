@@ -29,9 +29,10 @@ test("an expert extracts a discipline from the Knowledge page, sees the gate at 
   await vocabulary.getByLabel("Phrase", { exact: true }).last().fill("evolves into");
   await vocabulary.getByLabel("Inverse phrase").last().fill("evolved from");
   await vocabulary.getByTestId("vocabulary-save").click();
+  await expect
+    .poll(async () => (await page.request.get("/api/knowledge/vocabulary?discipline=biology").then((r) => r.json())).items.map((p: { name: string }) => p.name))
+    .toContain("evolves_into");
   await expect(vocabulary.getByTestId("vocabulary-save")).toBeDisabled();
-  const saved = await page.request.get("/api/knowledge/vocabulary?discipline=biology").then((r) => r.json());
-  expect(saved.items.map((p: { name: string }) => p.name)).toContain("evolves_into");
 
   // The graph: the discipline overview, then a concept found by search in focus, with its inspector.
   await page.goto("/knowledge?discipline=biology&view=graph");

@@ -2,10 +2,18 @@
 
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/client/api";
-import { useCreateChain, useReview } from "@/lib/client/curation";
+import { useCreateChain, useReview, useUpdateChainSteps } from "@/lib/client/curation";
 import type { GraphRelation } from "@/lib/client/graph";
 
-type Props = { steps: GraphRelation[]; nameOf: (id: string) => string; onRemoveLast: () => void; onDone: () => void; review: ReturnType<typeof useReview> };
+type Props = {
+  steps: GraphRelation[];
+  setSteps: (steps: GraphRelation[]) => void;
+  /** set when editing the steps of an existing chain */
+  editing: { id: string; summary: string | null } | null;
+  nameOf: (id: string) => string;
+  onDone: () => void;
+  review: ReturnType<typeof useReview>;
+};
 
 /** Where the path breaks, in words, or null when every step starts where the previous one ended. */
 export function linkProblem(steps: GraphRelation[], nameOf: (id: string) => string): string | null {
@@ -16,42 +24,82 @@ export function linkProblem(steps: GraphRelation[], nameOf: (id: string) => stri
   return null;
 }
 
-/** Compose a chain by clicking relations in order; reachability is checked as you go, and again by the server. */
-export function ChainBuilder({ steps, nameOf, onRemoveLast, onDone, review }: Props) {
+const move = <T,>(list: T[], from: number, to: number) => {
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(to, 0, item);
+  return next;
+};
+
+/**
+ * Compose a chain by clicking relations in order, or edit an existing chain's steps (remove,
+ * reorder, add by clicking). Reachability is checked as you go, and again by the server, whose
+ * refusal is shown as is.
+ */
+export function ChainBuilder({ steps, setSteps, editing, nameOf, onDone, review }: Props) {
   const create = useCreateChain();
+  const save = useUpdateChainSteps();
   const problem = linkProblem(steps, nameOf);
-  const created = create.data?.id;
+  const chainId = editing?.id ?? create.data?.id;
+  const failure = create.error ?? save.error ?? (review.error && review.variables?.level === "chain" ? review.error : null);
   return (
     <div className="space-y-2 text-xs" data-testid="chain-builder">
-      <p className="text-zinc-600">Click relations (edges) in order.</p>
-      <ol className="list-decimal space-y-1 pl-4" data-testid="chain-steps">
-        {steps.map((s) => (
-          <li key={s.id}>
-            {nameOf(s.subjectId)} <span className="font-mono text-accent-700">{s.predicate}</span> {nameOf(s.objectId)}
+      <p className="text-zinc-600">{editing ? `Editing: ${editing.summary ?? "chain"}. ` : ""}Click relations (edges) to add steps.</p>
+      <ol className="space-y-1" data-testid="chain-steps">
+        {steps.map((s, i) => (
+          <li key={`${s.id}-${i}`} className="flex items-center gap-1">
+            <span className="w-4 text-zinc-400">{i + 1}.</span>
+            <span className="min-w-0 flex-1">
+              {nameOf(s.subjectId)} <span className="font-mono text-accent-700">{s.predicate}</span> {nameOf(s.objectId)}
+            </span>
+            <button type="button" aria-label={`Move step ${i + 1} up`} disabled={i === 0} onClick={() => setSteps(move(steps, i, i - 1))} className="px-1 text-zinc-400 hover:text-zinc-800 disabled:opacity-30">
+              ↑
+            </button>
+            <button type="button" aria-label={`Move step ${i + 1} down`} disabled={i === steps.length - 1} onClick={() => setSteps(move(steps, i, i + 1))} className="px-1 text-zinc-400 hover:text-zinc-800 disabled:opacity-30">
+              ↓
+            </button>
+            <button type="button" aria-label={`Remove step ${i + 1}`} onClick={() => setSteps(steps.filter((_, j) => j !== i))} className="px-1 text-zinc-400 hover:text-red-600">
+              ×
+            </button>
           </li>
         ))}
       </ol>
       {problem && steps.length > 0 && <p className="text-amber-700" data-testid="chain-problem">{problem}</p>}
       <div className="flex flex-wrap gap-2">
-        <Button size="sm" variant="ghost" disabled={!steps.length} onClick={onRemoveLast}>
-          Remove last
-        </Button>
-        {!created ? (
-          <Button size="sm" variant="primary" disabled={steps.length < 2} loading={create.isPending} onClick={() => create.mutate({ relationIds: steps.map((s) => s.id), summary: `${nameOf(steps[0].subjectId)} … ${nameOf(steps[steps.length - 1].objectId)}` })} data-testid="chain-create">
-            Create chain
+        {editing ? (
+          <Button size="sm" disabled={steps.length < 2} loading={save.isPending} onClick={() => save.mutate({ id: editing.id, relationIds: steps.map((s) => s.id) })} data-testid="chain-save">
+            Save steps
           </Button>
         ) : (
-          <Button size="sm" variant="primary" loading={review.isPending} onClick={() => review.mutate({ level: "chain", ids: [created], status: "APPROVED" }, { onSuccess: onDone })} data-testid="chain-approve">
+          !create.data && (
+            <Button
+              size="sm"
+              variant="primary"
+              disabled={steps.length < 2}
+              loading={create.isPending}
+              onClick={() => create.mutate({ relationIds: steps.map((s) => s.id), summary: `${nameOf(steps[0].subjectId)} … ${nameOf(steps[steps.length - 1].objectId)}` })}
+              data-testid="chain-create"
+            >
+              Create chain
+            </Button>
+          )
+        )}
+        {chainId && (
+          <Button size="sm" variant="primary" loading={review.isPending} onClick={() => review.mutate({ level: "chain", ids: [chainId], status: "APPROVED" }, { onSuccess: onDone })} data-testid="chain-approve">
             Approve chain
           </Button>
         )}
+        <Button size="sm" variant="ghost" onClick={onDone}>
+          {editing ? "Close" : "Clear"}
+        </Button>
       </div>
-      {(create.error || (review.error && review.variables?.level === "chain")) && (
+      {failure && (
         <p role="alert" className="rounded bg-red-50 px-2 py-1 text-red-800" data-testid="chain-error">
-          {errorMessage(create.error ?? review.error)}
+          {errorMessage(failure)}
         </p>
       )}
-      {created && !review.isSuccess && <p className="text-emerald-700">Chain created as a draft.</p>}
+      {create.data && !review.isSuccess && <p className="text-emerald-700">Chain created as a draft.</p>}
+      {save.isSuccess && <p className="text-emerald-700">Steps saved.</p>}
     </div>
   );
 }

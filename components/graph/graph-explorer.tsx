@@ -36,6 +36,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [selection, setSelection] = useState<Selection>(null);
   const [mode, setMode] = useState<Mode>("inspect");
   const [composing, setComposing] = useState<GraphRelation[]>([]);
+  const [editingChain, setEditingChain] = useState<{ id: string; summary: string | null } | null>(null);
   const [pending, setPending] = useState<{ subjectId: string; objectId: string } | null>(null);
   const query = { discipline, focus, depth: focus.length ? depth : 0, limit: focus.length ? 400 : limit, status: status ? [status] : [], predicate: predicate ? [predicate] : [] };
   const { data, isFetching } = useSubgraph(query);
@@ -184,6 +185,8 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           queue={queue}
           composing={composing}
           setComposing={setComposing}
+          editingChain={editingChain}
+          setEditingChain={setEditingChain}
           pending={pending}
           setPending={setPending}
           chainId={chainId}

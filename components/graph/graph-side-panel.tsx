@@ -24,6 +24,8 @@ type Props = {
   queue: GraphRelation[];
   composing: GraphRelation[];
   setComposing: (steps: GraphRelation[]) => void;
+  editingChain: { id: string; summary: string | null } | null;
+  setEditingChain: (c: { id: string; summary: string | null } | null) => void;
   pending: { subjectId: string; objectId: string } | null;
   setPending: (p: null) => void;
   chainId: string | null;
@@ -58,8 +60,16 @@ export function GraphSidePanel(p: Props) {
         </Card>
       )}
       {p.mode === "compose" ? (
-        <Card title="Compose a chain">
-          <ChainBuilder steps={p.composing} nameOf={nameOf} onRemoveLast={() => p.setComposing(p.composing.slice(0, -1))} onDone={() => p.setComposing([])} review={p.review} />
+        <Card title={p.editingChain ? "Edit a chain" : "Compose a chain"}>
+          <ChainBuilder
+            key={p.editingChain?.id ?? "new"}
+            steps={p.composing}
+            setSteps={p.setComposing}
+            editing={p.editingChain}
+            nameOf={nameOf}
+            onDone={() => (p.setComposing([]), p.setEditingChain(null))}
+            review={p.review}
+          />
         </Card>
       ) : p.mode === "queue" && p.queue.length === 0 ? (
         <Card title="Review queue">
@@ -99,6 +109,20 @@ export function GraphSidePanel(p: Props) {
                 >
                   {c.summary ?? `${c.steps.length} steps`} <span className="text-zinc-400">· {c.status.toLowerCase()}</span>
                 </button>
+                {p.canEdit && p.chainId === c.id && (
+                  <button
+                    type="button"
+                    className="mb-2 ml-2.5 text-accent-700 hover:underline"
+                    data-testid="chain-edit"
+                    onClick={() => {
+                      p.setEditingChain({ id: c.id, summary: c.summary });
+                      p.setComposing(c.steps.map((s) => ({ id: s.relation.id, subjectId: s.relation.subject.id, objectId: s.relation.object.id, predicate: s.relation.predicate, status: s.relation.status, evidence: s.relation.evidence })));
+                      p.setMode("compose");
+                    }}
+                  >
+                    Edit steps
+                  </button>
+                )}
               </li>
             ))}
           </ul>

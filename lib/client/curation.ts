@@ -95,3 +95,11 @@ export function useUpdateRelation() {
     onSettled: () => settle(qc),
   });
 }
+
+export function useUpdateChainSteps() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, relationIds }: { id: string; relationIds: string[] }) => fetchJson(`/api/knowledge/chains/${encodeURIComponent(id)}`, { method: "PATCH", body: { relationIds } }),
+    onSettled: () => settle(qc),
+  });
+}
