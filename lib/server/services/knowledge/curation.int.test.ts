@@ -127,6 +127,12 @@ describe("curation", () => {
     await expect(importStructure(t.db(), expert, bad)).rejects.toMatchObject({ code: "BAD_INPUT", details: { lines: [{ line: lines.length + 2, message: expect.stringMatching(/invalid JSON/) }] } });
     await expect(importStructure(t.db(), expert, bad.replace("not json\n", ""))).rejects.toMatchObject({ details: { lines: [{ line: lines.length + 1 }] } });
     expect(await t.db().concept.count()).toBe(before);
+    // A chain whose steps do not link is refused with its line, like a bad reference.
+    const relations = lines.filter((l) => l.type === "relation");
+    const unlinked = relations.find((a) => relations.some((b) => b !== a && a.object !== b.subject));
+    const other = relations.find((b) => b !== unlinked && unlinked.object !== b.subject);
+    const gap = `${text}{"type":"chain","id":"gap","discipline":"biology","steps":["${unlinked.id}","${other.id}"]}\n`;
+    await expect(importStructure(t.db(), expert, gap)).rejects.toMatchObject({ details: { lines: [{ line: lines.length + 1, message: expect.stringMatching(/not reachable/) }] } });
     // Re-importing the export adds nothing (everything merges onto itself).
     expect(await importStructure(t.db(), expert, text)).toMatchObject({ concepts: before });
     expect(await t.db().concept.count()).toBe(before);

@@ -132,13 +132,21 @@ export async function importStructure(db: Db, actor: Principal, text: string) {
         else problems.push({ line: c.line, message: `step ${s} is neither in the file nor stored` });
       }
       if (steps.length !== c.steps.length) continue;
+      // The reachability rule holds for imported chains too: each step starts where the last ended.
+      const rels = await tx.relation.findMany({ where: { id: { in: steps } }, select: { id: true, subjectId: true, objectId: true } });
+      const byId = new Map(rels.map((r) => [r.id, r]));
+      const gap = steps.findIndex((id, i) => i > 0 && byId.get(id)!.subjectId !== byId.get(steps[i - 1])!.objectId);
+      if (gap > 0) {
+        problems.push({ line: c.line, message: `step ${gap + 1} does not start where step ${gap} ends: the chain is not reachable` });
+        continue;
+      }
       const disciplineId = disciplines.get(c.discipline)!;
       const signature = steps.join(">");
       if (await tx.chain.findUnique({ where: { disciplineId_signature: { disciplineId, signature } }, select: { id: true } })) continue;
       await tx.chain.create({ data: { disciplineId, signature, summary: c.summary, status: c.status, extractor: "import", ...edited(actor), steps: { create: steps.map((relationId, position) => ({ position, relationId })) } } });
       counts.chains++;
     }
-    if (problems.length) throw new DomainError("BAD_INPUT", `${problems.length} unresolved reference(s); nothing was imported`, { lines: problems });
+    if (problems.length) throw new DomainError("BAD_INPUT", `${problems.length} bad reference(s) or unreachable chain(s); nothing was imported`, { lines: problems });
     await audit(tx, { action: "knowledge.imported", actor, details: counts });
     return counts;
   }, { timeout: 300_000 });
