@@ -2,12 +2,13 @@
 
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { ConceptNodeView, NODE_HEIGHT, NODE_WIDTH, type ConceptNode } from "./concept-node";
 import { useLayout } from "./use-layout";
 
 const nodeTypes = { concept: ConceptNodeView };
+const LABEL_ZOOM = 0.45;
 
 type Props = {
   concepts: GraphConcept[];
@@ -33,6 +34,8 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
     [concepts, relations],
   );
   const positions = useLayout(layoutInput);
+  // Edge labels are unreadable when zoomed out and cost the most to draw: they go below this zoom.
+  const [far, setFar] = useState(false);
   const onPath = useMemo(() => new Set(relations.filter((r) => path.has(r.id)).flatMap((r) => [r.subjectId, r.objectId])), [relations, path]);
   const nodes: ConceptNode[] = useMemo(
     () =>
@@ -53,7 +56,7 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
         id: r.id,
         source: r.subjectId,
         target: r.objectId,
-        label: r.predicate,
+        label: far ? undefined : r.predicate,
         animated: path.has(r.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         style:
@@ -70,7 +73,7 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
         labelStyle: { fontSize: 10 },
         labelBgPadding: [4, 2] as [number, number],
       })),
-    [relations, path, selectedRelation],
+    [relations, path, selectedRelation, far],
   );
   if (!positions) return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>;
   return (
@@ -81,6 +84,8 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
       nodeTypes={nodeTypes}
       fitView
       minZoom={0.05}
+      onMove={(_, v) => v.zoom < LABEL_ZOOM !== far && setFar(v.zoom < LABEL_ZOOM)}
+      onInit={(rf) => setFar(rf.getZoom() < LABEL_ZOOM)}
       onlyRenderVisibleElements
       nodesConnectable={!!onConnect}
       onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
