@@ -97,5 +97,9 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   await ex.getByTestId("chain-create").click();
   await ex.getByTestId("chain-approve").click();
   await expect(ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" })).toHaveAttribute("data-status", "APPROVED");
+
+  // The level filter: without L3 the chains list goes away.
+  await ex.getByTestId("graph-show-chains").uncheck();
+  await expect(ex.getByTestId("graph-chains")).toHaveCount(0);
   await context.close();
 });

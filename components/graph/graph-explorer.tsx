@@ -30,6 +30,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [limit, setLimit] = useState(300);
   const [predicate, setPredicate] = useState("");
   const [showEdges, setShowEdges] = useState(true);
+  const [showChains, setShowChains] = useState(true);
   const [q, setQ] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
   const [chainId, setChainId] = useState<string | null>(null);
@@ -127,6 +128,9 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           <label className="flex items-center gap-1 text-xs text-zinc-600" title="L2 relations as edges; off shows L1 concepts only">
             <input type="checkbox" checked={showEdges} onChange={(e) => setShowEdges(e.target.checked)} /> L2 edges
           </label>
+          <label className="flex items-center gap-1 text-xs text-zinc-600" title="L3 chains listed beside the canvas">
+            <input type="checkbox" checked={showChains} onChange={(e) => setShowChains(e.target.checked)} data-testid="graph-show-chains" /> L3 chains
+          </label>
           {focus.length === 0 && (
             <Select aria-label="Concepts shown" value={limit} onChange={(e) => setLimit(Number(e.target.value))} data-testid="graph-limit">
               {[300, 1000, 2000].map((n) => (
@@ -175,7 +179,8 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
       </div>
       {data && (
         <GraphSidePanel
-          data={data}
+          data={showChains ? data : { ...data, chains: [] }}
+          showChains={showChains}
           discipline={discipline}
           canEdit={canEdit}
           mode={mode}

@@ -15,6 +15,8 @@ export type Mode = "inspect" | "queue" | "compose";
 
 type Props = {
   data: Subgraph;
+  /** the L3 level filter: off hides the chains list */
+  showChains: boolean;
   discipline: string | null;
   canEdit: boolean;
   mode: Mode;
@@ -93,41 +95,43 @@ export function GraphSidePanel(p: Props) {
           )}
         </Card>
       )}
-      <Card title="L3 chains" description="Choose one to draw it as a path" bodyClassName="p-0" data-testid="graph-chains">
-        {p.data.chains.length === 0 ? (
-          <p className="p-3 text-xs text-zinc-500">No chain lies entirely in this view.</p>
-        ) : (
-          <ul className="divide-y divide-zinc-100 text-xs">
-            {p.data.chains.map((c) => (
-              <li key={c.id}>
-                <button
-                  type="button"
-                  onClick={() => p.setChainId(p.chainId === c.id ? null : c.id)}
-                  className={p.chainId === c.id ? "w-full bg-accent-50 p-2.5 text-left text-accent-900" : "w-full p-2.5 text-left text-zinc-700 hover:bg-zinc-50"}
-                  data-testid="graph-chain"
-                  data-status={c.status}
-                >
-                  {c.summary ?? `${c.steps.length} steps`} <span className="text-zinc-400">· {c.status.toLowerCase()}</span>
-                </button>
-                {p.canEdit && p.chainId === c.id && (
+      {p.showChains && (
+        <Card title="L3 chains" description="Choose one to draw it as a path" bodyClassName="p-0" data-testid="graph-chains">
+          {p.data.chains.length === 0 ? (
+            <p className="p-3 text-xs text-zinc-500">No chain lies entirely in this view.</p>
+          ) : (
+            <ul className="divide-y divide-zinc-100 text-xs">
+              {p.data.chains.map((c) => (
+                <li key={c.id}>
                   <button
                     type="button"
-                    className="mb-2 ml-2.5 text-accent-700 hover:underline"
-                    data-testid="chain-edit"
-                    onClick={() => {
-                      p.setEditingChain({ id: c.id, summary: c.summary });
-                      p.setComposing(c.steps.map((s) => ({ id: s.relation.id, subjectId: s.relation.subject.id, objectId: s.relation.object.id, predicate: s.relation.predicate, status: s.relation.status, evidence: s.relation.evidence })));
-                      p.setMode("compose");
-                    }}
+                    onClick={() => p.setChainId(p.chainId === c.id ? null : c.id)}
+                    className={p.chainId === c.id ? "w-full bg-accent-50 p-2.5 text-left text-accent-900" : "w-full p-2.5 text-left text-zinc-700 hover:bg-zinc-50"}
+                    data-testid="graph-chain"
+                    data-status={c.status}
                   >
-                    Edit steps
+                    {c.summary ?? `${c.steps.length} steps`} <span className="text-zinc-400">· {c.status.toLowerCase()}</span>
                   </button>
-                )}
-              </li>
-            ))}
-          </ul>
-        )}
-      </Card>
+                  {p.canEdit && p.chainId === c.id && (
+                    <button
+                      type="button"
+                      className="mb-2 ml-2.5 text-accent-700 hover:underline"
+                      data-testid="chain-edit"
+                      onClick={() => {
+                        p.setEditingChain({ id: c.id, summary: c.summary });
+                        p.setComposing(c.steps.map((s) => ({ id: s.relation.id, subjectId: s.relation.subject.id, objectId: s.relation.object.id, predicate: s.relation.predicate, status: s.relation.status, evidence: s.relation.evidence })));
+                        p.setMode("compose");
+                      }}
+                    >
+                      Edit steps
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      )}
     </div>
   );
 }
