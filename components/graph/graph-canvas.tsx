@@ -26,14 +26,19 @@ type Props = {
 
 /** L1 concepts as nodes, L2 relations as directed edges labelled by predicate, laid out off the main thread. */
 export function GraphCanvas({ concepts, relations, focus, path, selectedRelation, onSelect, onEdgeSelect, onConnect }: Props) {
+  // The layout depends only on which nodes and edges there are: a refetch that changes a status
+  // or a definition keeps the layout (and the user's viewport).
+  const shape = useMemo(() => concepts.map((c) => c.id).join(",") + "|" + relations.map((r) => `${r.id}:${r.subjectId}>${r.objectId}`).join(","), [concepts, relations]);
   const layoutInput = useMemo(
     () => ({
       nodes: concepts.map((c) => ({ id: c.id, width: NODE_WIDTH, height: NODE_HEIGHT })),
       edges: relations.map((r) => ({ id: r.id, source: r.subjectId, target: r.objectId })),
     }),
-    [concepts, relations],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape on purpose
+    [shape],
   );
-  const positions = useLayout(layoutInput);
+  const layout = useLayout(layoutInput);
+  const positions = layout?.positions;
   // Edge labels are unreadable when zoomed out and cost the most to draw: they go below this zoom.
   const [far, setFar] = useState(false);
   const onPath = useMemo(() => new Set(relations.filter((r) => path.has(r.id)).flatMap((r) => [r.subjectId, r.objectId])), [relations, path]);
@@ -78,7 +83,9 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
   if (!positions) return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>;
   return (
     <ReactFlow
-      key={layoutInput.nodes.length + ":" + layoutInput.edges.length}
+      // A new layout remounts the canvas so it fits the view to where the nodes now are (an
+      // edit that re-lays the graph can move nodes out of a view fitted to the old layout).
+      key={layout!.version}
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}

@@ -5,6 +5,7 @@ const VAGUE = new Set(["it", "they", "them", "this", "that", "these", "those", "
 // A noun phrase ends at these words; "of" may continue it once (law of demand).
 const STOP = new Set(["along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "as", "than", "because", "since", "while", "when", "where", "which", "that", "who", "whose", "whom", "if", "so", "but", "or", "and", "nor", "is", "are", "was", "were", "be", "been", "being", "can", "may", "will", "would", "should", "could", "must", "has", "have", "had", "not", "also", "such", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "including", "especially", "then", "thus", "therefore", "however"]);
 const MAX_WORDS = 5;
+const CHANGE_NOUNS = /^(?:increases?|decreases?|changes?|rises?|falls?|drops?|shifts?|reductions?|declines?|growth|loss|gains?)$/i;
 const QUANTITY = /^\s*(?:(?:a|an|the)\s+)?(?:(?:large|small|high|low|great|huge|certain|significant|growing|wide)\s+)?(?:lot|lots|number|numbers|amount|amounts|concentration|concentrations|variety|range|set|series|majority|portion|proportion|percentage|fraction|group|couple|pair|kind|type|sort)\s+of\s+/i;
 const PREPOSITIONS = new Set(["in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "near", "inside", "outside", "along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "over"]);
 const QUESTION = /^(?:what|whether|why|how|who|whom|which|where|when|if)\b/i;
@@ -54,7 +55,9 @@ export function trailingNounPhrase(text: string): string | null {
   const lastStop = stops.lastIndexOf(true);
   const ofIndex = ws.findIndex((w) => w.toLowerCase() === "of");
   const keepOf = lastStop === ofIndex && ofIndex > 0 && ofIndex < 3 && !DETERMINERS.has(ws[0].toLowerCase()) && !VAGUE.has(ws[ofIndex - 1].toLowerCase());
-  if (lastStop >= 0 && !keepOf) {
+  // "A decrease in supply leads to…": a change in something is itself the subject.
+  const changeIn = lastStop === 1 && ws[1].toLowerCase() === "in" && CHANGE_NOUNS.test(ws[0]) && ws.length <= 4;
+  if (lastStop >= 0 && !keepOf && !changeIn) {
     // "forces acting on the free body affect…": the noun after a preposition is not the subject.
     if (PREPOSITIONS.has(ws[lastStop].toLowerCase()) || ws[lastStop].toLowerCase() === "of") return null;
     ws = ws.slice(lastStop + 1);
@@ -92,13 +95,23 @@ function acceptPhrase(input: string[]): string | null {
   if (VAGUE.has(last) && ws.length === 1) return null;
   if (ws.every((w) => VAGUE.has(w.toLowerCase()) || DETERMINERS.has(w.toLowerCase()))) return null;
   if (!/^[\p{L}][\p{L}\p{N}'’-]*$/u.test(ws[0]) || /\d{3,}/.test(phrase) || phrase.length < 3) return null;
-  const terms = nlp(phrase).terms().json() as { terms: { tags: string[] }[] }[];
-  const tags = terms.map((t) => t.terms[0]?.tags ?? []);
-  const head = tags[tags.length - 1] ?? [];
-  // Technical words the tagger does not know are nouns; words it knows as something else are not.
-  if (!head.includes("Noun") && (NON_NOUN.some((t) => head.includes(t)) || head.includes("Adjective"))) return null;
-  if (head.includes("Pronoun")) return null;
+  // The tagger guesses differently with and without context ("net external force" opens with an
+  // imperative alone, "interest rates" ends in a verb after "the"): a word counts as a verb or
+  // a non-noun head only when both readings agree.
+  const bare = tagsOf(phrase);
+  const inContext = tagsOf(`the ${phrase}`).slice(1);
+  const readings = [bare, inContext].filter((r) => r.length === ws.length);
+  const both = (test: (tags: string[]) => boolean, i: number) => readings.length > 0 && readings.every((r) => test(r[i]));
+  const at = ws.length - 1;
+  const notNoun = (h: string[]) => !h.includes("Noun") && (NON_NOUN.some((t) => h.includes(t)) || h.includes("Adjective"));
+  // One word alone is read bare: after "the", any word ("useful", "moving", "due") looks like a noun.
+  if (ws.length === 1 ? notNoun(bare[0] ?? []) : both(notNoun, at)) return null;
+  if (readings.some((r) => r[at].includes("Pronoun"))) return null;
   // A finite verb inside means the phrase swallowed a clause.
-  if (tags.some((t) => t.includes("Verb") && !t.includes("Gerund") && !t.includes("Participle") && !t.includes("Noun") && !t.includes("Adjective"))) return null;
+  if (ws.some((_, i) => both((t) => t.includes("Verb") && !t.includes("Gerund") && !t.includes("Participle") && !t.includes("Noun") && !t.includes("Adjective"), i))) return null;
   return phrase;
+}
+
+function tagsOf(text: string): string[][] {
+  return (nlp(text).terms().json() as { terms: { tags: string[] }[] }[]).map((t) => t.terms[0]?.tags ?? []);
 }

@@ -43,7 +43,7 @@ export const PATTERNS: Pattern[] = [
   P("increases", String.raw`\b${BE}\s+${ADV}(?:increased|raised|enhanced|stimulated|promoted|accelerated)\s+by\b`, "passive"),
   P("decreases", String.raw`\b${BE}\s+${ADV}(?:decreased|reduced|lowered|inhibited|suppressed|prevented|blocked)\s+by\b`, "passive"),
   P("increases", v("increases|increase|increased|raises|raise|raised|boosts|enhances|enhance|stimulates|stimulate|promotes|promote|promoted|accelerates|accelerate"), "active"),
-  P("decreases", v("decreases|decrease|decreased|reduces|reduce|reduced|lowers|lower|lowered|inhibits|inhibit|slows|slow|suppresses|suppress|prevents|prevent|prevented|blocks|block"), "active"),
+  P("decreases", v("opposes|oppose|opposed|resists|resist|counteracts|counteract|decreases|decrease|decreased|reduces|reduce|reduced|lowers|lower|lowered|inhibits|inhibit|slows|slow|suppresses|suppress|prevents|prevent|prevented|blocks|block"), "active"),
   P("requires", v(String.raw`requires|require|required|needs|depends\s+on|depend\s+on|depended\s+on|relies\s+on|rely\s+on|relied\s+on`), "active", true),
   P("requires", String.raw`\b${BE}\s+${ADV}required\s+(?:by|for)\b`, "passive"),
   P("regulates", v("regulates|regulate|controls|control|controlled|governs|govern|governed|coordinates|coordinate|ruled|rules"), "active"),
@@ -106,7 +106,10 @@ function subjectText(before: string): string {
  */
 export function sentenceTriples(sentence: string, evidence = sentence, depth = 0): RawTriple[] {
   if (depth > 2 || sentence.endsWith("?") || sentence.split(/\s+/).length > 60) return [];
-  const converts = /\b(?:converts?|transforms?|turns?|changes?)\s+(.+?)\s+(?:in)?to\s+(.+)$/i.exec(sentence);
+  const converts =
+    /\b(?:converts?|transforms?|turns?|changes?)\s+(.+?)\s+(?:in)?to\s+(.+)$/i.exec(sentence) ??
+    // "Energy is converted from potential energy back into kinetic energy."
+    /\b(?:is|are|was|were|gets?)\s+(?:converted|transformed|changed)\s+from\s+(.+?)\s+(?:back\s+)?(?:in)?to\s+(.+)$/i.exec(sentence);
   if (converts) {
     const before = sentence.slice(0, converts.index);
     const from = leadingNounPhrase(converts[1]);
