@@ -1,0 +1,102 @@
+import { DomainError } from "../errors";
+import { indexGraph } from "../knowledge/graph-index";
+import { contrastInstance, definitionInstance, explanationInstance, inverseInstance, phrasingOf, relationInstance } from "./templates";
+import { builderInput, type BuilderConcept, type BuilderInput, type BuilderOptions, type InstanceKind, type TrainingInstanceDraft } from "./types";
+
+export type Synthesis = {
+  instances: TrainingInstanceDraft[];
+  stats: { instances: number; byDiscipline: Record<string, number>; byKind: Record<InstanceKind, number>; candidates: number };
+};
+
+/**
+ * The Builder: training instances from L1 concepts and L2 relations only. Candidates come in
+ * passes, so a budget keeps coverage first (every concept and relation taught once, the most
+ * salient first), then salience (the other directions, explanations and contrasts of the
+ * best-connected items), as a static synthesis smaller than the structure would be.
+ */
+export function synthesize(inputs: BuilderInput[], options: BuilderOptions): Synthesis {
+  const instances: TrainingInstanceDraft[] = [];
+  const byKind: Record<InstanceKind, number> = { definition: 0, relation: 0, inverse: 0, explanation: 0, contrast: 0 };
+  const byDiscipline: Record<string, number> = {};
+  let candidates = 0;
+  for (const raw of inputs) {
+    const parsed = builderInput.safeParse(raw);
+    if (!parsed.success) {
+      throw new DomainError("BAD_INPUT", "The Builder reads L1 concepts and L2 relations only", parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
+    }
+    const drafts = candidatesOf(parsed.data);
+    candidates += drafts.length;
+    const seen = new Set<string>();
+    const taken: TrainingInstanceDraft[] = [];
+    for (const d of drafts) {
+      if (options.budget !== undefined && taken.length >= options.budget) break;
+      const key = `${d.prompt}\u0000${d.completion}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      taken.push({ ...d, discipline: parsed.data.discipline });
+      byKind[d.kind]++;
+    }
+    byDiscipline[parsed.data.discipline] = taken.length;
+    instances.push(...taken);
+  }
+  return { instances, stats: { instances: instances.length, byDiscipline, byKind, candidates } };
+}
+
+type Draft = Omit<TrainingInstanceDraft, "discipline">;
+
+/** Every candidate instance of one discipline, in the order a budget takes them. */
+function candidatesOf(input: BuilderInput): Draft[] {
+  const say = phrasingOf(input.vocabulary);
+  const concepts = new Map(input.concepts.map((c) => [c.id, c]));
+  const degree = new Map<string, number>();
+  for (const r of input.relations) for (const id of [r.subjectId, r.objectId]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const salience = (approved: boolean, d: number) => (approved ? 1_000_000 : 0) + d;
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const rankedConcepts = [...input.concepts].sort((a, b) => salience(b.approved, degree.get(b.id) ?? 0) - salience(a.approved, degree.get(a.id) ?? 0) || byId(a, b));
+  // A relation whose ends are missing is not taught (the reachability gate reports it).
+  const relations = input.relations.filter((r) => concepts.has(r.subjectId) && concepts.has(r.objectId));
+  const relSalience = (r: (typeof relations)[number]) => salience(r.approved, (degree.get(r.subjectId) ?? 0) + (degree.get(r.objectId) ?? 0));
+  const rankedRelations = [...relations].sort((a, b) => relSalience(b) - relSalience(a) || byId(a, b));
+  const name = (id: string) => concepts.get(id)!.name;
+
+  // Pass 1, coverage: each concept's definition and each relation once, interleaved by rank.
+  const definitions = rankedConcepts.map(definitionInstance).filter((d): d is Draft => d !== null);
+  const forwards = rankedRelations.map((r) => relationInstance(r, name(r.subjectId), name(r.objectId), say));
+  const coverage = interleave(definitions, forwards);
+  // Pass 2, salience: the other direction, the grounded explanation, then contrasts.
+  const inverses = rankedRelations.map((r) => inverseInstance(r, name(r.subjectId), name(r.objectId), say));
+  const explanations = rankedRelations.map((r) => explanationInstance(r, name(r.subjectId), name(r.objectId), say));
+  return [...coverage, ...interleave(inverses, explanations), ...contrasts(input, rankedConcepts, name)];
+}
+
+/** One contrast per concept with its nearest near miss, when both can be said in a sentence. */
+function contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: string) => string): Draft[] {
+  const say = phrasingOf(input.vocabulary);
+  const graph = indexGraph(input);
+  const firstRelation = new Map<string, string>();
+  for (const r of input.relations) if (!firstRelation.has(r.subjectId)) firstRelation.set(r.subjectId, `${name(r.subjectId)} ${say(r.predicate).phrase} ${name(r.objectId)}`);
+  const statement = (c: BuilderConcept) => c.definition ?? firstRelation.get(c.id) ?? null;
+  const concepts = new Map(input.concepts.map((c) => [c.id, c]));
+  const done = new Set<string>();
+  const out: Draft[] = [];
+  for (const a of ranked) {
+    const aSays = statement(a);
+    if (!aSays) continue;
+    const b = graph.nearMisses(a.id).map((id) => concepts.get(id)!).find((c) => c && statement(c) && !done.has(pairKey(a.id, c.id)));
+    if (!b) continue;
+    done.add(pairKey(a.id, b.id));
+    out.push(contrastInstance(a, aSays, b, statement(b)!));
+  }
+  return out;
+}
+
+const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+function interleave<T>(a: T[], b: T[]): T[] {
+  const out: T[] = [];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    if (i < a.length) out.push(a[i]);
+    if (i < b.length) out.push(b[i]);
+  }
+  return out;
+}

@@ -1,0 +1,41 @@
+import type { Predicate } from "../knowledge/types";
+
+export type TesterConcept = { id: string; name: string };
+export type TesterRelation = { id: string; subjectId: string; predicate: string; objectId: string };
+/** An L3 chain: its relations in order, the object of one the subject of the next. */
+export type TesterChain = { id: string; steps: TesterRelation[] };
+
+/** One discipline's structure as the Tester reads it. */
+export type TesterInput = {
+  discipline: string;
+  concepts: TesterConcept[];
+  relations: TesterRelation[];
+  chains: TesterChain[];
+  vocabulary: Predicate[];
+};
+
+export const OPERATORS = ["INVREL", "TRUNC", "NEARMISS"] as const;
+export type Operator = (typeof OPERATORS)[number];
+export type OptionOperator = "ANSWER" | Operator;
+
+export type ItemOption = { text: string; conceptId: string; operator: OptionOperator; note?: string };
+export type PathStep = { subject: string; predicate: string; object: string };
+
+export type BenchmarkItemDraft = {
+  chainId: string;
+  discipline: string;
+  stem: string;
+  options: ItemOption[];
+  answerIndex: number;
+  /** the chain's length */
+  difficulty: number;
+  path: PathStep[];
+};
+
+export type SkippedChain = { chainId: string; discipline: string; reason: string };
+
+export type TesterOptions = {
+  seed: number;
+  /** options per item, the answer included (4: one distractor per operator) */
+  options?: number;
+};
