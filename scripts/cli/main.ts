@@ -31,9 +31,54 @@ program
     process.exitCode = await extractCommand({ ...opts, engine: opts.engine as "local" | "llm" });
   });
 
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+program
+  .command("benchmark")
+  .description("the Tester: build a benchmark version from the L3 chains (before any training), with INVREL, TRUNC and NEARMISS distractors")
+  .option("-d, --discipline <slug>", "only this discipline (repeatable)", collect)
+  .option("--approved-only", "only approved chains (drafts count by default)")
+  .option("--seed <n>", "seed of the option shuffle")
+  .option("--name <name>", "a name for the version")
+  .option("--freeze", "freeze it at once: its items can no longer change")
+  .option("--json", "print the report as JSON")
+  .action(async (opts: { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; json?: boolean }) => {
+    if (opts.seed !== undefined && !/^\d+$/.test(opts.seed)) program.error(`--seed must be a whole number, not ${opts.seed}`);
+    const { benchmarkCommand } = await import("./benchmark-command");
+    process.exitCode = await benchmarkCommand(opts);
+  });
+
+program
+  .command("build")
+  .description("the Builder: synthesise a training set version from L1 concepts and L2 relations only")
+  .requiredOption("--name <name>", "the training set's name; each build is its next version")
+  .option("--budget <n>", "instances per discipline at most (coverage first, then salience)")
+  .option("-d, --discipline <slug>", "only this discipline (repeatable)", collect)
+  .option("--approved-only", "only approved concepts and relations")
+  .option("--note <text>", "what changed, for the lineage")
+  .option("--json", "print the report as JSON")
+  .action(async (opts: { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; json?: boolean }) => {
+    if (opts.budget !== undefined && !/^[1-9]\d*$/.test(opts.budget)) program.error(`--budget must be a positive whole number, not ${opts.budget}`);
+    const { buildCommand } = await import("./build-command");
+    process.exitCode = await buildCommand(opts);
+  });
+
+program
+  .command("export")
+  .description("export a benchmark (jsonl, lm-eval) or a training set (openai, hf, llama-factory)")
+  .argument("<what>", "benchmark or training-set")
+  .argument("<ref>", "benchmark: id, v<N> or latest; training set: id, name or name@version")
+  .option("--format <format>", "benchmark: jsonl | lm-eval; training set: openai | hf | llama-factory")
+  .requiredOption("--out <path>", "a file for jsonl and openai, a folder for the others")
+  .option("--json", "print what was written as JSON")
+  .action(async (what: string, ref: string, opts: { format?: string; out: string; json?: boolean }) => {
+    const { exportCommand } = await import("./export-command");
+    process.exitCode = await exportCommand(what, ref, opts);
+  });
+
 program
   .command("check")
-  .description("check the gates (reachability of the knowledge structure); exits 1 when one fails")
+  .description("check the gates (reachability of the structure, orthogonality of every training set against the benchmarks); exits 1 when one fails")
   .option("-d, --discipline <slug>", "only this discipline")
   .option("--json", "print the report as JSON")
   .action(async (opts: { discipline?: string; json?: boolean }) => {

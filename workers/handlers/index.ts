@@ -1,5 +1,11 @@
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import type { JobHandler } from "@/workers/runtime/job-context";
+import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
+import { orthogonalityCheckJob } from "@/lib/jobs/orthogonality-check";
+import { trainingSetBuildJob } from "@/lib/jobs/training-set-build";
+import { benchmarkBuildHandler } from "./benchmark-build";
+import { orthogonalityCheckHandler } from "./orthogonality-check";
+import { trainingSetBuildHandler } from "./training-set-build";
 import { corpusImportHandler } from "./corpus-import";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { knowledgeExtractHandler } from "./knowledge-extract";
@@ -8,4 +14,7 @@ import { knowledgeExtractHandler } from "./knowledge-extract";
 export const jobHandlers: Record<string, JobHandler<never>> = {
   [corpusImportJob.name]: corpusImportHandler as JobHandler<never>,
   [knowledgeExtractJob.name]: knowledgeExtractHandler as JobHandler<never>,
+  [benchmarkBuildJob.name]: benchmarkBuildHandler as JobHandler<never>,
+  [trainingSetBuildJob.name]: trainingSetBuildHandler as JobHandler<never>,
+  [orthogonalityCheckJob.name]: orthogonalityCheckHandler as JobHandler<never>,
 };

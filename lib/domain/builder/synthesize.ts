@@ -69,27 +69,43 @@ function candidatesOf(input: BuilderInput): Draft[] {
   return [...coverage, ...interleave(inverses, explanations), ...contrasts(input, rankedConcepts, name)];
 }
 
-/** One contrast per concept with its nearest near miss, when both can be said in a sentence. */
+/**
+ * One contrast per concept with its nearest near miss, when each can be told apart in a
+ * sentence: its definition, or a relation to something the other is not related to (two
+ * siblings are alike in their shared parent, not different).
+ */
 function contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: string) => string): Draft[] {
   const say = phrasingOf(input.vocabulary);
   const graph = indexGraph(input);
-  const firstRelation = new Map<string, string>();
-  for (const r of input.relations) if (!firstRelation.has(r.subjectId)) firstRelation.set(r.subjectId, `${name(r.subjectId)} ${say(r.predicate).phrase} ${name(r.objectId)}`);
-  const statement = (c: BuilderConcept) => c.definition ?? firstRelation.get(c.id) ?? null;
+  const outgoing = new Map<string, { objectId: string; text: string }[]>();
+  for (const r of input.relations) {
+    const list = outgoing.get(r.subjectId) ?? outgoing.set(r.subjectId, []).get(r.subjectId)!;
+    list.push({ objectId: r.objectId, text: `${upper(name(r.subjectId))} ${say(r.predicate).phrase} ${name(r.objectId)}` });
+  }
+  const statement = (c: BuilderConcept, other: BuilderConcept) => {
+    if (c.definition) return c.definition;
+    const theirs = new Set((outgoing.get(other.id) ?? []).map((o) => o.objectId));
+    return (outgoing.get(c.id) ?? []).find((o) => !theirs.has(o.objectId))?.text ?? null;
+  };
   const concepts = new Map(input.concepts.map((c) => [c.id, c]));
   const done = new Set<string>();
   const out: Draft[] = [];
   for (const a of ranked) {
-    const aSays = statement(a);
-    if (!aSays) continue;
-    const b = graph.nearMisses(a.id).map((id) => concepts.get(id)!).find((c) => c && statement(c) && !done.has(pairKey(a.id, c.id)));
-    if (!b) continue;
-    done.add(pairKey(a.id, b.id));
-    out.push(contrastInstance(a, aSays, b, statement(b)!));
+    for (const id of graph.nearMisses(a.id).slice(0, 5)) {
+      const b = concepts.get(id);
+      if (!b || done.has(pairKey(a.id, b.id))) continue;
+      const aSays = statement(a, b);
+      const bSays = statement(b, a);
+      if (!aSays || !bSays) continue;
+      done.add(pairKey(a.id, b.id));
+      out.push(contrastInstance(a, aSays, b, bSays));
+      break;
+    }
   }
   return out;
 }
 
+const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 function interleave<T>(a: T[], b: T[]): T[] {

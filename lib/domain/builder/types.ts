@@ -32,7 +32,8 @@ export const builderInput = z.object({
 
 export type BuilderConcept = z.infer<typeof builderConcept>;
 export type BuilderRelation = z.infer<typeof builderRelation>;
-export type BuilderInput = z.infer<typeof builderInput>;
+/** `chains?: never`: handing the Builder a structure with its chains does not compile. */
+export type BuilderInput = z.infer<typeof builderInput> & { chains?: never };
 
 export const INSTANCE_KINDS = ["definition", "relation", "inverse", "explanation", "contrast"] as const;
 export type InstanceKind = (typeof INSTANCE_KINDS)[number];

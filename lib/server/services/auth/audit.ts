@@ -25,6 +25,10 @@ export const AUDIT_ACTIONS = [
   "knowledge.merged",
   "knowledge.deleted",
   "knowledge.imported",
+  "benchmark.frozen",
+  "benchmark.versioned",
+  "benchmark.item_edited",
+  "training_set.approved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { defineJob } from "./define";
+
+export const benchmarkBuildJob = defineJob({
+  name: "benchmark-build",
+  title: "Build benchmark",
+  payload: z.object({
+    /** discipline slugs; every discipline with chains when absent */
+    disciplines: z.array(z.string()).optional(),
+    /** only approved chains (and the approved structure around them) */
+    approvedOnly: z.boolean().optional(),
+    seed: z.number().int().optional(),
+    name: z.string().trim().min(1).max(120).optional(),
+    /** freeze it as soon as it is built */
+    freeze: z.boolean().optional(),
+    requestedBy: z.string().optional(),
+  }),
+  // The benchmark and its items are written in one transaction keyed by the run: a retry
+  // finds it written or writes it whole.
+  options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 },
+});
+
+export type BenchmarkBuildPayload = z.infer<typeof benchmarkBuildJob.payload>;

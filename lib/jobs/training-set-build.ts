@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { defineJob } from "./define";
+
+export const trainingSetBuildJob = defineJob({
+  name: "training-set-build",
+  title: "Build training set",
+  payload: z.object({
+    name: z.string().trim().min(1, "is required").max(120),
+    /** instances per discipline at most */
+    budget: z.number().int().positive().optional(),
+    approvedOnly: z.boolean().optional(),
+    /** discipline slugs; all when absent */
+    disciplines: z.array(z.string()).optional(),
+    /** the version it derives from; the latest version of the same name when absent */
+    parentId: z.string().optional(),
+    note: z.string().max(500).optional(),
+    requestedBy: z.string().optional(),
+  }),
+  // The set row is keyed by the run; a retry deletes what the killed attempt wrote and writes
+  // it again (synthesis is deterministic), so nothing is lost or doubled.
+  options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 },
+});
+
+export type TrainingSetBuildPayload = z.infer<typeof trainingSetBuildJob.payload>;

@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { coreReport, type CoreInputs } from "@/lib/domain/builder";
+import { INSTANCE_KINDS } from "@/lib/domain/builder/types";
+import { DomainError } from "@/lib/domain/errors";
+import type { Db } from "@/lib/server/db";
+import { pageQuery } from "./pagination";
+
+const SET = { id: true, name: true, version: true, status: true, instanceCount: true, settings: true, lineage: true, parentId: true, createdAt: true, approvedAt: true } as const;
+
+/** Every version with the result of its latest gate check. */
+export async function listTrainingSets(db: Db) {
+  const sets = await db.trainingSet.findMany({ select: { ...SET, checks: { orderBy: { createdAt: "desc" }, take: 1, select: { passed: true, violationCount: true, createdAt: true } } }, orderBy: [{ createdAt: "desc" }] });
+  return sets.map(({ checks, ...s }) => ({ ...s, gate: checks[0] ?? null }));
+}
+
+/** A version with its CORE report (orthogonality from the latest check) and that check's pairs. */
+export async function trainingSetDetail(db: Db, id: string) {
+  const set = await db.trainingSet.findUnique({ where: { id }, select: { ...SET, core: true, parent: { select: { id: true, name: true, version: true } } } });
+  if (!set) throw new DomainError("NOT_FOUND", `No training set ${id}`);
+  const check = await db.orthogonalityCheck.findFirst({ where: { trainingSetId: id }, orderBy: { createdAt: "desc" }, include: { violations: { take: 50 } } });
+  const [byKind, byDiscipline] = await Promise.all([
+    db.trainingInstance.groupBy({ by: ["kind"], where: { trainingSetId: id }, _count: true }),
+    db.$queryRaw<{ slug: string; name: string; n: number }[]>`
+      SELECT d.slug, d.name, count(*)::int AS n FROM "TrainingInstance" i JOIN "Discipline" d ON d.id = i."disciplineId"
+      WHERE i."trainingSetId" = ${id} GROUP BY d.slug, d.name, d."sortOrder" ORDER BY d."sortOrder"`,
+  ]);
+  const { core, ...rest } = set;
+  const inputs = core as (Omit<CoreInputs, "orthogonality"> & { report?: unknown }) | null;
+  return {
+    trainingSet: rest,
+    byKind: Object.fromEntries(byKind.map((k) => [k.kind, k._count])),
+    byDiscipline,
+    core: inputs ? coreReport({ ...inputs, orthogonality: check ? { violations: check.violationCount, checkedAt: check.createdAt.toISOString() } : null }) : null,
+    gate: check && { id: check.id, passed: check.passed, checked: check.checked, violations: check.violationCount, benchmarkIds: check.benchmarkIds, frozenIds: check.frozenIds, createdAt: check.createdAt, pairs: await pairsOf(db, check.violations) },
+  };
+}
+
+/** Offending pairs with both texts, so a reviewer sees what is shared. */
+async function pairsOf(db: Db, violations: { instanceId: string; itemId: string; kind: string; shared: string; similarity: number }[]) {
+  const [instances, items] = await Promise.all([
+    db.trainingInstance.findMany({ where: { id: { in: violations.map((v) => v.instanceId) } }, select: { id: true, prompt: true, completion: true } }),
+    db.benchmarkItem.findMany({ where: { id: { in: violations.map((v) => v.itemId) } }, select: { id: true, stem: true, benchmark: { select: { version: true } } } }),
+  ]);
+  const inst = new Map(instances.map((i) => [i.id, i]));
+  const item = new Map(items.map((i) => [i.id, i]));
+  return violations.map((v) => ({ ...v, instance: inst.get(v.instanceId) ?? null, item: item.get(v.itemId) ?? null }));
+}
+
+export const instanceFilters = pageQuery.extend({
+  discipline: z.string().optional(),
+  kind: z.enum(INSTANCE_KINDS).optional(),
+  concept: z.string().optional(),
+  relation: z.string().optional(),
+});
+
+/** Instances in order, filtered by discipline, kind, or the concept or relation they teach. */
+export async function trainingInstances(db: Db, trainingSetId: string, f: z.infer<typeof instanceFilters>) {
+  const after = f.cursor ? Number(f.cursor) : -1;
+  const rows = await db.trainingInstance.findMany({
+    where: {
+      trainingSetId,
+      position: { gt: after },
+      ...(f.discipline ? { discipline: { slug: f.discipline } } : {}),
+      ...(f.kind ? { kind: f.kind } : {}),
+      ...(f.concept ? { conceptIds: { has: f.concept } } : {}),
+      ...(f.relation ? { relationIds: { has: f.relation } } : {}),
+    },
+    select: { id: true, position: true, kind: true, prompt: true, completion: true, conceptIds: true, relationIds: true, chunkId: true, discipline: { select: { slug: true, name: true } } },
+    orderBy: { position: "asc" },
+    take: f.limit + 1,
+  });
+  const items = rows.slice(0, f.limit);
+  return { items, nextCursor: rows.length > f.limit ? String(items[items.length - 1].position) : null };
+}

@@ -1,0 +1,44 @@
+import { DomainError } from "@/lib/domain/errors";
+import type { Principal } from "@/lib/server/auth/principal";
+import type { Db } from "@/lib/server/db";
+import { audit } from "@/lib/server/services/auth/audit";
+
+/**
+ * Test first, then orthogonal: a training set may be approved (and later sent to fine-tuning)
+ * only when a frozen benchmark covers each of its disciplines, and its latest gate check ran
+ * against those benchmarks and found no overlap. Each refusal is a 422 that says what is missing.
+ */
+export async function assertReadyForTraining(db: Db, trainingSetId: string) {
+  const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { id: true, name: true, version: true, status: true } });
+  if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
+  if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
+  const disciplines = await db.$queryRaw<{ id: string; slug: string }[]>`
+    SELECT DISTINCT d.id, d.slug FROM "TrainingInstance" i JOIN "Discipline" d ON d.id = i."disciplineId" WHERE i."trainingSetId" = ${trainingSetId}`;
+  const covering = await db.$queryRaw<{ benchmarkId: string; disciplineId: string }[]>`
+    SELECT DISTINCT i."benchmarkId", i."disciplineId" FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId"
+    WHERE b.status = 'FROZEN' AND i.status = 'ACTIVE'`;
+  const covered = new Set(covering.map((c) => c.disciplineId));
+  const untested = disciplines.filter((d) => !covered.has(d.id)).map((d) => d.slug);
+  if (untested.length) {
+    throw new DomainError("ORTHOGONALITY_VIOLATION", `Test first: no frozen benchmark covers ${untested.join(", ")}. Build and freeze the benchmark before training on these disciplines.`, { untested });
+  }
+  const check = await db.orthogonalityCheck.findFirst({ where: { trainingSetId }, orderBy: { createdAt: "desc" }, include: { violations: { take: 20 } } });
+  const needed = [...new Set(covering.filter((c) => disciplines.some((d) => d.id === c.disciplineId)).map((c) => c.benchmarkId))];
+  if (!check || needed.some((id) => !check.frozenIds.includes(id))) {
+    throw new DomainError("ORTHOGONALITY_VIOLATION", "Run the orthogonality gate against the frozen benchmarks first.", { benchmarks: needed });
+  }
+  if (!check.passed) {
+    throw new DomainError("ORTHOGONALITY_VIOLATION", `${check.violationCount} training instance–benchmark item pairs overlap`, {
+      pairs: check.violations.map((v) => ({ instanceId: v.instanceId, itemId: v.itemId, kind: v.kind, shared: v.shared })),
+    });
+  }
+  return set;
+}
+
+export async function approveTrainingSet(db: Db, actor: Principal | null, id: string) {
+  const set = await assertReadyForTraining(db, id);
+  if (set.status === "APPROVED") return db.trainingSet.findUniqueOrThrow({ where: { id } });
+  const updated = await db.trainingSet.update({ where: { id }, data: { status: "APPROVED", approvedAt: new Date(), approvedBy: actor?.userId ?? null } });
+  await audit(db, { action: "training_set.approved", actor, target: { type: "training-set", id }, details: { name: set.name, version: set.version } });
+  return updated;
+}

@@ -1,0 +1,113 @@
+import { synthesize, type BuilderInput, type InstanceKind } from "@/lib/domain/builder";
+import { DomainError } from "@/lib/domain/errors";
+import type { TrainingSetBuildPayload } from "@/lib/jobs/training-set-build";
+import type { Db } from "@/lib/server/db";
+import { loadLevels, selectDisciplines } from "@/lib/server/queries/structure";
+import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
+import type { JobContext } from "@/workers/runtime/job-context";
+import { contentHash } from "./content-hash";
+import { gatherCoreInputs } from "./core-inputs";
+
+const WRITE_BATCH = 2000;
+
+export type TrainingSetBuildReport = {
+  trainingSetId: string;
+  name: string;
+  version: number;
+  instances: number;
+  byDiscipline: Record<string, number>;
+  byKind: Record<InstanceKind, number>;
+};
+
+/**
+ * Builds a training set version with the Builder engine, discipline by discipline, writing
+ * instances in batches. The set stays BUILDING (unusable) until the last batch and its CORE
+ * inputs are written; a retried run clears its own partial rows and writes them again.
+ */
+export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuildPayload): Promise<TrainingSetBuildReport> {
+  const { db } = ctx;
+  const set = await claimSet(db, ctx.runId, payload);
+  // Finished by an earlier attempt that died before reporting: its report is stored with it.
+  if (set.status !== "BUILDING") return (set.core as { report: TrainingSetBuildReport }).report;
+  await db.trainingInstance.deleteMany({ where: { trainingSetId: set.id } });
+  const disciplines = await selectDisciplines(db, payload.disciplines);
+  const byDiscipline: Record<string, number> = {};
+  const byKind = emptyKinds();
+  let position = 0;
+  for (const [i, d] of disciplines.entries()) {
+    await ctx.throwIfCancelled();
+    await ctx.progress(i / (disciplines.length + 1), `Synthesising ${d.name}`);
+    const { concepts, relations } = await loadLevels(db, d.id, { approvedOnly: payload.approvedOnly });
+    // Built field by field: the Builder's input has no place for chains.
+    const input: BuilderInput = {
+      discipline: d.slug,
+      concepts: concepts.map((c) => ({ id: c.id, name: c.name, definition: c.definition, chunkId: c.chunkId, approved: c.status === "APPROVED" })),
+      relations: relations.map((r) => ({ id: r.id, subjectId: r.subjectId, predicate: r.predicate, objectId: r.objectId, evidence: r.evidence, chunkId: r.chunkId, approved: r.status === "APPROVED" })),
+      vocabulary: await vocabularyOf(db, d.id),
+    };
+    const { instances, stats } = synthesize([input], { budget: payload.budget });
+    byDiscipline[d.slug] = instances.length;
+    for (const [k, n] of Object.entries(stats.byKind)) byKind[k as InstanceKind] += n;
+    for (let at = 0; at < instances.length; at += WRITE_BATCH) {
+      await ctx.throwIfCancelled();
+      await db.trainingInstance.createMany({
+        data: instances.slice(at, at + WRITE_BATCH).map((x) => ({
+          trainingSetId: set.id,
+          disciplineId: d.id,
+          position: position++,
+          kind: x.kind,
+          prompt: x.prompt,
+          completion: x.completion,
+          conceptIds: x.conceptIds,
+          relationIds: x.relationIds,
+          chunkId: x.chunkId,
+          contentHash: contentHash(x.prompt, x.completion),
+        })),
+      });
+    }
+  }
+  await ctx.progress(disciplines.length / (disciplines.length + 1), "Computing the CORE report");
+  const report = reportOf(set, byDiscipline, byKind, position);
+  const core = await gatherCoreInputs(db, set.id, disciplines.map((d) => d.id), payload.note ?? null);
+  await db.trainingSet.update({ where: { id: set.id }, data: { status: "DRAFT", instanceCount: position, core: { ...core, report }, lineage: core.lineage } });
+  await ctx.log(`${set.name} v${set.version}: ${position} instances`);
+  return report;
+}
+
+const emptyKinds = (): Record<InstanceKind, number> => ({ definition: 0, relation: 0, inverse: 0, explanation: 0, contrast: 0 });
+const reportOf = (set: { id: string; name: string; version: number; instanceCount?: number }, byDiscipline: Record<string, number>, byKind: Record<InstanceKind, number>, instances = set.instanceCount ?? 0): TrainingSetBuildReport => ({
+  trainingSetId: set.id,
+  name: set.name,
+  version: set.version,
+  instances,
+  byDiscipline,
+  byKind,
+});
+
+/** The set row of this run: found on a retry, created (next version of its name) the first time. */
+async function claimSet(db: Db, runId: string, payload: TrainingSetBuildPayload) {
+  const existing = await db.trainingSet.findUnique({ where: { runId } });
+  if (existing) return existing;
+  return db.$transaction(async (tx) => {
+    // One version sequence per name: concurrent builds of one name wait for each other here.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`training-set:${payload.name}`}))`;
+    const latest = await tx.trainingSet.findFirst({ where: { name: payload.name }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+    let parentId = latest?.id ?? null;
+    if (payload.parentId) {
+      const parent = await tx.trainingSet.findUnique({ where: { id: payload.parentId }, select: { id: true } });
+      if (!parent) throw new DomainError("NOT_FOUND", `No training set ${payload.parentId} to derive from`);
+      parentId = parent.id;
+    }
+    return tx.trainingSet.create({
+      data: {
+        name: payload.name,
+        version: (latest?.version ?? 0) + 1,
+        parentId,
+        runId,
+        createdBy: payload.requestedBy ?? null,
+        settings: { budget: payload.budget ?? null, approvedOnly: payload.approvedOnly ?? false, disciplines: payload.disciplines ?? [] },
+        lineage: {},
+      },
+    });
+  });
+}

@@ -1,0 +1,97 @@
+import { DomainError } from "@/lib/domain/errors";
+import { createBenchmarkIndex, type Violation } from "@/lib/domain/orthogonality";
+import type { ItemOption } from "@/lib/domain/tester";
+import type { Db } from "@/lib/server/db";
+
+const READ_BATCH = 5000;
+const KEPT_VIOLATIONS = 5000;
+
+export type GateReport = {
+  checkId: string;
+  trainingSetId: string;
+  benchmarks: number[];
+  items: number;
+  checked: number;
+  violations: number;
+  passed: boolean;
+  /** the first offending pairs, with the texts side by side */
+  pairs: { instanceId: string; itemId: string; kind: string; shared: string; similarity: number }[];
+};
+
+type Hooks = { runId?: string; progress?: (fraction: number, message?: string) => Promise<void>; throwIfCancelled?: () => Promise<void> };
+
+/** What a benchmark item is compared by: its question and every option. */
+export const itemText = (stem: string, options: ItemOption[]) => `${stem} ${options.map((o) => o.text).join(" ")}`;
+export const instanceText = (prompt: string, completion: string) => `${prompt}\n${completion}`;
+
+/**
+ * The gate: every instance of a training set against every active item of the benchmarks
+ * (13-gram overlap and MinHash near duplicates, indexed on the items so the instances stream
+ * through). The check and its offending pairs are written together, tied to the run.
+ */
+export async function checkOrthogonality(db: Db, trainingSetId: string, benchmarkIds: string[] | undefined, hooks: Hooks = {}): Promise<GateReport> {
+  if (hooks.runId) {
+    const done = await db.orthogonalityCheck.findUnique({ where: { runId: hooks.runId }, include: { violations: { take: 20 } } });
+    if (done) return reportOf(done, done.violations, []);
+  }
+  const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { id: true, status: true, name: true, version: true } });
+  if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
+  if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
+  const benchmarks = await db.benchmark.findMany({ where: benchmarkIds?.length ? { id: { in: benchmarkIds } } : {}, select: { id: true, version: true, status: true } });
+  if (benchmarkIds?.length && benchmarks.length !== new Set(benchmarkIds).size) throw new DomainError("NOT_FOUND", "Some of the benchmarks do not exist");
+  const items = await db.benchmarkItem.findMany({ where: { benchmarkId: { in: benchmarks.map((b) => b.id) }, status: "ACTIVE" }, select: { id: true, stem: true, options: true } });
+  const index = createBenchmarkIndex(items.map((i) => ({ id: i.id, text: itemText(i.stem, i.options as ItemOption[]) })));
+  const total = await db.trainingInstance.count({ where: { trainingSetId } });
+  const violations: Violation[] = [];
+  let count = 0;
+  let checked = 0;
+  for (let after = -1; ; ) {
+    await hooks.throwIfCancelled?.();
+    const batch = await db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true }, orderBy: { position: "asc" }, take: READ_BATCH });
+    if (batch.length === 0) break;
+    for (const x of batch) {
+      const found = index.check({ id: x.id, text: instanceText(x.prompt, x.completion) });
+      count += found.length;
+      for (const v of found) if (violations.length < KEPT_VIOLATIONS) violations.push(v);
+    }
+    checked += batch.length;
+    after = batch[batch.length - 1].position;
+    await hooks.progress?.(checked / Math.max(1, total), `Checked ${checked} of ${total} instances against ${items.length} items`);
+  }
+  const check = await db.$transaction(async (tx) => {
+    const row = await tx.orthogonalityCheck.create({
+      data: {
+        trainingSetId,
+        benchmarkIds: benchmarks.map((b) => b.id),
+        frozenIds: benchmarks.filter((b) => b.status === "FROZEN").map((b) => b.id),
+        passed: count === 0,
+        checked,
+        violationCount: count,
+        runId: hooks.runId ?? null,
+      },
+    });
+    await tx.orthogonalityViolation.createMany({
+      data: violations.map((v) => ({ checkId: row.id, instanceId: v.trainingId, itemId: v.benchmarkId, kind: v.kind, shared: v.shared, similarity: v.similarity })),
+    });
+    return row;
+  });
+  return reportOf(check, violations.slice(0, 20).map((v) => ({ instanceId: v.trainingId, itemId: v.benchmarkId, kind: v.kind, shared: v.shared, similarity: v.similarity })), benchmarks.map((b) => b.version), items.length);
+}
+
+function reportOf(
+  check: { id: string; trainingSetId: string; checked: number; violationCount: number; passed: boolean },
+  pairs: GateReport["pairs"],
+  versions: number[],
+  items = 0,
+): GateReport {
+  return {
+    checkId: check.id,
+    trainingSetId: check.trainingSetId,
+    benchmarks: versions,
+    items,
+    checked: check.checked,
+    violations: check.violationCount,
+    passed: check.passed,
+    pairs: pairs.map(({ instanceId, itemId, kind, shared, similarity }) => ({ instanceId, itemId, kind, shared, similarity })),
+  };
+}

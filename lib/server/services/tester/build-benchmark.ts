@@ -1,0 +1,108 @@
+import { buildBenchmark, statsOf, type BenchmarkItemDraft, type SkippedChain, type TesterInput } from "@/lib/domain/tester";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { BenchmarkBuildPayload } from "@/lib/jobs/benchmark-build";
+import type { Db } from "@/lib/server/db";
+import { loadChains, loadLevels, selectDisciplines } from "@/lib/server/queries/structure";
+import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
+import type { JobContext } from "@/workers/runtime/job-context";
+
+const WRITE_BATCH = 1000;
+const KEPT_SKIPS = 2000;
+export const DEFAULT_BENCHMARK_SEED = 20260101;
+
+export type BenchmarkBuildReport = {
+  benchmarkId: string;
+  version: number;
+  items: number;
+  byDiscipline: Record<string, number>;
+  byOperator: { INVREL: number; TRUNC: number; NEARMISS: number };
+  byLength: Record<string, number>;
+  skipped: Record<string, number>;
+  /** disciplines selected that have no chain to test */
+  withoutChains: string[];
+  frozen: boolean;
+};
+
+/**
+ * Builds a benchmark version from the chains of the selected disciplines (the Tester engine),
+ * then writes it with its items in one transaction tied to the run, so a retried job either
+ * finds its benchmark or writes it whole.
+ */
+export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkBuildPayload): Promise<BenchmarkBuildReport> {
+  const { db } = ctx;
+  const existing = await db.benchmark.findUnique({ where: { runId: ctx.runId } });
+  if (existing) return existing.report as BenchmarkBuildReport;
+  const seed = payload.seed ?? DEFAULT_BENCHMARK_SEED;
+  const disciplines = await selectDisciplines(db, payload.disciplines);
+  const items: (BenchmarkItemDraft & { disciplineId: string })[] = [];
+  const skipped: SkippedChain[] = [];
+  const withoutChains: string[] = [];
+  for (const [i, d] of disciplines.entries()) {
+    await ctx.throwIfCancelled();
+    await ctx.progress(i / (disciplines.length + 1), `Testing ${d.name}`);
+    const input = await testerInput(db, d, payload.approvedOnly ?? false);
+    if (input.chains.length === 0) withoutChains.push(d.slug);
+    const built = buildBenchmark([input], { seed });
+    items.push(...built.items.map((item) => ({ ...item, disciplineId: d.id })));
+    skipped.push(...built.skipped);
+  }
+  if (withoutChains.length) await ctx.log(`No chains to test in ${withoutChains.join(", ")}`, "warn");
+  const stats = statsOf(items, skipped);
+  await ctx.progress(disciplines.length / (disciplines.length + 1), `Writing ${items.length} items`);
+  return db.$transaction(
+    async (tx) => {
+      const version = ((await tx.benchmark.aggregate({ _max: { version: true } }))._max.version ?? 0) + 1;
+      const report = { version, items: items.length, byDiscipline: stats.byDiscipline, byOperator: stats.byOperator, byLength: stats.byLength, skipped: stats.skipped, withoutChains, frozen: !!payload.freeze };
+      const benchmark = await tx.benchmark.create({
+        data: {
+          version,
+          name: payload.name ?? `Benchmark v${version}`,
+          seed,
+          approvedOnly: payload.approvedOnly ?? false,
+          disciplines: payload.disciplines ?? [],
+          itemCount: items.length,
+          runId: ctx.runId,
+          createdBy: payload.requestedBy ?? null,
+          status: payload.freeze ? "FROZEN" : "DRAFT",
+          frozenAt: payload.freeze ? new Date() : null,
+          frozenBy: payload.freeze ? (payload.requestedBy ?? null) : null,
+          report: { ...report, skippedChains: skipped.slice(0, KEPT_SKIPS) } as Prisma.InputJsonValue,
+        },
+      });
+      for (let at = 0; at < items.length; at += WRITE_BATCH) {
+        await tx.benchmarkItem.createMany({
+          data: items.slice(at, at + WRITE_BATCH).map((item, j) => ({
+            benchmarkId: benchmark.id,
+            disciplineId: item.disciplineId,
+            chainId: item.chainId,
+            position: at + j,
+            stem: item.stem,
+            options: item.options as Prisma.InputJsonValue,
+            answerIndex: item.answerIndex,
+            difficulty: item.difficulty,
+            path: item.path as Prisma.InputJsonValue,
+          })),
+        });
+      }
+      return { benchmarkId: benchmark.id, ...report };
+    },
+    { timeout: 10 * 60_000 },
+  );
+}
+
+/** One discipline as the Tester reads it; a chain whose relation is not loaded keeps a gap the engine skips. */
+async function testerInput(db: Db, d: { id: string; slug: string }, approvedOnly: boolean): Promise<TesterInput> {
+  const [{ concepts, relations }, chains, vocabulary] = await Promise.all([loadLevels(db, d.id, { approvedOnly }), loadChains(db, d.id, { approvedOnly }), vocabularyOf(db, d.id)]);
+  const byId = new Map(relations.map((r) => [r.id, r]));
+  return {
+    discipline: d.slug,
+    concepts: concepts.map((c) => ({ id: c.id, name: c.name })),
+    relations,
+    chains: chains.map((c) => ({
+      id: c.id,
+      // A missing step (a rejected relation) becomes a self-loop that never links: skipped as not reachable.
+      steps: c.relationIds.map((id) => byId.get(id) ?? { id, subjectId: `missing:${id}`, predicate: "missing", objectId: `missing:${id}` }),
+    })),
+    vocabulary,
+  };
+}
