@@ -19,7 +19,12 @@ export const PERMISSIONS = {
   "patches:edit": ["ADMIN", "ANNOTATOR"],
   "patches:approve": ["ADMIN", "ANNOTATOR"],
   "benchmark:review": ["ADMIN", "ANNOTATOR", "LEAD"],
-  // What ships is decided by leads.
+  // The Tester and the Builder run from the curated structure.
+  "benchmark:build": ["ADMIN", "LEAD", "EXPERT"],
+  "training-sets:build": ["ADMIN", "LEAD", "EXPERT"],
+  "training-sets:check": ["ADMIN", "LEAD", "EXPERT", "ANNOTATOR"],
+  // What ships is decided by leads: freezing the tests, approving the data.
+  "benchmark:freeze": ["ADMIN", "LEAD"],
   "training-sets:approve": ["ADMIN", "LEAD"],
   "fine-tunes:launch": ["ADMIN", "LEAD"],
   "evaluations:launch": ["ADMIN", "LEAD"],

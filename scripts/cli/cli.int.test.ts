@@ -1,8 +1,10 @@
 import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
-import { paragraph, tempFolder } from "@/test/fixtures";
+import { paragraph, SHARED_CORPUS, tempFolder } from "@/test/fixtures";
 
 const t = useTestDatabase();
 const exec = promisify(execFile);
@@ -44,4 +46,39 @@ describe("proda CLI", () => {
     expect(out.code).toBe(1);
     expect(JSON.parse(out.stdout).errors).toEqual([expect.objectContaining({ file: "manifest.jsonl", line: 2 })]);
   });
+});
+
+describe("proda benchmark, build, check and export on the shared corpus", () => {
+  it("tests first, builds from L1/L2, passes the gates, and fails check when a benchmark stem is copied into training data", async () => {
+    expect((await proda("import", SHARED_CORPUS, "--json")).code).toBe(0);
+    expect((await proda("extract", "--json")).code).toBe(0);
+    const benchmark = await proda("benchmark", "--json");
+    expect(benchmark.code).toBe(0);
+    const b = JSON.parse(benchmark.stdout);
+    expect(b.items).toBeGreaterThan(0);
+    expect(b.byOperator).toEqual({ INVREL: expect.any(Number), TRUNC: expect.any(Number), NEARMISS: expect.any(Number) });
+    expect(Math.min(b.byOperator.INVREL, b.byOperator.TRUNC, b.byOperator.NEARMISS)).toBeGreaterThan(0);
+
+    const build = await proda("build", "--name", "V1", "--json");
+    expect(build.code).toBe(0);
+    expect(JSON.parse(build.stdout).instances).toBeGreaterThan(0);
+    const clean = await proda("check", "--json");
+    expect(clean.code).toBe(0);
+    expect(JSON.parse(clean.stdout)).toMatchObject({ reachability: 1, orthogonality: { violations: 0 } });
+
+    const out = path.join(tempFolder({}), "lm-eval");
+    const exported = await proda("export", "benchmark", "latest", "--format", "lm-eval", "--out", out, "--json");
+    expect(exported.code).toBe(0);
+    expect(fs.readFileSync(path.join(out, "test.jsonl"), "utf8").trim().split("\n")).toHaveLength(b.items);
+    expect((await proda("export", "training-set", "V1", "--format", "parquet", "--out", out)).stderr).toMatch(/--format for a training set is one of openai, hf, llama-factory/);
+
+    const item = await t.db().benchmarkItem.findFirstOrThrow();
+    const victim = await t.db().trainingInstance.findFirstOrThrow();
+    await t.db().trainingInstance.update({ where: { id: victim.id }, data: { completion: `${victim.completion} ${item.stem}` } });
+    const dirty = await proda("check", "--json");
+    expect(dirty.code).toBe(1);
+    const report = JSON.parse(dirty.stdout);
+    expect(report.orthogonality.violations).toBeGreaterThan(0);
+    expect(report.orthogonality.trainingSets[0].pairs[0]).toMatchObject({ instanceId: victim.id, itemId: item.id });
+  }, 180_000);
 });

@@ -118,13 +118,19 @@ export interface LshIndex {
 export function createLshIndex(options: { bands?: number; rows?: number } = {}): LshIndex {
   const bands = options.bands ?? DEFAULT_BANDS;
   const rows = options.rows ?? DEFAULT_ROWS;
+  if (!(Number.isInteger(bands) && Number.isInteger(rows) && bands > 0 && rows > 0)) {
+    throw new RangeError(`bands and rows must be positive integers, got ${bands} x ${rows}`);
+  }
   const buckets = Array.from({ length: bands }, () => new Map<number, number[]>());
-  const bandKey = (sig: Uint32Array, band: number): number => {
+  // 30 bits keep keys small integers that Map stores unboxed; a rare bucket collision only adds a
+  // candidate, which the caller verifies by its Jaccard estimate anyway.
+  const bandKey = (sig: Uint32Array, band: number): number => windowHash32(sig, band * rows, rows) >>> 2;
+  const checkLength = (sig: Uint32Array): void => {
     if (sig.length < bands * rows) throw new RangeError(`signature shorter than ${bands} x ${rows}`);
-    return windowHash32(sig, band * rows, rows); // no subarray: this runs bands times per text
   };
   return {
     add(item, sig) {
+      checkLength(sig);
       for (let band = 0; band < bands; band++) {
         const key = bandKey(sig, band);
         const list = buckets[band].get(key);
@@ -133,11 +139,15 @@ export function createLshIndex(options: { bands?: number; rows?: number } = {}):
       }
     },
     candidates(sig) {
-      const found = new Set<number>();
+      checkLength(sig);
+      let found: Set<number> | undefined; // most texts hit no bucket: allocate only on a hit
       for (let band = 0; band < bands; band++) {
-        for (const item of buckets[band].get(bandKey(sig, band)) ?? []) found.add(item);
+        const list = buckets[band].get(bandKey(sig, band));
+        if (!list) continue;
+        found ??= new Set<number>();
+        for (const item of list) found.add(item);
       }
-      return [...found].sort((x, y) => x - y);
+      return found ? [...found].sort((x, y) => x - y) : [];
     },
   };
 }

@@ -1,0 +1,14 @@
+import { z } from "zod";
+import { defineRoute } from "@/lib/server/http/define-route";
+import { db } from "@/lib/server/db";
+import { enqueueJob } from "@/lib/jobs/enqueue";
+import { orthogonalityCheckJob } from "@/lib/jobs/orthogonality-check";
+
+/** Runs the orthogonality gate of this training set against the benchmarks, as a job. */
+export const POST = defineRoute({
+  auth: "training-sets:check",
+  params: z.object({ id: z.string() }),
+  body: z.object({ benchmarkIds: z.array(z.string()).optional() }),
+  status: 202,
+  handler: async ({ params, body }) => enqueueJob(db(), orthogonalityCheckJob, { trainingSetId: params.id, benchmarkIds: body.benchmarkIds }),
+});

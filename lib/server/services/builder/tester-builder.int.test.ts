@@ -1,0 +1,153 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { ItemOption } from "@/lib/domain/tester";
+import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
+import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
+import { trainingSetBuildJob } from "@/lib/jobs/training-set-build";
+import type { Principal } from "@/lib/server/auth/principal";
+import { createAccount } from "@/lib/server/services/auth/accounts";
+import { createToken } from "@/lib/server/services/auth/api-tokens";
+import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import { benchmarkExport } from "@/lib/server/services/exports/benchmark-export";
+import { trainingSetExport } from "@/lib/server/services/exports/training-set-export";
+import type { BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
+import { editBenchmarkItem, freezeBenchmark, newBenchmarkVersion } from "@/lib/server/services/tester/review-benchmark";
+import { useTestDatabase } from "@/test/database";
+import { SHARED_CORPUS } from "@/test/fixtures";
+import { appRoutes, callRoute, type RouteFile } from "@/test/http";
+import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
+import { corpusImportHandler } from "@/workers/handlers/corpus-import";
+import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
+import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
+import { runInline } from "@/workers/runtime/run-inline";
+import { approveTrainingSet } from "./approve-training-set";
+import type { TrainingSetBuildReport } from "./build-training-set";
+import { checkOrthogonality, itemText } from "./check-orthogonality";
+
+const t = useTestDatabase();
+let lead: Principal;
+let leadToken: string;
+let routes: RouteFile[];
+const route = (pattern: string) => routes.find((r) => r.pattern === pattern)!.handlers;
+
+async function collect(iter: AsyncIterable<string>) {
+  let s = "";
+  for await (const c of iter) s += c;
+  return s;
+}
+
+beforeAll(async () => {
+  await ensureDefaultDisciplines(t.db());
+  expect((await runInline(t.db(), corpusImportJob, corpusImportHandler, { source: { kind: "path", path: SHARED_CORPUS } })).outcome).toBe("succeeded");
+  expect((await runInline(t.db(), knowledgeExtractJob, knowledgeExtractHandler, { engine: "local" })).outcome).toBe("succeeded");
+  const user = await t.db().$transaction((tx) => createAccount(tx, { email: "lead@example.test", name: "Lea Lead", password: "correct horse battery", role: "LEAD" }));
+  lead = { userId: user.id, email: user.email, name: user.name, role: "LEAD", via: "token" };
+  leadToken = (await createToken(t.db(), lead, { name: "t" }, null)).token;
+  routes = await appRoutes();
+}, 180_000);
+
+describe("the Tester and the Builder on the extracted shared corpus", () => {
+  let benchmark: BenchmarkBuildReport;
+  let set: TrainingSetBuildReport;
+
+  it("builds a benchmark from the chains, with items in every discipline that has chains and all three operators", async () => {
+    const run = await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, {});
+    benchmark = run.result as BenchmarkBuildReport;
+    const chains = await t.db().chain.groupBy({ by: ["disciplineId"], where: { status: { not: "REJECTED" } }, _count: true });
+    expect(Object.keys(benchmark.byDiscipline).length).toBeGreaterThanOrEqual(chains.length - 2);
+    expect(benchmark.items).toBeGreaterThan(20);
+    expect(benchmark.byOperator.INVREL).toBeGreaterThan(0);
+    expect(benchmark.byOperator.TRUNC).toBeGreaterThan(0);
+    expect(benchmark.byOperator.NEARMISS).toBeGreaterThan(0);
+    // A retried run finds its benchmark: nothing is written twice.
+    const items = await t.db().benchmarkItem.count();
+    const again = await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, {});
+    expect((again.result as BenchmarkBuildReport).version).toBe(2);
+    expect(await t.db().benchmarkItem.count()).toBe(items * 2);
+    await t.db().benchmark.delete({ where: { id: (again.result as BenchmarkBuildReport).benchmarkId } });
+  });
+
+  it("builds a training set from L1/L2 that passes the gate, then fails it when a benchmark stem is copied in", async () => {
+    const run = await runInline(t.db(), trainingSetBuildJob, trainingSetBuildHandler, { name: "V1" });
+    set = run.result as TrainingSetBuildReport;
+    expect(set.instances).toBeGreaterThan(500);
+    expect(set.byKind.relation).toBeGreaterThan(0);
+    const clean = await checkOrthogonality(t.db(), set.trainingSetId, undefined);
+    expect(clean).toMatchObject({ passed: true, violations: 0, checked: set.instances });
+
+    const item = await t.db().benchmarkItem.findFirstOrThrow({ where: { benchmarkId: benchmark.benchmarkId } });
+    const victim = await t.db().trainingInstance.findFirstOrThrow({ where: { trainingSetId: set.trainingSetId, kind: "explanation" } });
+    await t.db().trainingInstance.update({ where: { id: victim.id }, data: { completion: `${victim.completion} ${item.stem}` } });
+    const dirty = await checkOrthogonality(t.db(), set.trainingSetId, undefined);
+    expect(dirty.passed).toBe(false);
+    expect(dirty.pairs[0]).toMatchObject({ instanceId: victim.id, itemId: item.id, kind: "ngram" });
+    expect(itemText(item.stem, item.options as ItemOption[]).toLowerCase()).toContain(dirty.pairs[0].shared.split(" ").slice(0, 3).join(" "));
+    await t.db().trainingInstance.update({ where: { id: victim.id }, data: { completion: victim.completion } });
+  });
+
+  it("refuses approval before a frozen benchmark exists (test first) and while the gate has not passed against it", async () => {
+    const refused = await callRoute(route("/api/training-sets/[id]/approve").POST!, "POST", `/api/training-sets/${set.trainingSetId}/approve`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, body: {} });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toMatch(/Test first: no frozen benchmark covers/);
+    await freezeBenchmark(t.db(), lead, benchmark.benchmarkId);
+    await checkOrthogonality(t.db(), set.trainingSetId, undefined);
+    // Disciplines without chains have no frozen tests, so a set that teaches them stays refused;
+    // a set restricted to the tested disciplines is approved once its gate has run.
+    await expect(approveTrainingSet(t.db(), lead, set.trainingSetId)).rejects.toThrow(/Test first/);
+    const tested = Object.keys(benchmark.byDiscipline);
+    const narrow = (await runInline(t.db(), trainingSetBuildJob, trainingSetBuildHandler, { name: "V1-tested", disciplines: tested })).result as TrainingSetBuildReport;
+    await expect(approveTrainingSet(t.db(), lead, narrow.trainingSetId)).rejects.toThrow(/Run the orthogonality gate/);
+    await checkOrthogonality(t.db(), narrow.trainingSetId, undefined);
+    expect((await approveTrainingSet(t.db(), lead, narrow.trainingSetId)).status).toBe("APPROVED");
+  });
+
+  it("keeps a frozen benchmark's items unchanged; edits go to a new version", async () => {
+    const item = await t.db().benchmarkItem.findFirstOrThrow({ where: { benchmarkId: benchmark.benchmarkId } });
+    await expect(editBenchmarkItem(t.db(), lead, benchmark.benchmarkId, item.id, { status: "REJECTED" })).rejects.toThrow(/frozen/);
+    const v = await newBenchmarkVersion(t.db(), lead, benchmark.benchmarkId);
+    expect(v.itemCount).toBe(benchmark.items);
+    const copy = await t.db().benchmarkItem.findFirstOrThrow({ where: { benchmarkId: v.id, position: 0 } });
+    const edited = await editBenchmarkItem(t.db(), lead, v.id, copy.id, { stem: "An edited question about the chain?" });
+    expect(edited.stem).toBe("An edited question about the chain?");
+    const options = copy.options as ItemOption[];
+    const distractor = options.findIndex((_, i) => i !== copy.answerIndex);
+    await expect(editBenchmarkItem(t.db(), lead, v.id, copy.id, { replace: { index: copy.answerIndex, conceptId: options[distractor].conceptId } })).rejects.toThrow(/answer/);
+  });
+
+  it("exports the benchmark (JSONL, lm-eval task) and the training set (OpenAI, Hugging Face, LLaMA-Factory), streamed", async () => {
+    const jsonl = await benchmarkExport(t.db(), benchmark.benchmarkId, "jsonl");
+    const lines = (await collect(jsonl.files[0].content())).trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(benchmark.items);
+    expect(lines[0]).toMatchObject({ question: expect.any(String), choices: expect.any(Array), answer: expect.any(Number) });
+    const lmEval = await benchmarkExport(t.db(), benchmark.benchmarkId, "lm-eval");
+    expect(lmEval.files.map((f) => f.path)).toEqual(["test.jsonl", `proda_benchmark_v${benchmark.version}.yaml`, `proda_benchmark_v${benchmark.version}_gen.yaml`, "README.md"]);
+    expect(await collect(lmEval.files[1].content())).toMatch(/output_type: multiple_choice/);
+    expect(await collect(lmEval.files[2].content())).toMatch(/output_type: generate_until/);
+
+    const openai = await trainingSetExport(t.db(), set.trainingSetId, "openai");
+    const chat = (await collect(openai.files[0].content())).trim().split("\n");
+    expect(chat).toHaveLength(set.instances);
+    expect(Object.keys(JSON.parse(chat[0]))).toEqual(["messages"]);
+    const hf = await trainingSetExport(t.db(), set.trainingSetId, "hf");
+    expect(await collect(hf.files[0].content())).toMatch(/configs:\n {2}- config_name: default\n {4}data_files:\n {6}- split: train/);
+    const lf = await trainingSetExport(t.db(), set.trainingSetId, "llama-factory");
+    expect(JSON.parse(await collect(lf.files[0].content()))).toEqual({ "v1-v1": expect.objectContaining({ formatting: "sharegpt", file_name: "v1-v1.jsonl" }) });
+
+    const zip = await callRoute(route("/api/training-sets/[id]/export").GET!, "GET", `/api/training-sets/${set.trainingSetId}/export`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, query: { format: "hf" } });
+    expect(zip.status).toBe(200);
+    expect(zip.headers.get("content-disposition")).toBe('attachment; filename="v1-v1.zip"');
+    expect(zip.text.startsWith("PK")).toBe(true);
+  });
+
+  it("reports CORE for the training set", async () => {
+    const res = await callRoute(route("/api/training-sets/[id]").GET!, "GET", `/api/training-sets/${set.trainingSetId}`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId } });
+    const { core } = res.json as { core: { contextualized: { share: number }; organized: { share: number; coverage: unknown[] }; rigorous: { checks: Record<string, { pass: boolean | null; count: number }> }; evolving: { added: number } } };
+    expect(core.contextualized.share).toBeGreaterThan(0.9);
+    expect(core.organized.share).toBe(1);
+    expect(core.organized.coverage.length).toBe(16);
+    expect(core.rigorous.checks.schema).toMatchObject({ pass: true, count: 0 });
+    expect(core.rigorous.checks.reachability.pass).toBe(true);
+    expect(core.rigorous.checks.orthogonality.pass).toBe(true);
+    expect(core.evolving.added).toBe(set.instances);
+  });
+});
