@@ -1,9 +1,8 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
-import { useEffect, useState } from "react";
-import { RunProgress, StatusBadge } from "@/components/jobs/job-status";
+import { useState } from "react";
+import { RunFollower } from "@/components/jobs/run-follower";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -13,7 +12,6 @@ import { errorMessage } from "@/lib/client/api";
 import { isActiveStatus, useJobRun } from "@/lib/client/jobs";
 import { knowledgeKeys, useStartExtraction } from "@/lib/client/knowledge";
 import { useCan, useSessionUser } from "@/lib/client/session";
-import { jobHref } from "@/lib/client/url";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -28,12 +26,9 @@ export function ExtractPanel({ discipline }: { discipline: string | null }) {
   const [engine, setEngine] = useState<"local" | "llm">("local");
   const [endpoint, setEndpoint] = useState("");
   const [runId, setRunId] = useState<string | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
   const run = useJobRun(runId).data?.run;
-  const finished = run && !isActiveStatus(run.status);
-  useEffect(() => {
-    if (finished) void qc.invalidateQueries({ queryKey: knowledgeKeys.all });
-  }, [finished, qc]);
-  const result = run?.result as Result | null | undefined;
+  const running = !!run && isActiveStatus(run.status);
 
   return (
     <Card title="Extract" description={discipline ? `Chunks of ${discipline} not yet extracted` : "Chunks of every discipline not yet extracted"} data-testid="extract-panel">
@@ -59,33 +54,32 @@ export function ExtractPanel({ discipline }: { discipline: string | null }) {
             <Button
               variant="primary"
               loading={start.isPending}
-              disabled={!!run && !finished}
+              disabled={running}
               data-testid="extract-start"
-              onClick={() => start.mutate({ discipline: discipline ?? undefined, engine, endpoint: endpoint || undefined }, { onSuccess: (r) => setRunId(r.id) })}
+              onClick={() => start.mutate({ discipline: discipline ?? undefined, engine, endpoint: endpoint || undefined }, { onSuccess: (r) => (setResult(null), setRunId(r.id)) })}
             >
               Extract
             </Button>
           </div>
         </div>
       )}
-      {runId && run && (
-        <div className="mt-4 space-y-2 border-t border-zinc-200 pt-4" data-testid="extract-run" data-status={run.status}>
-          <div className="flex items-center gap-3">
-            <StatusBadge status={run.status} />
-            <RunProgress status={run.status} progress={run.progress} className="flex-1" />
-            <Link href={jobHref(runId, discipline)} className="text-xs font-medium text-accent-700 hover:underline">
-              View job
-            </Link>
-          </div>
-          <p className="truncate text-xs text-zinc-600">{run.message}</p>
-          {run.error && <ErrorAlert title="The extraction failed">{run.error}</ErrorAlert>}
-          {finished && result?.created && (
-            <p className="text-sm text-zinc-700" data-testid="extract-result">
-              {plural(result.chunks?.extracted ?? 0, "chunk")} extracted ({result.chunks?.skipped ?? 0} already done): {plural(result.created.concepts, "new concept")},{" "}
-              {plural(result.created.relations, "relation")}, {plural(result.created.chains, "chain")}.
-            </p>
-          )}
-        </div>
+      {runId && (
+        <RunFollower
+          key={runId}
+          runId={runId}
+          discipline={discipline}
+          data-testid="extract-run"
+          onDone={(r) => {
+            setResult(r as Result | null);
+            void qc.invalidateQueries({ queryKey: knowledgeKeys.all });
+          }}
+        />
+      )}
+      {result?.created && (
+        <p className="mt-2 text-sm text-zinc-700" data-testid="extract-result">
+          {plural(result.chunks?.extracted ?? 0, "chunk")} extracted ({result.chunks?.skipped ?? 0} already done): {plural(result.created.concepts, "new concept")},{" "}
+          {plural(result.created.relations, "relation")}, {plural(result.created.chains, "chain")}.
+        </p>
       )}
     </Card>
   );

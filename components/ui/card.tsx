@@ -10,6 +10,7 @@ type CardProps = {
   /** Classes of the body; pass "p-0" for edge-to-edge tables. */
   bodyClassName?: string;
   "data-testid"?: string;
+  "data-status"?: string;
 };
 
 /** A titled section; its title names the region so tests and screen readers can find it. */
@@ -20,6 +21,7 @@ export function Card({ title, description, actions, children, className, bodyCla
       aria-labelledby={title ? id : undefined}
       className={cx("flex min-w-0 flex-col rounded-lg border border-zinc-200 bg-white shadow-xs", className)}
       data-testid={rest["data-testid"]}
+      data-status={rest["data-status"]}
     >
       {(title || actions) && (
         <header className="flex min-h-12 shrink-0 items-center justify-between gap-3 border-b border-zinc-200 px-4 py-2.5">

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { StagePlaceholder } from "@/components/shell/stage-placeholder";
+import { BuilderView } from "@/components/builder/builder-view";
 
 export const metadata: Metadata = { title: "Builder" };
 
 export default function BuilderPage() {
-  return <StagePlaceholder stage="builder" />;
+  return <BuilderView />;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { StagePlaceholder } from "@/components/shell/stage-placeholder";
+import { TesterView } from "@/components/tester/tester-view";
 
 export const metadata: Metadata = { title: "Tester" };
 
 export default function TesterPage() {
-  return <StagePlaceholder stage="tester" />;
+  return <TesterView />;
 }

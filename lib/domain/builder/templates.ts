@@ -1,3 +1,4 @@
+import { agree, whatIs } from "../knowledge/phrasing";
 import type { Predicate } from "../knowledge/types";
 import type { BuilderConcept, BuilderRelation, TrainingInstanceDraft } from "./types";
 
@@ -15,7 +16,7 @@ type Draft = Omit<TrainingInstanceDraft, "discipline">;
 /** L1: what the concept is, in the words of the chunk that defines it. */
 export function definitionInstance(c: BuilderConcept): Draft | null {
   if (!c.definition) return null;
-  return { kind: "definition", prompt: `What is ${c.name}?`, completion: sentence(c.definition), conceptIds: [c.id], relationIds: [], chunkId: c.chunkId };
+  return { kind: "definition", prompt: whatIs(c.name), completion: sentence(c.definition), conceptIds: [c.id], relationIds: [], chunkId: c.chunkId };
 }
 
 /** L2 forwards: "Complete the statement: Light energy is converted into …" */
@@ -23,8 +24,8 @@ export function relationInstance(r: BuilderRelation, subject: string, object: st
   const p = say(r.predicate);
   return {
     kind: "relation",
-    prompt: `Complete the statement: ${upper(subject)} ${p.phrase} …`,
-    completion: `${upper(subject)} ${p.phrase} ${object}.`,
+    prompt: `Complete the statement: ${upper(subject)} ${agree(subject, p.phrase)} …`,
+    completion: `${upper(subject)} ${agree(subject, p.phrase)} ${object}.`,
     conceptIds: [r.subjectId, r.objectId],
     relationIds: [r.id],
     chunkId: r.chunkId,
@@ -36,8 +37,8 @@ export function inverseInstance(r: BuilderRelation, subject: string, object: str
   const p = say(r.predicate);
   return {
     kind: "inverse",
-    prompt: `Complete the statement: ${upper(object)} ${p.inverse} …`,
-    completion: `${upper(object)} ${p.inverse} ${subject}.`,
+    prompt: `Complete the statement: ${upper(object)} ${agree(object, p.inverse)} …`,
+    completion: `${upper(object)} ${agree(object, p.inverse)} ${subject}.`,
     conceptIds: [r.objectId, r.subjectId],
     relationIds: [r.id],
     chunkId: r.chunkId,
@@ -49,7 +50,7 @@ export function explanationInstance(r: BuilderRelation, subject: string, object:
   return {
     kind: "explanation",
     prompt: `According to the source text, how are ${subject} and ${object} related?`,
-    completion: `${sentence(r.evidence)} In short, ${subject} ${say(r.predicate).phrase} ${object}.`,
+    completion: `${sentence(r.evidence)} In short, ${subject} ${agree(subject, say(r.predicate).phrase)} ${object}.`,
     conceptIds: [r.subjectId, r.objectId],
     relationIds: [r.id],
     chunkId: r.chunkId,

@@ -14,7 +14,14 @@ export type Violation = {
   /** ngram: share of the item's n-grams found in the instance; near-duplicate: estimated Jaccard. */
   similarity: number;
 };
-export type GateOptions = { ngram?: number; minhashThreshold?: number; maxViolationsPerInstance?: number };
+export type GateOptions = {
+  /** n-gram length for the exact-overlap test; default NGRAM_SIZE (13). */
+  ngram?: number;
+  /** Estimated Jaccard of word 5-gram sets at or above which an LSH candidate is a near duplicate; default 0.8. */
+  minhashThreshold?: number;
+  /** Violations kept per training instance (n-gram ones first, then by similarity); default 5. */
+  maxViolationsPerInstance?: number;
+};
 export interface BenchmarkIndex {
   readonly size: number;
   check(instance: GateText): Violation[];
@@ -57,7 +64,8 @@ export function createBenchmarkIndex(source: Iterable<GateText>, options: GateOp
   const items: Item[] = [];
   // n-gram hash -> flat [item, start, item, start, ...]; one posting per distinct n-gram of an item.
   const postings = new Map<number, number[]>();
-  // Shingle sizes other than N in use by short items; check() must also slide windows of these sizes.
+  // Window sizes in use: N, plus the whole-text size of each short (8..N-1 token) item, which
+  // check() must also slide over the instance.
   const sizes = new Set<number>([opts.ngram]);
 
   for (const { id, text } of source) {

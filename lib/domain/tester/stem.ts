@@ -1,3 +1,4 @@
+import { agree } from "../knowledge/phrasing";
 import type { Predicate } from "../knowledge/types";
 import type { PathStep } from "./types";
 
@@ -12,7 +13,7 @@ const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export function stemOf(path: PathStep[], vocabulary: Predicate[]): string {
   const phrase = new Map(vocabulary.map((p) => [p.name, p.phrase]));
   const say = (predicate: string) => phrase.get(predicate) ?? predicate.replace(/_/g, " ");
-  const clauses = path.map((step, i) => `${i === 0 ? step.subject : `X${i}`} ${say(step.predicate)} X${i + 1}`);
+  const clauses = path.map((step, i) => (i === 0 ? `${step.subject} ${agree(step.subject, say(step.predicate))} X1` : `X${i} ${say(step.predicate)} X${i + 1}`));
   const joined = clauses.length === 1 ? clauses[0] : `${clauses.slice(0, -1).join(", ")}, and ${clauses[clauses.length - 1]}`;
   return `${upper(joined)}. What is X${path.length}?`;
 }

@@ -69,6 +69,20 @@ export async function trainingInstances(db: Db, trainingSetId: string, f: z.infe
     orderBy: { position: "asc" },
     take: f.limit + 1,
   });
-  const items = rows.slice(0, f.limit);
+  const page = rows.slice(0, f.limit);
+  // What each instance teaches, by name: one query per level for the page.
+  const [concepts, relations] = await Promise.all([
+    db.concept.findMany({ where: { id: { in: [...new Set(page.flatMap((r) => r.conceptIds))] } }, select: { id: true, name: true } }),
+    db.relation.findMany({ where: { id: { in: [...new Set(page.flatMap((r) => r.relationIds))] } }, select: { id: true, predicate: true, subject: { select: { name: true } }, object: { select: { name: true } } } }),
+  ]);
+  const conceptName = new Map(concepts.map((c) => [c.id, c.name]));
+  const relationLabel = new Map(relations.map((r) => [r.id, `${r.subject.name} ${r.predicate} ${r.object.name}`]));
+  const items = page.map((r) => ({
+    ...r,
+    teaches: [
+      ...r.relationIds.map((id) => ({ level: "L2" as const, id, label: relationLabel.get(id) ?? "(deleted relation)" })),
+      ...(r.relationIds.length ? [] : r.conceptIds.map((id) => ({ level: "L1" as const, id, label: conceptName.get(id) ?? "(deleted concept)" }))),
+    ],
+  }));
   return { items, nextCursor: rows.length > f.limit ? String(items[items.length - 1].position) : null };
 }

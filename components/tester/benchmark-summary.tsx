@@ -1,0 +1,94 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ErrorAlert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Stat } from "@/components/ui/stat";
+import { errorMessage } from "@/lib/client/api";
+import { useCan } from "@/lib/client/session";
+import { useBenchmarkAction, type BenchmarkDetail } from "@/lib/client/tester";
+import { hrefWith } from "@/lib/client/url";
+import { StatusOf } from "./benchmark-list";
+
+const OPERATOR_HELP = {
+  INVREL: "inverted relation",
+  TRUNC: "stopped early",
+  NEARMISS: "off the chain",
+};
+
+/** A version's header: its state, what can be done with it, and its statistics. */
+export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
+  const { benchmark: b, stats } = detail;
+  const canFreeze = useCan("benchmark:freeze");
+  const canReview = useCan("benchmark:review");
+  const action = useBenchmarkAction();
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const maxLength = Math.max(1, ...stats.byLength.map((l) => l.n));
+  return (
+    <Card
+      title={
+        <span className="flex items-center gap-2">
+          {b.name} <StatusOf benchmark={b} />
+        </span>
+      }
+      description={b.status === "FROZEN" ? "Frozen: its items are fixed. Make a new version to change them." : "Draft: review items, then freeze it before training."}
+      actions={
+        <>
+          <a className="text-xs font-medium text-accent-700 hover:underline" href={`/api/benchmarks/${b.id}/export?format=jsonl`} download data-testid="benchmark-download-jsonl">
+            JSONL
+          </a>
+          <a className="text-xs font-medium text-accent-700 hover:underline" href={`/api/benchmarks/${b.id}/export?format=lm-eval`} download data-testid="benchmark-download-lm-eval">
+            lm-eval task (zip)
+          </a>
+          {canReview && (
+            <Button size="sm" loading={action.isPending && action.variables?.path.endsWith("/versions")} onClick={() => action.mutate({ path: `/api/benchmarks/${b.id}/versions` }, { onSuccess: (v) => router.push(hrefWith(pathname, params, { benchmark: v.id, item: null })) })}>
+              New version
+            </Button>
+          )}
+          {canFreeze && b.status === "DRAFT" && (
+            <Button size="sm" variant="primary" data-testid="benchmark-freeze" loading={action.isPending && action.variables?.path.endsWith("/freeze")} onClick={() => action.mutate({ path: `/api/benchmarks/${b.id}/freeze` })}>
+              Freeze
+            </Button>
+          )}
+        </>
+      }
+      data-testid="benchmark-summary"
+    >
+      {action.error && <ErrorAlert className="mb-3">{errorMessage(action.error)}</ErrorAlert>}
+      <dl className="grid grid-cols-2 gap-4 sm:grid-cols-5">
+        <Stat label="Items" value={stats.items.toLocaleString()} sub={stats.rejected ? `${stats.rejected} rejected` : "active"} data-testid="benchmark-items" />
+        {(["INVREL", "TRUNC", "NEARMISS"] as const).map((op) => (
+          <Stat key={op} label={op} value={stats.byOperator[op].toLocaleString()} sub={OPERATOR_HELP[op]} data-testid={`operator-${op}`} />
+        ))}
+        <Stat label="Disciplines" value={stats.byDiscipline.length} sub={b.report.withoutChains?.length ? `${b.report.withoutChains.length} without chains` : "all with chains"} />
+      </dl>
+      <div className="mt-4 grid gap-6 md:grid-cols-2">
+        <div>
+          <h3 className="mb-2 text-xs font-medium text-zinc-500">By chain length (difficulty)</h3>
+          <ul className="space-y-1">
+            {stats.byLength.map((l) => (
+              <li key={l.length} className="flex items-center gap-2 text-xs">
+                <span className="w-14 text-zinc-600">{l.length} steps</span>
+                <span className="h-2 rounded bg-accent-500" style={{ width: `${(l.n / maxLength) * 70}%` }} />
+                <span className="tabular-nums text-zinc-700">{l.n}</span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div>
+          <h3 className="mb-2 text-xs font-medium text-zinc-500">By discipline</h3>
+          <p className="text-xs leading-5 text-zinc-700">
+            {stats.byDiscipline.map((d) => `${d.name} ${d.n}`).join(" · ") || "—"}
+          </p>
+          {!!b.report.withoutChains?.length && <p className="mt-1 text-xs text-amber-700">No chains to test in {b.report.withoutChains.join(", ")}: extract them with an LLM endpoint or compose chains in the graph.</p>}
+          {b.report.skipped && Object.keys(b.report.skipped).length > 0 && (
+            <p className="mt-1 text-xs text-zinc-500">Skipped: {Object.entries(b.report.skipped).map(([reason, n]) => `${n} (${reason})`).join(", ")}</p>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}
