@@ -6,7 +6,8 @@ import { builderInput, type BuilderConcept, type BuilderInput, type BuilderOptio
 
 export type Synthesis = {
   instances: TrainingInstanceDraft[];
-  stats: { instances: number; byDiscipline: Record<string, number>; byKind: Record<InstanceKind, number>; candidates: number };
+  /** `considered`: candidates read before the budget was spent (duplicates included) */
+  stats: { instances: number; byDiscipline: Record<string, number>; byKind: Record<InstanceKind, number>; considered: number };
 };
 
 /**
@@ -19,18 +20,18 @@ export function synthesize(inputs: BuilderInput[], options: BuilderOptions): Syn
   const instances: TrainingInstanceDraft[] = [];
   const byKind: Record<InstanceKind, number> = { definition: 0, relation: 0, inverse: 0, explanation: 0, contrast: 0 };
   const byDiscipline: Record<string, number> = {};
-  let candidates = 0;
+  let considered = 0;
   for (const raw of inputs) {
     const parsed = builderInput.safeParse(raw);
     if (!parsed.success) {
       throw new DomainError("BAD_INPUT", "The Builder reads L1 concepts and L2 relations only", parsed.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })));
     }
-    const drafts = candidatesOf(parsed.data);
-    candidates += drafts.length;
     const seen = new Set<string>();
     const taken: TrainingInstanceDraft[] = [];
-    for (const d of drafts) {
+    // Lazily, pass by pass: what the budget will not take is never written (contrasts cost the most).
+    for (const d of candidatesOf(parsed.data)) {
       if (options.budget !== undefined && taken.length >= options.budget) break;
+      considered++;
       const key = `${d.prompt}\u0000${d.completion}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -40,13 +41,13 @@ export function synthesize(inputs: BuilderInput[], options: BuilderOptions): Syn
     byDiscipline[parsed.data.discipline] = taken.length;
     instances.push(...taken);
   }
-  return { instances, stats: { instances: instances.length, byDiscipline, byKind, candidates } };
+  return { instances, stats: { instances: instances.length, byDiscipline, byKind, considered } };
 }
 
 type Draft = Omit<TrainingInstanceDraft, "discipline">;
 
 /** Every candidate instance of one discipline, in the order a budget takes them. */
-function candidatesOf(input: BuilderInput): Draft[] {
+function* candidatesOf(input: BuilderInput): Generator<Draft> {
   const say = phrasingOf(input.vocabulary);
   const concepts = new Map(input.concepts.map((c) => [c.id, c]));
   const degree = new Map<string, number>();
@@ -63,11 +64,12 @@ function candidatesOf(input: BuilderInput): Draft[] {
   // Pass 1, coverage: each concept's definition and each relation once, interleaved by rank.
   const definitions = rankedConcepts.map(definitionInstance).filter((d): d is Draft => d !== null);
   const forwards = rankedRelations.map((r) => relationInstance(r, name(r.subjectId), name(r.objectId), say));
-  const coverage = interleave(definitions, forwards);
+  yield* interleave(definitions, forwards);
   // Pass 2, salience: the other direction, the grounded explanation, then contrasts.
   const inverses = rankedRelations.map((r) => inverseInstance(r, name(r.subjectId), name(r.objectId), say));
   const explanations = rankedRelations.map((r) => explanationInstance(r, name(r.subjectId), name(r.objectId), say));
-  return [...coverage, ...interleave(inverses, explanations), ...contrasts(input, rankedConcepts, name)];
+  yield* interleave(inverses, explanations);
+  yield* contrasts(input, rankedConcepts, name);
 }
 
 /**
@@ -75,7 +77,7 @@ function candidatesOf(input: BuilderInput): Draft[] {
  * sentence: its definition, or a relation to something the other is not related to (two
  * siblings are alike in their shared parent, not different).
  */
-function contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: string) => string): Draft[] {
+function* contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: string) => string): Generator<Draft> {
   const say = phrasingOf(input.vocabulary);
   const graph = indexGraph(input);
   const outgoing = new Map<string, { objectId: string; text: string }[]>();
@@ -90,7 +92,6 @@ function contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: str
   };
   const concepts = new Map(input.concepts.map((c) => [c.id, c]));
   const done = new Set<string>();
-  const out: Draft[] = [];
   for (const a of ranked) {
     for (const id of graph.nearMisses(a.id).slice(0, 5)) {
       const b = concepts.get(id);
@@ -99,11 +100,10 @@ function contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: str
       const bSays = statement(b, a);
       if (!aSays || !bSays) continue;
       done.add(pairKey(a.id, b.id));
-      out.push(contrastInstance(a, aSays, b, bSays));
+      yield contrastInstance(a, aSays, b, bSays);
       break;
     }
   }
-  return out;
 }
 
 const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

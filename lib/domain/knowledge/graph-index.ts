@@ -7,6 +7,7 @@ export type IndexRelation = { id: string; subjectId: string; predicate: string; 
 /** Words too common in a discipline's names to say two concepts are close ("cell", "energy"). */
 const MAX_WORD_SHARE = 400;
 const MAX_CANDIDATES = 200;
+const SHORTLIST = 64;
 const STOP_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "by", "with"]);
 
 /**
@@ -49,7 +50,9 @@ export function indexGraph(input: { concepts: IndexConcept[]; relations: IndexRe
       if (list.length <= MAX_WORD_SHARE) for (const o of list) add(o, 0.3);
     }
     const mine = gramsOf(id);
-    return [...scores]
+    // Name similarity is the costly part: only the best candidates by type, role and shared words get it.
+    const shortlist = scores.size > SHORTLIST ? [...scores].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, SHORTLIST) : [...scores];
+    return shortlist
       .map(([other, bonus]) => [other, bonus + jaccard(mine, gramsOf(other))] as const)
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, MAX_CANDIDATES)
