@@ -21,6 +21,8 @@ const P = (predicate: string, source: string, voice: Pattern["voice"] = "active"
 export const PATTERNS: Pattern[] = [
   P("is_a", String.raw`\b(?:is|are|was|were)\s+(?:a|an|one)?\s*(?:specific\s+|particular\s+|special\s+)?(?:type|kind|form|class|category|subtype|variety|branch)s?\s+of\b`),
   P("is_a", String.raw`\b(?:is|are)\s+defined\s+as\s+(?:a|an|the)\b`),
+  // Naming: "The study of motion is called kinematics", "This resultant is called the net external force".
+  P("is_a", String.raw`\b(?:is|are)\s+(?:also\s+|often\s+|usually\s+|sometimes\s+)?(?:called|known\s+as|referred\s+to\s+as|termed|named)\b`, "passive"),
   P("influences", String.raw`\b(?:is|are)\s+${ADV}(?:directly\s+|inversely\s+)?proportional\s+to\b`, "passive"),
   P("part_of", String.raw`\b(?:is|are)\s+(?:a\s+|an\s+|one\s+)?(?:key\s+|major\s+|important\s+)?(?:part|component|parts|components|constituent|element)s?\s+of\b`),
   // Definitions: "A phospholipid is a lipid…", "Peroxisomes are small, round organelles…" (subject at the start).
