@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { RunFollower } from "@/components/jobs/run-follower";
+import { LlmStepOption } from "@/components/settings/llm-step-option";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -72,6 +73,8 @@ function BuildCard({ discipline }: { discipline: string | null }) {
   const [name, setName] = useState("V1");
   const [budget, setBudget] = useState("");
   const [approvedOnly, setApprovedOnly] = useState(false);
+  const [paraphrase, setParaphrase] = useState(false);
+  const [endpoint, setEndpoint] = useState("");
   const [runId, setRunId] = useState<string | null>(null);
   if (!allowed) return null;
   return (
@@ -81,7 +84,7 @@ function BuildCard({ discipline }: { discipline: string | null }) {
         onSubmit={(e) => {
           e.preventDefault();
           build.mutate(
-            { name, budget: budget ? Number(budget) : undefined, approvedOnly, disciplines: discipline ? [discipline] : undefined },
+            { name, budget: budget ? Number(budget) : undefined, approvedOnly, disciplines: discipline ? [discipline] : undefined, paraphrase, endpoint: endpoint || undefined },
             { onSuccess: (r) => setRunId(r.id) },
           );
         }}
@@ -97,6 +100,7 @@ function BuildCard({ discipline }: { discipline: string | null }) {
         <label className="flex items-center gap-2 text-sm text-zinc-700">
           <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Approved concepts and relations only
         </label>
+        <LlmStepOption label="Paraphrase with an LLM endpoint" checked={paraphrase} onChecked={setParaphrase} endpoint={endpoint} onEndpoint={setEndpoint} />
         {build.error && <ErrorAlert>{errorMessage(build.error)}</ErrorAlert>}
         <div className="flex justify-end">
           <Button type="submit" variant="primary" loading={build.isPending} disabled={!name.trim()} data-testid="build-training-set-start">

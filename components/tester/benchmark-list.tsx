@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { RunFollower } from "@/components/jobs/run-follower";
+import { LlmStepOption } from "@/components/settings/llm-step-option";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -66,6 +67,8 @@ function BuildBenchmarkCard({ discipline }: { discipline: string | null }) {
   const build = useBuildBenchmark();
   const qc = useQueryClient();
   const [approvedOnly, setApprovedOnly] = useState(false);
+  const [reword, setReword] = useState(false);
+  const [endpoint, setEndpoint] = useState("");
   const [runId, setRunId] = useState<string | null>(null);
   if (!allowed) return null;
   return (
@@ -74,13 +77,14 @@ function BuildBenchmarkCard({ discipline }: { discipline: string | null }) {
       <label className="mt-3 flex items-center gap-2 text-sm text-zinc-700">
         <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Approved chains only
       </label>
+      <LlmStepOption label="Reword the stems naturally with an LLM endpoint" checked={reword} onChecked={setReword} endpoint={endpoint} onEndpoint={setEndpoint} />
       {build.error && <ErrorAlert className="mt-3">{errorMessage(build.error)}</ErrorAlert>}
       <div className="mt-3 flex justify-end">
         <Button
           variant="primary"
           loading={build.isPending}
           data-testid="build-benchmark-start"
-          onClick={() => build.mutate({ approvedOnly, disciplines: discipline ? [discipline] : undefined }, { onSuccess: (r) => setRunId(r.id) })}
+          onClick={() => build.mutate({ approvedOnly, disciplines: discipline ? [discipline] : undefined, reword, endpoint: endpoint || undefined }, { onSuccess: (r) => setRunId(r.id) })}
         >
           Build benchmark
         </Button>

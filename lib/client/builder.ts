@@ -81,7 +81,7 @@ export function useTrainingInstances(id: string | null, f: InstanceFilters) {
 export function useBuildTrainingSet() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; budget?: number; approvedOnly?: boolean; note?: string; disciplines?: string[] }) => fetchJson<JobRun>("/api/training-sets", { method: "POST", body }),
+    mutationFn: (body: { name: string; budget?: number; approvedOnly?: boolean; note?: string; disciplines?: string[]; paraphrase?: boolean; endpoint?: string }) => fetchJson<JobRun>("/api/training-sets", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

@@ -68,7 +68,7 @@ export function useBenchmarkItems(id: string | null, f: ItemFilters) {
 export function useBuildBenchmark() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { approvedOnly?: boolean; freeze?: boolean; seed?: number; disciplines?: string[] }) => fetchJson<JobRun>("/api/benchmarks", { method: "POST", body }),
+    mutationFn: (body: { approvedOnly?: boolean; freeze?: boolean; seed?: number; disciplines?: string[]; reword?: boolean; endpoint?: string }) => fetchJson<JobRun>("/api/benchmarks", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

@@ -13,6 +13,10 @@ export const benchmarkBuildJob = defineJob({
     name: z.string().trim().min(1).max(120).optional(),
     /** freeze it as soon as it is built */
     freeze: z.boolean().optional(),
+    /** reword each templated stem naturally with an LLM endpoint (kept when a rewording leaks an option) */
+    reword: z.boolean().optional(),
+    /** the endpoint for `reword` (Settings name, or `env`) */
+    endpoint: z.string().optional(),
     requestedBy: z.string().optional(),
   }),
   // The benchmark and its items are written in one transaction keyed by the run: a retry

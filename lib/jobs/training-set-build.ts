@@ -14,6 +14,10 @@ export const trainingSetBuildJob = defineJob({
     /** the version it derives from; the latest version of the same name when absent */
     parentId: z.string().optional(),
     note: z.string().max(500).optional(),
+    /** paraphrase each instance with an LLM endpoint (kept when a paraphrase drops a concept name) */
+    paraphrase: z.boolean().optional(),
+    /** the endpoint for `paraphrase` (Settings name, or `env`) */
+    endpoint: z.string().optional(),
     requestedBy: z.string().optional(),
   }),
   // The set row is keyed by the run; a retry deletes what the killed attempt wrote and writes

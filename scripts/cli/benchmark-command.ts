@@ -4,7 +4,7 @@ import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
 import { runInline } from "@/workers/runtime/run-inline";
 import { withWorkspace } from "./workspace";
 
-type Options = { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; json?: boolean };
+type Options = { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; reword?: boolean; endpoint?: string; json?: boolean };
 
 export async function benchmarkCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
@@ -14,6 +14,8 @@ export async function benchmarkCommand(opts: Options): Promise<number> {
       seed: opts.seed === undefined ? undefined : Number(opts.seed),
       name: opts.name,
       freeze: opts.freeze,
+      reword: opts.reword,
+      endpoint: opts.endpoint,
     });
     const report = run.result as BenchmarkBuildReport | undefined;
     if (!report) return failed("benchmark", run, opts.json);

@@ -5,7 +5,7 @@ import { runInline } from "@/workers/runtime/run-inline";
 import { failed } from "./benchmark-command";
 import { withWorkspace } from "./workspace";
 
-type Options = { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; json?: boolean };
+type Options = { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean };
 
 export async function buildCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
@@ -15,6 +15,8 @@ export async function buildCommand(opts: Options): Promise<number> {
       disciplines: opts.discipline,
       approvedOnly: opts.approvedOnly,
       note: opts.note,
+      paraphrase: opts.paraphrase,
+      endpoint: opts.endpoint,
     });
     const report = run.result as TrainingSetBuildReport | undefined;
     if (!report) return failed("build", run, opts.json);

@@ -41,8 +41,10 @@ program
   .option("--seed <n>", "seed of the option shuffle")
   .option("--name <name>", "a name for the version")
   .option("--freeze", "freeze it at once: its items can no longer change")
+  .option("--reword", "reword each stem naturally with an LLM endpoint (a rewording that leaks an option is not used)")
+  .option("--endpoint <name>", "the LLM endpoint for --reword (Settings, or `env` for PRODA_LLM_BASE_URL)")
   .option("--json", "print the report as JSON")
-  .action(async (opts: { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; json?: boolean }) => {
+  .action(async (opts: { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; reword?: boolean; endpoint?: string; json?: boolean }) => {
     if (opts.seed !== undefined && !/^\d+$/.test(opts.seed)) program.error(`--seed must be a whole number, not ${opts.seed}`);
     const { benchmarkCommand } = await import("./benchmark-command");
     process.exitCode = await benchmarkCommand(opts);
@@ -56,8 +58,10 @@ program
   .option("-d, --discipline <slug>", "only this discipline (repeatable)", collect)
   .option("--approved-only", "only approved concepts and relations")
   .option("--note <text>", "what changed, for the lineage")
+  .option("--paraphrase", "paraphrase each instance with an LLM endpoint (one that drops a concept name is not used)")
+  .option("--endpoint <name>", "the LLM endpoint for --paraphrase (Settings, or `env` for PRODA_LLM_BASE_URL)")
   .option("--json", "print the report as JSON")
-  .action(async (opts: { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; json?: boolean }) => {
+  .action(async (opts: { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean }) => {
     if (opts.budget !== undefined && !/^[1-9]\d*$/.test(opts.budget)) program.error(`--budget must be a positive whole number, not ${opts.budget}`);
     const { buildCommand } = await import("./build-command");
     process.exitCode = await buildCommand(opts);

@@ -1,8 +1,11 @@
 import { synthesize, type BuilderInput, type InstanceKind } from "@/lib/domain/builder";
+import { paraphraseInstance } from "@/lib/domain/builder/paraphrase";
+import type { ChatModel } from "@/lib/domain/ports";
 import { DomainError } from "@/lib/domain/errors";
 import type { TrainingSetBuildPayload } from "@/lib/jobs/training-set-build";
 import type { Db } from "@/lib/server/db";
 import { loadLevels, selectDisciplines } from "@/lib/server/queries/structure";
+import { mapWithModel } from "@/lib/server/services/model-for";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
 import type { JobContext } from "@/workers/runtime/job-context";
 import { contentHash } from "./content-hash";
@@ -24,7 +27,7 @@ export type TrainingSetBuildReport = {
  * instances in batches. The set stays BUILDING (unusable) until the last batch and its CORE
  * inputs are written; a retried run clears its own partial rows and writes them again.
  */
-export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuildPayload): Promise<TrainingSetBuildReport> {
+export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuildPayload, model?: ChatModel): Promise<TrainingSetBuildReport> {
   const { db } = ctx;
   const set = await claimSet(db, ctx.runId, payload);
   // Finished by an earlier attempt that died before reporting: its report is stored with it.
@@ -34,6 +37,7 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
   const byDiscipline: Record<string, number> = {};
   const byKind = emptyKinds();
   let position = 0;
+  const paraphrased = { instances: 0, failed: 0 };
   for (const [i, d] of disciplines.entries()) {
     await ctx.throwIfCancelled();
     await ctx.progress(i / (disciplines.length + 1), `Synthesising ${d.name}`);
@@ -45,7 +49,17 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
       relations: relations.map((r) => ({ id: r.id, subjectId: r.subjectId, predicate: r.predicate, objectId: r.objectId, evidence: r.evidence, chunkId: r.chunkId, approved: r.status === "APPROVED" })),
       vocabulary: await vocabularyOf(db, d.id),
     };
-    const { instances, stats } = synthesize([input], { budget: payload.budget });
+    const synthesis = synthesize([input], { budget: payload.budget });
+    const { stats } = synthesis;
+    let instances = synthesis.instances;
+    if (model) {
+      // The optional paraphrase: a rewording that drops a taught concept's name keeps the template.
+      const names = new Map(concepts.map((c) => [c.id, c.name]));
+      const result = await mapWithModel(instances, async (x) => (await paraphraseInstance(model, x, x.conceptIds.map((id) => names.get(id) ?? ""))).instance);
+      instances = result.items;
+      paraphrased.failed += result.failed;
+      paraphrased.instances += instances.length;
+    }
     byDiscipline[d.slug] = instances.length;
     for (const [k, n] of Object.entries(stats.byKind)) byKind[k as InstanceKind] += n;
     for (let at = 0; at < instances.length; at += WRITE_BATCH) {
@@ -70,7 +84,7 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
   const report = reportOf(set, byDiscipline, byKind, position);
   const core = await gatherCoreInputs(db, set.id, disciplines.map((d) => d.id), payload.note ?? null);
   await db.trainingSet.update({ where: { id: set.id }, data: { status: "DRAFT", instanceCount: position, core: { ...core, report }, lineage: core.lineage } });
-  await ctx.log(`${set.name} v${set.version}: ${position} instances`);
+  await ctx.log(`${set.name} v${set.version}: ${position} instances${model ? ` (paraphrased with ${model.endpoint}; ${paraphrased.failed} invalid answers kept their template)` : ""}`);
   return report;
 }
 
@@ -105,7 +119,7 @@ async function claimSet(db: Db, runId: string, payload: TrainingSetBuildPayload)
         parentId,
         runId,
         createdBy: payload.requestedBy ?? null,
-        settings: { budget: payload.budget ?? null, approvedOnly: payload.approvedOnly ?? false, disciplines: payload.disciplines ?? [] },
+        settings: { budget: payload.budget ?? null, approvedOnly: payload.approvedOnly ?? false, disciplines: payload.disciplines ?? [], paraphrase: payload.paraphrase ? (payload.endpoint ?? "default endpoint") : null },
         lineage: {},
       },
     });

@@ -1,9 +1,12 @@
+import type { ChatModel } from "@/lib/domain/ports";
 import { buildBenchmark, statsOf, type BenchmarkItemDraft, type SkippedChain, type TesterInput } from "@/lib/domain/tester";
+import { REWORD_PROMPT_VERSION, rewordStem } from "@/lib/domain/tester/reword";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BenchmarkBuildPayload } from "@/lib/jobs/benchmark-build";
 import type { Db } from "@/lib/server/db";
 import { loadChains, loadLevels, selectDisciplines } from "@/lib/server/queries/structure";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
+import { mapWithModel } from "@/lib/server/services/model-for";
 import type { JobContext } from "@/workers/runtime/job-context";
 
 const WRITE_BATCH = 1000;
@@ -21,6 +24,8 @@ export type BenchmarkBuildReport = {
   /** disciplines selected that have no chain to test */
   withoutChains: string[];
   frozen: boolean;
+  /** the optional LLM rewording of the stems, or null when the templates were kept */
+  reworded: { endpoint: string; model: string; promptVersion: string; reworded: number; kept: number; failed: number } | null;
 };
 
 /**
@@ -28,7 +33,7 @@ export type BenchmarkBuildReport = {
  * then writes it with its items in one transaction tied to the run, so a retried job either
  * finds its benchmark or writes it whole.
  */
-export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkBuildPayload): Promise<BenchmarkBuildReport> {
+export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkBuildPayload, model?: ChatModel): Promise<BenchmarkBuildReport> {
   const { db } = ctx;
   const existing = await db.benchmark.findUnique({ where: { runId: ctx.runId } });
   if (existing) return existing.report as BenchmarkBuildReport;
@@ -47,12 +52,25 @@ export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkB
     skipped.push(...built.skipped);
   }
   if (withoutChains.length) await ctx.log(`No chains to test in ${withoutChains.join(", ")}`, "warn");
+  let reworded: BenchmarkBuildReport["reworded"] = null;
+  if (model) {
+    // The optional natural rewording: one call per item; a rewording that leaks an option is not used.
+    let changed = 0;
+    const result = await mapWithModel(items, async (item) => {
+      const r = await rewordStem(model, item);
+      if (r.reworded) changed++;
+      return { ...item, stem: r.stem };
+    }, (done) => ctx.progress((disciplines.length * done) / (items.length * (disciplines.length + 1)), `Rewording ${done} of ${items.length} stems with ${model.endpoint}`));
+    items.splice(0, items.length, ...result.items);
+    reworded = { endpoint: model.endpoint, model: model.model, promptVersion: REWORD_PROMPT_VERSION, reworded: changed, kept: items.length - changed, failed: result.failed };
+    await ctx.log(`Reworded ${changed} of ${items.length} stems (${result.failed} invalid answers kept their template)`);
+  }
   const stats = statsOf(items, skipped);
   await ctx.progress(disciplines.length / (disciplines.length + 1), `Writing ${items.length} items`);
   return db.$transaction(
     async (tx) => {
       const version = ((await tx.benchmark.aggregate({ _max: { version: true } }))._max.version ?? 0) + 1;
-      const report = { version, items: items.length, byDiscipline: stats.byDiscipline, byOperator: stats.byOperator, byLength: stats.byLength, skipped: stats.skipped, withoutChains, frozen: !!payload.freeze };
+      const report = { version, items: items.length, byDiscipline: stats.byDiscipline, byOperator: stats.byOperator, byLength: stats.byLength, skipped: stats.skipped, withoutChains, frozen: !!payload.freeze, reworded };
       const benchmark = await tx.benchmark.create({
         data: {
           version,
