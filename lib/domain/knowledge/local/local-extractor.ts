@@ -6,7 +6,7 @@ import { resolveHeads } from "./coreference";
 import { exampleTriples, sentenceTriples } from "./patterns";
 import { chunkSentences } from "./sentences";
 
-export const LOCAL_EXTRACTOR_VERSION = "local-v1";
+export const LOCAL_EXTRACTOR_VERSION = "local-v2";
 const DEFINITION_WORDS = 30;
 
 /**
