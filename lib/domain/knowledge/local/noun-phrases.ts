@@ -107,6 +107,9 @@ function acceptPhrase(input: string[]): string | null {
   // One word alone is read bare: after "the", any word ("useful", "moving", "due") looks like a noun.
   if (ws.length === 1 ? notNoun(bare[0] ?? []) : both(notNoun, at)) return null;
   if (readings.some((r) => r[at].includes("Pronoun"))) return null;
+  // "contains genetic information", "celebrates patriotism": a phrase opening with a verb in the
+  // third person is a predicate, whatever the article-led reading says.
+  if (ws.length > 1 && bare[0]?.includes("Verb") && bare[0].includes("PresentTense") && !bare[0].includes("Infinitive")) return null;
   // A finite verb inside means the phrase swallowed a clause.
   if (ws.some((_, i) => both((t) => t.includes("Verb") && !t.includes("Gerund") && !t.includes("Participle") && !t.includes("Noun") && !t.includes("Adjective"), i))) return null;
   return phrase;
