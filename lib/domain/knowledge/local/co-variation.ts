@@ -16,7 +16,18 @@ const direction = (verb: string) => (new RegExp(`^(?:${UP})$`, "i").test(verb) ?
 
 const SHIFT_UP = /^(?:an?\s+)?(?:increase|rise|growth|gain)\s+in\s+/i;
 const SHIFT_DOWN = /^(?:an?\s+)?(?:decrease|fall|decline|drop|reduction|loss)\s+in\s+/i;
-const shift = (np: string): { dir: number; rest: string } | null => (SHIFT_UP.test(np) ? { dir: 1, rest: np.replace(SHIFT_UP, "") } : SHIFT_DOWN.test(np) ? { dir: -1, rest: np.replace(SHIFT_DOWN, "") } : null);
+// "a higher price", "lower income", "greater demand": a level instead of a change.
+const LEVEL_UP = /^(?:an?\s+)?(?:higher|greater|larger|more)\s+/i;
+const LEVEL_DOWN = /^(?:an?\s+)?(?:lower|smaller|less|fewer)\s+/i;
+const shift = (np: string): { dir: number; rest: string } | null =>
+  SHIFT_UP.test(np) ? { dir: 1, rest: np.replace(SHIFT_UP, "") }
+  : SHIFT_DOWN.test(np) ? { dir: -1, rest: np.replace(SHIFT_DOWN, "") }
+  : LEVEL_UP.test(np) ? { dir: 1, rest: np.replace(LEVEL_UP, "") }
+  : LEVEL_DOWN.test(np) ? { dir: -1, rest: np.replace(LEVEL_DOWN, "") }
+  : null;
+const HEDGE = String.raw`(?:(?:almost\s+)?always\s+|usually\s+|often\s+|generally\s+|typically\s+|will\s+|would\s+|can\s+|may\s+|also\s+|then\s+)*`;
+const RAISE = /^(?:increases?|raises?|boosts?|expands?)$/i;
+const LOWER = /^(?:decreases?|reduces?|lowers?|cuts?|shrinks?)$/i;
 
 /**
  * How two quantities move together, as economics and the sciences state it:
@@ -32,15 +43,24 @@ export function coVariationTriples(sentence: string): RawTriple[] {
       return [{ subject: x, predicate: direction(as[2]) === direction(as[4]) ? "increases" : "decreases", object: y, evidence: sentence }];
     }
   }
-  const cause = /^(.*?)\s+(?:causes|cause|leads\s+to|lead\s+to|results\s+in|result\s+in|produces|produce)\s+(.+)$/i.exec(sentence);
+  const cause = new RegExp(String.raw`^(.*?)\s+${HEDGE}(?:causes|cause|leads\s+to|lead\s+to|results\s+in|result\s+in|produces|produce)\s+(.+)$`, "i").exec(sentence);
   if (cause) {
-    const from = shift(cause[1].replace(/^.*?,\s*/, "").replace(/^(?:the|this|that)\s+/i, "").trim());
+    const from = shift(cause[1].replace(/^.*?,\s*/, "").replace(/^.*\b(?:that|because|since|when|if)\s+(?=\S)/i, "").replace(/^(?:the|this|that)\s+/i, "").trim());
     const to = shift(cause[2].trim());
     if (from && to) {
       const x = leadingNounPhrase(from.rest);
       const y = leadingNounPhrase(to.rest);
       if (x && y && x.toLowerCase() !== y.toLowerCase()) return [{ subject: x, predicate: from.dir === to.dir ? "increases" : "decreases", object: y, evidence: sentence }];
     }
+  }
+  // "A rise in price decreases the quantity demanded", "a fall in price will increase it".
+  const direct = new RegExp(String.raw`^(.*?)\s+${HEDGE}(?<!\b(?:a|an|the)\s+)(increases?|raises?|boosts?|expands?|decreases?|reduces?|lowers?|cuts?|shrinks?)\s+(.+)$`, "i").exec(sentence);
+  if (direct) {
+    const from = shift(direct[1].replace(/^.*?,\s*/, "").replace(/^.*\b(?:that|because|since|when|if)\s+(?=\S)/i, "").replace(/^(?:the|this|that)\s+/i, "").trim());
+    const verb = RAISE.test(direct[2]) ? 1 : LOWER.test(direct[2]) ? -1 : 0;
+    const x = from && leadingNounPhrase(from.rest);
+    const y = leadingNounPhrase(direct[3]);
+    if (from && verb && x && y && x.toLowerCase() !== y.toLowerCase()) return [{ subject: x, predicate: from.dir * verb > 0 ? "increases" : "decreases", object: y, evidence: sentence }];
   }
   return [];
 }

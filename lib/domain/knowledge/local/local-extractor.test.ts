@@ -36,8 +36,27 @@ describe("sentence patterns", () => {
     ]);
   });
 
+  it("reads naming sentences, opposition and conversion, and nouns that are also verbs", () => {
+    expect(triples("The SI unit of force is called the newton.")).toEqual([["newton", "is_a", "SI unit of force"]]);
+    expect(triples("Friction opposes the motion of an object.")).toEqual([["Friction", "decreases", "motion of object"]]);
+    expect(triples("Therefore, energy is converted from gravitational potential energy back into kinetic energy.")).toEqual([["gravitational potential energy", "converts_to", "kinetic energy"]]);
+    expect(triples("A net external force causes an acceleration.")).toEqual([["net external force", "causes", "acceleration"]]);
+    expect(triples("Higher interest rates reduce investment.")).toEqual([["Higher interest rates", "decreases", "investment"]]);
+    // A verb is not a concept; what is allowed or required is the action, not the actor.
+    expect(triples("It is essential to remember that energy must be added to break bonds.")).toEqual([]);
+    expect(triples("A trust is a legal arrangement that allows relatives to invest money.")).toEqual([["trust", "is_a", "legal arrangement"]]);
+    expect(triples("Deoxyribonucleic acid contains the genetic information that determines the organism's characteristics.")).toEqual([
+      ["Deoxyribonucleic acid", "contains", "genetic information"],
+      ["genetic information", "influences", "organism's characteristics"],
+    ]);
+  });
+
   it("reads how quantities move together", () => {
     const moves = (s: string) => coVariationTriples(s).map((t) => [t.subject, t.predicate, t.object]);
+    expect(moves("A rise in price of a good or service almost always decreases the quantity demanded of that good or service.")).toEqual([["price", "decreases", "quantity demanded"]]);
+    expect(moves("Conversely, a fall in price will increase the quantity demanded.")).toEqual([["price", "decreases", "quantity demanded"]]);
+    expect(moves("A rise in price almost always leads to an increase in the quantity supplied.")).toEqual([["price", "increases", "quantity supplied"]]);
+    expect(moves("In the previous section, we argued that higher income causes greater demand at every price.")).toEqual([["income", "increases", "demand"]]);
     expect(moves("As the price rises, the quantity demanded falls.")).toEqual([["price", "decreases", "quantity demanded"]]);
     expect(moves("If income rises, demand for normal goods also rises.")).toEqual([["income", "increases", "demand for normal goods"]]);
     expect(moves("An increase in temperature causes a decrease in solubility.")).toEqual([["temperature", "decreases", "solubility"]]);

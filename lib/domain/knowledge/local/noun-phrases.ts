@@ -40,7 +40,9 @@ export function leadingNounPhrase(text: string, keepQuantity = false): string | 
     if (out.length >= MAX_WORDS) break;
   }
   while (out.length && ["of"].includes(out[out.length - 1].toLowerCase())) out.pop();
-  return acceptPhrase(out);
+  // "the price of a good or service": when the "of" part is not a concept, the head alone may be.
+  const of = out.findIndex((w) => w.toLowerCase() === "of");
+  return acceptPhrase(out) ?? (of > 0 && out.length - of <= 2 ? acceptPhrase(out.slice(0, of)) : null);
 }
 
 /** The noun phrase that ends `text` (a subject): the last clause before the verb, determiners dropped. */
@@ -90,6 +92,8 @@ function acceptPhrase(input: string[]): string | null {
   if (ws.length > 1 && GENERIC_HEADS.has(ws[ws.length - 1].toLowerCase())) ws.pop();
   if (ws.length === 0) return null;
   const phrase = ws.join(" ");
+  // "quantity demanded", "amount supplied": a measure named by its participle is a concept.
+  if (/^(?:quantity|quantities|amount|level|volume|output|number)\s+[a-z]+ed$/i.test(phrase)) return phrase;
   if (QUESTION.test(phrase)) return null;
   const last = ws[ws.length - 1].toLowerCase();
   if (VAGUE.has(last) && ws.length === 1) return null;
@@ -104,15 +108,33 @@ function acceptPhrase(input: string[]): string | null {
   const both = (test: (tags: string[]) => boolean, i: number) => readings.length > 0 && readings.every((r) => test(r[i]));
   const at = ws.length - 1;
   const notNoun = (h: string[]) => !h.includes("Noun") && (NON_NOUN.some((t) => h.includes(t)) || h.includes("Adjective"));
-  // One word alone is read bare: after "the", any word ("useful", "moving", "due") looks like a noun.
-  if (ws.length === 1 ? notNoun(bare[0] ?? []) : both(notNoun, at)) return null;
+  if (ws.length === 1 ? !singleWordConcept(bare[0] ?? [], ws[0]) : both(notNoun, at)) return null;
   if (readings.some((r) => r[at].includes("Pronoun"))) return null;
+  // "fast acting", "disease emerging": a head that is a verb form is a clause; so is an opening
+  // participle ("squeezed out") or adverb ("rapidly expanding").
+  const headTags = bare[at] ?? [];
+  if (ws.length > 1 && /(?:ing|ed)$/i.test(ws[at]) && !NOUN_ING.test(ws[at]) && headTags.includes("Verb") && !headTags.includes("Noun")) return null;
+  if (ws.length > 1 && (bare[0] ?? []).some((t) => t === "Adverb" || t === "PastTense") && !(bare[0] ?? []).includes("Noun") && !(bare[0] ?? []).includes("Adjective")) return null;
   // "contains genetic information", "celebrates patriotism": a phrase opening with a verb in the
   // third person is a predicate, whatever the article-led reading says.
   if (ws.length > 1 && bare[0]?.includes("Verb") && bare[0].includes("PresentTense") && !bare[0].includes("Infinitive")) return null;
   // A finite verb inside means the phrase swallowed a clause.
   if (ws.some((_, i) => both((t) => t.includes("Verb") && !t.includes("Gerund") && !t.includes("Participle") && !t.includes("Noun") && !t.includes("Adjective"), i))) return null;
   return phrase;
+}
+
+const NOUN_ING = /^(?:building|ring|string|thing|king|spring|wing|ceiling|meaning|learning|reasoning|spending|funding|housing|clothing|bonding|signaling|marketing|conditioning|sampling|training|feeling|painting|writing|reading)$/i;
+
+/**
+ * One word alone: an adjective ("useful", "due") or an -ing form ("acting") is not a concept;
+ * a word that is also a verb is one when, as the object of a verb, the tagger reads it as a
+ * noun ("reduces price", "affects demand") and not as a verb ("to remember", "to provide").
+ */
+function singleWordConcept(bare: string[], word: string): boolean {
+  if (bare.includes("Noun")) return true;
+  if (bare.includes("Adjective") || (/ing$/i.test(word) && !NOUN_ING.test(word))) return false;
+  if (NON_NOUN.some((t) => t !== "Verb" && bare.includes(t))) return false;
+  return tagsOf(`reduces ${word}`)[1]?.includes("Noun") ?? false;
 }
 
 function tagsOf(text: string): string[][] {

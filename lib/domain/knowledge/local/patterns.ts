@@ -145,6 +145,9 @@ export function sentenceTriples(sentence: string, evidence = sentence, depth = 0
     const last = objects[objects.length - 1];
     const end = endOf(objectText, last);
     const rest = end < 0 ? "" : objectText.slice(end);
+    // "allows relatives to invest", "requires the bank to keep reserves": what is enabled or
+    // required is the action, not the one who acts.
+    if ((p.predicate === "enables" || p.predicate === "requires") && /^\s+to\s+\w/i.test(rest)) continue;
     const relative = /^\s*,?\s*(?:which|that)\s+(.*)$/i.exec(rest);
     if (relative) out.push(...sentenceTriples(`${last} ${relative[1]}`, evidence, depth + 1));
     const coordinated = /^\s*,?\s*and\s+(?!(?:the|a|an)\b)(.*)$/i.exec(rest);
