@@ -6,6 +6,7 @@ import type { JobContext } from "@/workers/runtime/job-context";
 import { extractorKey, saveExtraction } from "./save-extraction";
 import { vocabularyOf } from "./vocabulary";
 import { knowledgeTotals, type KnowledgeTotals } from "./knowledge-totals";
+import { linkDocumentChains } from "./link-document-chains";
 
 const BATCH = 200;
 
@@ -89,6 +90,13 @@ export async function extractKnowledge(ctx: JobContext, payload: KnowledgeExtrac
       await ctx.progress(done / Math.max(1, todo), `${done} of ${todo} chunks`);
     }
     cursor = chunks[chunks.length - 1].id;
+  }
+  if (extractor.info.id === "local") {
+    // Chains whose steps sit in different chunks of one document (idempotent: keyed by their steps).
+    await ctx.progress(0.99, "Linking chains across the chunks of each document");
+    const linked = await linkDocumentChains(db, disciplines.map((d) => d.id), payload.documentIds);
+    report.created.chains += linked.chains;
+    if (linked.chains) await ctx.log(`Linked ${linked.chains} chains across the chunks of ${linked.documents} documents`);
   }
   Object.assign(report, await knowledgeTotals(db, disciplines.map((d) => d.id)));
   await ctx.log(
