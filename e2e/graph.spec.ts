@@ -91,10 +91,18 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   await expect(ex.getByTestId("chain-error")).toContainText("not reachable");
   await shot(ex, "graph-chain-refused");
 
-  // Reordered, it links: it is created and approved.
+  // Reordered, it links and is created as a draft. While one of its steps is rejected (no longer
+  // part of the structure), approving it is refused, visibly; once the step is restored it passes.
   await ex.getByRole("button", { name: "Move step 2 up" }).click();
   await expect(ex.getByTestId("chain-problem")).toHaveCount(0);
   await ex.getByTestId("chain-create").click();
+  await expect(ex.getByTestId("chain-approve")).toBeVisible();
+  const review = (status: string) => api.post("/api/knowledge/review", { headers: { origin }, data: { level: "relation", ids: [bc.id], status } });
+  expect((await review("REJECTED")).status()).toBe(200);
+  await ex.getByTestId("chain-approve").click();
+  await expect(ex.getByTestId("chain-error")).toContainText("step 2 (“Beta product” produces “Gamma residue”) was rejected");
+  await shot(ex, "graph-chain-approval-refused");
+  expect((await review("DRAFT")).status()).toBe(200);
   await ex.getByTestId("chain-approve").click();
   await expect(ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" })).toHaveAttribute("data-status", "APPROVED");
 

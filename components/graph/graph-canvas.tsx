@@ -93,7 +93,9 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
       minZoom={0.05}
       onMove={(_, v) => v.zoom < LABEL_ZOOM !== far && setFar(v.zoom < LABEL_ZOOM)}
       onInit={(rf) => setFar(rf.getZoom() < LABEL_ZOOM)}
-      onlyRenderVisibleElements
+      // Measured (bench/graph-fps.ts): culling off-screen elements recomputes visibility and
+      // mounts nodes on every pan frame; drawing all 2,000 is smoother (p95 83 → 67 ms).
+      onlyRenderVisibleElements={false}
       nodesConnectable={!!onConnect}
       onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
       onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}

@@ -17,7 +17,7 @@ export const chainPatch = z.object({ relationIds: chainInput.shape.relationIds.o
  * previous ended); otherwise 422 REACHABILITY_VIOLATION with each problem in words.
  */
 export async function validateSteps(tx: Prisma.TransactionClient, relationIds: string[], chainId = "new") {
-  const relations = await tx.relation.findMany({ where: { id: { in: relationIds } }, select: { id: true, subjectId: true, objectId: true, disciplineId: true, status: true } });
+  const relations = await tx.relation.findMany({ where: { id: { in: relationIds } }, select: { id: true, subjectId: true, predicate: true, objectId: true, disciplineId: true, status: true } });
   const report = checkReachability({
     conceptIds: relations.flatMap((r) => [r.subjectId, r.objectId]),
     relations,
@@ -27,7 +27,8 @@ export async function validateSteps(tx: Prisma.TransactionClient, relationIds: s
   const conceptIds = [...new Set(relations.flatMap((r) => [r.subjectId, r.objectId]))];
   const names = new Map((await tx.concept.findMany({ where: { id: { in: conceptIds } }, select: { id: true, name: true } })).map((c) => [c.id, `“${c.name}”`]));
   const problems = report.violations.map((v) => describeViolation(v).replace(/\b[a-z0-9]{20,}\b/g, (id) => names.get(id) ?? id).replace(/^chain new: /, ""));
-  const rejected = relations.filter((r) => r.status === "REJECTED").map((r) => `relation ${r.id} is rejected`);
+  // A rejected relation is no longer part of the structure: the chain would have a missing step.
+  const rejected = relations.filter((r) => r.status === "REJECTED").map((r) => `step ${relationIds.indexOf(r.id) + 1} (${names.get(r.subjectId)} ${r.predicate} ${names.get(r.objectId)}) was rejected`);
   if (new Set(relations.map((r) => r.disciplineId)).size > 1) problems.push("the steps belong to different disciplines");
   if (problems.length || rejected.length) {
     throw new DomainError("REACHABILITY_VIOLATION", `The chain is not reachable: ${[...problems, ...rejected].join("; ")}`, { violations: report.violations, rejected });

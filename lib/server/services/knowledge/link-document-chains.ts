@@ -38,7 +38,7 @@ export async function linkDocumentChains(db: Db, disciplineIds: string[], docume
         const rows = await tx.chain.createManyAndReturn({
           data: paths.map((p) => ({
             disciplineId,
-            signature: p.map((i) => rels[i].id).join(","),
+            signature: p.map((i) => rels[i].id).join(">"),
             summary: summarise(p.map((i) => ({ subject: rels[i].subject.name, predicate: rels[i].predicate, object: rels[i].object.name })), (name) => phrases.get(name) ?? name),
             chunkId: rels[p[0]].chunkId,
             extractor: DOCUMENT_LINKER,
@@ -49,7 +49,7 @@ export async function linkDocumentChains(db: Db, disciplineIds: string[], docume
         const ids = new Map(rows.map((r) => [r.signature, r.id]));
         await tx.chainStep.createMany({
           data: paths.flatMap((p) => {
-            const chainId = ids.get(p.map((i) => rels[i].id).join(","));
+            const chainId = ids.get(p.map((i) => rels[i].id).join(">"));
             return chainId ? p.map((i, position) => ({ chainId, position, relationId: rels[i].id })) : [];
           }),
         });
