@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "../random";
 import { type GateText, checkOrthogonality, createBenchmarkIndex, ngramHashes, normalizeText } from "./index";
 
-// Seeded (mulberry32) so the random corpora, and so the test outcomes, are the same on every run.
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so the random corpora, and so the test outcomes, are the same on every run.
+const rng = seededRandom;
 const rand = rng(42);
 const VOCAB = Array.from({ length: 5000 }, () =>
   Array.from({ length: 3 + Math.floor(rand() * 6) }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join(""),

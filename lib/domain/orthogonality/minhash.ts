@@ -1,5 +1,6 @@
 // MinHash signatures over word 5-gram shingles and LSH banding, so near-duplicate candidates are
 // found by a few bucket lookups per text instead of comparing every pair.
+import { seededRandom } from "../random";
 import { windowHash32 } from "./ngrams";
 
 /** 2^31 - 1: a Mersenne prime, so reducing mod p is shift-and-add rather than division. */
@@ -31,17 +32,6 @@ export function universalHash(a: number, b: number, x: number): number {
   return mod(mod(a * 65536) * (x >>> 16) + a * (x & 0xffff) + b);
 }
 
-/** mulberry32: a tiny seeded generator, so the permutation family is the same in every run. */
-function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) | 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return (t ^ (t >>> 14)) >>> 0;
-  };
-}
-
 export interface MinHasher {
   readonly permutations: number;
   /** Signature of a set of non-negative integers (reduced mod p). Empty set: every slot is p. */
@@ -53,7 +43,9 @@ export interface MinHasher {
 export function createMinHasher(options: { permutations?: number; seed?: number } = {}): MinHasher {
   const k = options.permutations ?? DEFAULT_PERMUTATIONS;
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`permutations must be a positive integer, got ${k}`);
-  const next = seededRandom(options.seed ?? 0x5eed1234);
+  // The permutation family must be the same in every run: a seeded generator, as 32-bit integers.
+  const random = seededRandom(options.seed ?? 0x5eed1234);
+  const next = () => Math.floor(random() * 4294967296);
   const A = new Float64Array(k);
   const B = new Float64Array(k);
   const A16 = new Float64Array(k); // a·2^16 mod p, precomputed so each hash is one fold

@@ -13,20 +13,7 @@ export async function gatherCoreInputs(db: Db, setId: string, disciplineIds: str
            count(DISTINCT "contentHash")::int AS distinct_hashes
     FROM "TrainingInstance" WHERE "trainingSetId" = ${setId}`;
   const ids = disciplineIds.length ? P.join(disciplineIds) : P.sql`NULL`;
-  const conceptCoverage = await db.$queryRaw<{ slug: string; total: number; covered: number; approved: number; covered_approved: number }[]>`
-    WITH taught AS (SELECT DISTINCT unnest("conceptIds") AS id FROM "TrainingInstance" WHERE "trainingSetId" = ${setId})
-    SELECT d.slug, count(*)::int AS total, count(t.id)::int AS covered,
-           count(*) FILTER (WHERE c.status = 'APPROVED')::int AS approved,
-           count(t.id) FILTER (WHERE c.status = 'APPROVED')::int AS covered_approved
-    FROM "Concept" c JOIN "Discipline" d ON d.id = c."disciplineId" LEFT JOIN taught t ON t.id = c.id
-    WHERE c.status <> 'REJECTED' AND c."disciplineId" IN (${ids}) GROUP BY d.slug, d."sortOrder" ORDER BY d."sortOrder"`;
-  const relationCoverage = await db.$queryRaw<{ slug: string; total: number; covered: number; approved: number; covered_approved: number }[]>`
-    WITH taught AS (SELECT DISTINCT unnest("relationIds") AS id FROM "TrainingInstance" WHERE "trainingSetId" = ${setId})
-    SELECT d.slug, count(*)::int AS total, count(t.id)::int AS covered,
-           count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved,
-           count(t.id) FILTER (WHERE r.status = 'APPROVED')::int AS covered_approved
-    FROM "Relation" r JOIN "Discipline" d ON d.id = r."disciplineId" LEFT JOIN taught t ON t.id = r.id
-    WHERE r.status <> 'REJECTED' AND r."disciplineId" IN (${ids}) GROUP BY d.slug`;
+  const [conceptCoverage, relationCoverage] = await Promise.all([coverage(db, setId, "Concept", "conceptIds", ids), coverage(db, setId, "Relation", "relationIds", ids)]);
   const rel = new Map(relationCoverage.map((r) => [r.slug, r]));
   const reachability = await checkStructure(db);
   const set = await db.trainingSet.findUniqueOrThrow({ where: { id: setId }, select: { parent: { select: { id: true, name: true, version: true } } } });
@@ -60,4 +47,17 @@ export async function gatherCoreInputs(db: Db, setId: string, disciplineIds: str
     reachability: { violations: reachability.violations.length },
     lineage: { parent: set.parent, added: lineage.added, removed: lineage.removed, note },
   };
+}
+
+type CoverageRow = { slug: string; total: number; covered: number; approved: number; covered_approved: number };
+
+/** Per discipline: how many items of a level (not rejected, and approved) the set teaches. */
+function coverage(db: Db, setId: string, table: "Concept" | "Relation", column: "conceptIds" | "relationIds", disciplineIds: P.Sql) {
+  return db.$queryRaw<CoverageRow[]>`
+    WITH taught AS (SELECT DISTINCT unnest(${P.raw(`"${column}"`)}) AS id FROM "TrainingInstance" WHERE "trainingSetId" = ${setId})
+    SELECT d.slug, count(*)::int AS total, count(t.id)::int AS covered,
+           count(*) FILTER (WHERE x.status = 'APPROVED')::int AS approved,
+           count(t.id) FILTER (WHERE x.status = 'APPROVED')::int AS covered_approved
+    FROM ${P.raw(`"${table}"`)} x JOIN "Discipline" d ON d.id = x."disciplineId" LEFT JOIN taught t ON t.id = x.id
+    WHERE x.status <> 'REJECTED' AND x."disciplineId" IN (${disciplineIds}) GROUP BY d.slug, d."sortOrder" ORDER BY d."sortOrder"`;
 }
