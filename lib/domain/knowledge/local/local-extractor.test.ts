@@ -7,6 +7,7 @@ import { canonicalName } from "../canonical";
 import { DEFAULT_PREDICATES } from "../vocabulary";
 import { coVariationTriples } from "./co-variation";
 import { chunkSentences, extractLocally, sentenceTriples } from "./index";
+import { glossaryTriples } from "./patterns";
 
 const triples = (s: string) => sentenceTriples(s).map((t) => [t.subject, t.predicate, t.object]);
 
@@ -49,6 +50,15 @@ describe("sentence patterns", () => {
       ["Deoxyribonucleic acid", "contains", "genetic information"],
       ["genetic information", "influences", "organism's characteristics"],
     ]);
+  });
+
+  it("reads glossary lines, 'refers to' definitions and 'is the result of'", () => {
+    const glossary = (s: string) => glossaryTriples(s).map((t) => [t.subject, t.predicate, t.object]);
+    expect(glossary("- net external force: vector sum of all external forces acting on an object or system; causes a mass to accelerate")).toEqual([["net external force", "is_a", "vector sum of external forces"]]);
+    expect(glossary("- reserves: funds that a bank keeps on hand")).toEqual([["reserves", "is_a", "funds"]]);
+    expect(glossary("- law of inertia: see Newton’s first law")).toEqual([]);
+    expect(triples("Exponential growth refers to an increase based on a constant multiplicative rate of change.")).toEqual([["Exponential growth", "is_a", "increase"]]);
+    expect(triples("Inflation is the result of excess money supply.")).toEqual([["excess money supply", "leads_to", "Inflation"]]);
   });
 
   it("reads how quantities move together", () => {

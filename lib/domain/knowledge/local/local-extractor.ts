@@ -3,7 +3,7 @@ import type { ExtractedConcept, ExtractedTriple, Extraction, Extractor, Predicat
 import { linkChains } from "./chains";
 import { coVariationTriples } from "./co-variation";
 import { resolveHeads } from "./coreference";
-import { exampleTriples, sentenceTriples } from "./patterns";
+import { exampleTriples, glossaryTriples, sentenceTriples } from "./patterns";
 import { chunkSentences } from "./sentences";
 
 export const LOCAL_EXTRACTOR_VERSION = "local-v2";
@@ -32,6 +32,8 @@ export function extractLocally(text: string, vocabulary: Predicate[]): Extractio
   const seen = new Set<string>();
   const candidates = resolveHeads(resolvePronouns(sentences).flatMap((s) => {
       const moved = coVariationTriples(s.text).map((t) => ({ ...t, evidence: s.evidence }));
+      const glossary = glossaryTriples(s.evidence);
+      if (glossary.length) return glossary;
       return [...(moved.length ? moved : sentenceTriples(s.text, s.evidence)), ...exampleTriples(s.evidence)];
     }));
   {

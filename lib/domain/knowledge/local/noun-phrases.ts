@@ -27,8 +27,10 @@ export function leadingNounPhrase(text: string, keepQuantity = false): string | 
   while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
   const out: string[] = [];
   let ofUsed = false;
-  for (const w of ws) {
+  for (const [i, w] of ws.entries()) {
     const lw = w.toLowerCase();
+    // "an increase based on…", "proteins found in…": a participle before a preposition ends the phrase.
+    if (out.length > 0 && /ed$/.test(lw) && PREPOSITIONS.has(ws[i + 1]?.toLowerCase() ?? "")) break;
     if (lw === "of" && !ofUsed && out.length > 0 && out.length < 3) {
       ofUsed = true;
       out.push(w);

@@ -21,6 +21,12 @@ const P = (predicate: string, source: string, voice: Pattern["voice"] = "active"
 export const PATTERNS: Pattern[] = [
   P("is_a", String.raw`\b(?:is|are|was|were)\s+(?:a|an|one)?\s*(?:specific\s+|particular\s+|special\s+)?(?:type|kind|form|class|category|subtype|variety|branch)s?\s+of\b`),
   P("is_a", String.raw`\b(?:is|are)\s+defined\s+as\s+(?:a|an|the)\b`),
+  // "Exponential growth refers to an increase…": a definition.
+  P("is_a", String.raw`\b(?:refers?|referred)\s+to\s+(?:a|an|the|any)\b`),
+  // "Friction is the cause of slowing", "X is a source of Y", "Y is the result of X".
+  P("causes", String.raw`\b(?:is|are|was|were)\s+(?:thus\s+|also\s+|often\s+)?(?:the|a|one)\s+(?:main\s+|major\s+|primary\s+|leading\s+)?causes?\s+of\b`),
+  P("produces", String.raw`\b(?:is|are)\s+(?:also\s+)?(?:the|a|an)\s+(?:main\s+|major\s+|primary\s+|important\s+)?sources?\s+of\b`),
+  P("leads_to", String.raw`\b(?:is|are|was|were)\s+(?:thus\s+|also\s+)?(?:the|a)\s+(?:direct\s+)?results?\s+of\b`, "passive"),
   // Naming: "The study of motion is called kinematics", "This resultant is called the net external force".
   P("is_a", String.raw`\b(?:is|are)\s+(?:also\s+|often\s+|usually\s+|sometimes\s+)?(?:called|known\s+as|referred\s+to\s+as|termed|named)\b`, "passive"),
   P("influences", String.raw`\b(?:is|are)\s+${ADV}(?:directly\s+|inversely\s+)?proportional\s+to\b`, "passive"),
@@ -173,4 +179,19 @@ export function exampleTriples(sentence: string): RawTriple[] {
   return objectsOf(m[2], true)
     .filter((o) => o.toLowerCase() !== category.toLowerCase() && o.split(/\s+/).length <= 4)
     .map((item) => ({ subject: item, predicate: "is_a", object: category, evidence: sentence }));
+}
+
+/**
+ * A glossary line, "- net external force: vector sum of all external forces acting on an
+ * object", defines its term: the term is a kind of the definition's head phrase.
+ */
+export function glossaryTriples(sentence: string): RawTriple[] {
+  const m = /^[-•*]\s*([^:;]{2,60}?):\s+(.+)$/.exec(sentence);
+  if (!m) return [];
+  const term = m[1].trim();
+  // "law of inertia: see Newton's first law" is a cross-reference, not a definition.
+  if (term.split(/\s+/).length > 6 || /\d{3,}/.test(term) || /^see\b/i.test(m[2])) return [];
+  const head = leadingNounPhrase(m[2], true);
+  if (!head || head.toLowerCase() === term.toLowerCase()) return [];
+  return [{ subject: term, predicate: "is_a", object: head, evidence: sentence }];
 }
