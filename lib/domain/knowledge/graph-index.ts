@@ -20,6 +20,8 @@ export type GraphIndex = {
   key(id: string): string;
   /** relations whose object is the concept */
   into(conceptId: string): IndexRelation[];
+  /** relations whose subject is the concept */
+  outOf(conceptId: string): IndexRelation[];
   /** concepts close to this one, best first */
   nearMisses(conceptId: string): string[];
 };
@@ -28,6 +30,7 @@ export function indexGraph(input: { concepts: IndexConcept[]; relations: IndexRe
   const concepts = new Map(input.concepts.map((c) => [c.id, c]));
   const keys = new Map(input.concepts.map((c) => [c.id, canonicalName(c.name)]));
   const into = group(input.relations, (r) => r.objectId);
+  const outOf = group(input.relations, (r) => r.subjectId);
   const parents = group(input.relations.filter((r) => r.predicate === "is_a"), (r) => r.subjectId);
   const children = group(input.relations.filter((r) => r.predicate === "is_a"), (r) => r.objectId);
   const objectsOf = new Map<string, string[]>();
@@ -63,6 +66,7 @@ export function indexGraph(input: { concepts: IndexConcept[]; relations: IndexRe
     concept: (id) => concepts.get(id),
     key: (id) => keys.get(id) ?? id,
     into: (id) => into.get(id) ?? [],
+    outOf: (id) => outOf.get(id) ?? [],
     nearMisses,
   };
 }

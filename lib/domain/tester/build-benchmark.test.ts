@@ -47,6 +47,16 @@ describe("the Tester", () => {
     expect(by("NEARMISS").conceptId).toBe("fructose"); // a sibling of glucose under sugar
   });
 
+  it("never offers as a distractor another concept the same path reaches (a second right answer)", () => {
+    const input = photosynthesis();
+    // Chemical energy is also located in starch: "light energy → chemical energy → starch" answers the same question.
+    input.concepts.push(C("starch"));
+    input.relations.push(R("r7", "chemical", "located_in", "starch"), R("r8", "starch", "is_a", "sugar"));
+    const [item] = buildBenchmark([input], { seed: 1 }).items;
+    expect(item.options.map((o) => o.text)).not.toContain("starch");
+    expect(item.options[item.answerIndex].text).toBe("glucose");
+  });
+
   it("skips a chain whose distractors cannot be made distinct, with the reason", () => {
     const relations = [R("a", "x", "causes", "y"), R("b", "y", "causes", "z")];
     const input: TesterInput = { discipline: "physics", concepts: [C("x"), C("y"), C("z")], relations, chains: [{ id: "c", steps: relations }], vocabulary: DEFAULT_PREDICATES };

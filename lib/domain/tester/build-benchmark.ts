@@ -1,6 +1,6 @@
 import { canonicalName } from "../knowledge/canonical";
 import { hashSeed, seededRandom, shuffled } from "../random";
-import { indexGraph } from "../knowledge/graph-index";
+import { indexGraph, type GraphIndex } from "../knowledge/graph-index";
 import { OPERATOR_REGISTRY, type Candidate } from "./operators";
 import { stemOf } from "./stem";
 import { OPERATORS, type BenchmarkItemDraft, type ItemOption, type Operator, type SkippedChain, type TesterInput, type TesterOptions } from "./types";
@@ -50,7 +50,10 @@ export function buildBenchmark(inputs: TesterInput[], options: TesterOptions): B
       const onChain = new Set([start, ...chain.steps.map((s) => s.objectId)]);
       const ctx = { chain, onChain, answerId, graph };
       const pools = OPERATOR_REGISTRY.map((op) => ({ op: op.name, queue: op.candidates(ctx) }));
-      const used = new Set([graph.key(answerId), graph.key(start)]);
+      // Other concepts the same path of predicates reaches from the start are right answers too:
+      // none of them may stand as a distractor.
+      const alsoRight = [...reachedBy(graph, start, chain.steps.map((s) => s.predicate))].filter((id) => id !== answerId);
+      const used = new Set([graph.key(answerId), graph.key(start), ...alsoRight.map((id) => graph.key(id))]);
       const picked: ItemOption[] = [];
       const pickFrom = (op: Operator, queue: Candidate[]) => {
         while (queue.length) {
@@ -101,4 +104,15 @@ export function statsOf(items: Pick<BenchmarkItemDraft, "discipline" | "options"
   for (const s of skipped) count(stats.skipped, s.reason.replace(/^only \d+ distinct distractors?$/, "too few distinct distractors"));
   for (const op of OPERATORS) stats.byOperator[op] ??= 0;
   return stats;
+}
+
+/** Every concept reached from `start` by following these predicates in order (the chain's path, any branch). */
+function reachedBy(graph: GraphIndex, start: string, predicates: string[]): Set<string> {
+  let frontier = new Set([start]);
+  for (const predicate of predicates) {
+    const next = new Set<string>();
+    for (const id of frontier) for (const r of graph.outOf(id)) if (r.predicate === predicate) next.add(r.objectId);
+    frontier = next;
+  }
+  return frontier;
 }

@@ -29,8 +29,11 @@ export function leadingNounPhrase(text: string, keepQuantity = false): string | 
   let ofUsed = false;
   for (const [i, w] of ws.entries()) {
     const lw = w.toLowerCase();
-    // "an increase based on…", "proteins found in…": a participle before a preposition ends the phrase.
-    if (out.length > 0 && /ed$/.test(lw) && PREPOSITIONS.has(ws[i + 1]?.toLowerCase() ?? "")) break;
+    // "an increase based on…", "force acting on an object", "sketch showing all forces": a
+    // participle before a preposition or a determiner ends the phrase.
+    const next = ws[i + 1]?.toLowerCase() ?? "";
+    if (out.length > 0 && /ed$/.test(lw) && PREPOSITIONS.has(next)) break;
+    if (out.length > 0 && /ing$/.test(lw) && !NOUN_ING.test(lw) && (PREPOSITIONS.has(next) || DETERMINERS.has(next))) break;
     if (lw === "of" && !ofUsed && out.length > 0 && out.length < 3) {
       ofUsed = true;
       out.push(w);

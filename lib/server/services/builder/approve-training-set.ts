@@ -13,7 +13,9 @@ export async function assertReadyForTraining(db: Db, trainingSetId: string) {
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
   if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
   const disciplines = await db.$queryRaw<{ id: string; slug: string }[]>`
-    SELECT DISTINCT d.id, d.slug FROM "TrainingInstance" i JOIN "Discipline" d ON d.id = i."disciplineId" WHERE i."trainingSetId" = ${trainingSetId}`;
+    SELECT d.id, d.slug FROM "Discipline" d
+    WHERE EXISTS (SELECT 1 FROM "TrainingInstance" i WHERE i."trainingSetId" = ${trainingSetId} AND i."disciplineId" = d.id)
+    ORDER BY d."sortOrder", d.slug`;
   const covering = await db.$queryRaw<{ benchmarkId: string; disciplineId: string }[]>`
     SELECT DISTINCT i."benchmarkId", i."disciplineId" FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId"
     WHERE b.status = 'FROZEN' AND i.status = 'ACTIVE'`;

@@ -50,11 +50,11 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
   let benchmark: BenchmarkBuildReport;
   let set: TrainingSetBuildReport;
 
-  it("builds a benchmark from the chains, with items in every discipline that has chains and all three operators", async () => {
+  it("builds a benchmark from the chains, with items in all 16 disciplines and all three operators", async () => {
     const run = await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, {});
     benchmark = run.result as BenchmarkBuildReport;
-    const chains = await t.db().chain.groupBy({ by: ["disciplineId"], where: { status: { not: "REJECTED" } }, _count: true });
-    expect(Object.keys(benchmark.byDiscipline).length).toBeGreaterThanOrEqual(chains.length - 2);
+    expect(Object.keys(benchmark.byDiscipline)).toHaveLength(16);
+    expect(benchmark.withoutChains).toEqual([]);
     expect(benchmark.items).toBeGreaterThan(20);
     expect(benchmark.byOperator.INVREL).toBeGreaterThan(0);
     expect(benchmark.byOperator.TRUNC).toBeGreaterThan(0);
@@ -85,20 +85,23 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
     await t.db().trainingInstance.update({ where: { id: victim.id }, data: { completion: victim.completion } });
   });
 
-  it("refuses approval before a frozen benchmark exists (test first) and while the gate has not passed against it", async () => {
-    const refused = await callRoute(route("/api/training-sets/[id]/approve").POST!, "POST", `/api/training-sets/${set.trainingSetId}/approve`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, body: {} });
-    expect(refused.status).toBe(422);
-    expect(refused.text).toMatch(/Test first: no frozen benchmark covers/);
+  it("refuses approval before a frozen benchmark covers the set's disciplines (test first) and while the gate has not passed against it", async () => {
+    const approve = () => callRoute(route("/api/training-sets/[id]/approve").POST!, "POST", `/api/training-sets/${set.trainingSetId}/approve`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, body: {} });
+    const none = await approve();
+    expect(none.status).toBe(422);
+    expect(none.text).toMatch(/Test first: no frozen benchmark covers [^.]*\bbiology\b/);
+    // A frozen benchmark of biology alone leaves the other 15 disciplines untested.
+    const biology = (await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, { disciplines: ["biology"], freeze: true })).result as BenchmarkBuildReport;
+    const partial = await approve();
+    expect(partial.status).toBe(422);
+    expect(partial.text).toMatch(/Test first: no frozen benchmark covers [^.]*\bchemistry\b/);
+    expect(partial.text).not.toMatch(/\bbiology\b/);
+    await t.db().benchmark.delete({ where: { id: biology.benchmarkId } });
+    // Frozen for every discipline, it still needs a gate check run against the frozen version.
     await freezeBenchmark(t.db(), lead, benchmark.benchmarkId);
+    await expect(approveTrainingSet(t.db(), lead, set.trainingSetId)).rejects.toThrow(/Run the orthogonality gate/);
     await checkOrthogonality(t.db(), set.trainingSetId, undefined);
-    // Disciplines without chains have no frozen tests, so a set that teaches them stays refused;
-    // a set restricted to the tested disciplines is approved once its gate has run.
-    await expect(approveTrainingSet(t.db(), lead, set.trainingSetId)).rejects.toThrow(/Test first/);
-    const tested = Object.keys(benchmark.byDiscipline);
-    const narrow = (await runInline(t.db(), trainingSetBuildJob, trainingSetBuildHandler, { name: "V1-tested", disciplines: tested })).result as TrainingSetBuildReport;
-    await expect(approveTrainingSet(t.db(), lead, narrow.trainingSetId)).rejects.toThrow(/Run the orthogonality gate/);
-    await checkOrthogonality(t.db(), narrow.trainingSetId, undefined);
-    expect((await approveTrainingSet(t.db(), lead, narrow.trainingSetId)).status).toBe("APPROVED");
+    expect((await approveTrainingSet(t.db(), lead, set.trainingSetId)).status).toBe("APPROVED");
   });
 
   it("keeps a frozen benchmark's items unchanged; edits go to a new version", async () => {

@@ -45,16 +45,16 @@ describe("local extraction of ../shared/corpus", () => {
     expect(resumed.chunks.extracted).toBe(resumed.chunks.selected - 40);
   }, 120_000);
 
-  it("produces concepts and relations in all 16 disciplines and chains in most, every evidence a sentence of its chunk", async () => {
+  it("produces concepts, relations and chains in all 16 disciplines, every evidence a sentence of its chunk", async () => {
     first = await extract({ engine: "local" });
     expect(first.chunks.failed).toBe(0);
     expect(Object.keys(first.byDiscipline)).toHaveLength(16);
     for (const [slug, c] of Object.entries(first.byDiscipline)) {
       expect(c.concepts, slug).toBeGreaterThan(0);
       expect(c.relations, slug).toBeGreaterThan(0);
+      expect(c.chains, slug).toBeGreaterThan(0);
     }
     // Chains need two linked relation sentences in a chunk, or in chunks of one document (bench/knowledge-precision.md).
-    expect(Object.values(first.byDiscipline).filter((c) => c.chains > 0).length).toBeGreaterThanOrEqual(12);
     const spanning = await t.db().chain.findFirstOrThrow({ where: { extractor: "local:document-link-v1" }, include: { steps: { include: { relation: { select: { chunkId: true, chunk: { select: { documentId: true } } } } } } } });
     expect(new Set(spanning.steps.map((s) => s.relation.chunkId)).size).toBeGreaterThan(1);
     expect(new Set(spanning.steps.map((s) => s.relation.chunk!.documentId)).size).toBe(1);
