@@ -28,11 +28,14 @@ export function ConceptInspector({ concept, around, others, nameOf, canEdit, onF
   const [name, setName] = useState(concept.name);
   const [aliases, setAliases] = useState(concept.aliases.join(", "));
   const [mergeId, setMergeId] = useState("");
+  // Reset the form when the concept's stored values change, not when a refetch hands over an
+  // equal copy (a new aliases array on every fetch would wipe what the expert is typing).
+  const storedAliases = concept.aliases.join(", ");
   useEffect(() => {
     setDefinition(concept.definition ?? "");
     setName(concept.name);
-    setAliases(concept.aliases.join(", "));
-  }, [concept.id, concept.definition, concept.name, concept.aliases]);
+    setAliases(storedAliases);
+  }, [concept.id, concept.definition, concept.name, storedAliases]);
   const aliasList = aliases.split(",").map((a) => a.trim()).filter(Boolean);
   const changed = definition !== (concept.definition ?? "") || name !== concept.name || aliasList.join("|") !== concept.aliases.join("|");
   return (

@@ -114,6 +114,17 @@ function subjectText(before: string): string {
  */
 export function sentenceTriples(sentence: string, evidence = sentence, depth = 0): RawTriple[] {
   if (depth > 2 || sentence.endsWith("?") || sentence.split(/\s+/).length > 60) return [];
+  // "Photosynthesis is a metabolic process that converts light energy into chemical energy":
+  // the conversion and what the main clause says are both relations.
+  const conversion = conversionTriples(sentence, evidence);
+  const stated = patternTriples(sentence, evidence, depth);
+  const key = (t: RawTriple) => `${t.subject.toLowerCase()}|${t.predicate}|${t.object.toLowerCase()}`;
+  const seen = new Set(stated.map(key));
+  return [...stated, ...conversion.filter((t) => !seen.has(key(t)))];
+}
+
+/** "X converts Y into Z" → Y converts_to Z; "energy is converted from Y into Z" likewise. */
+function conversionTriples(sentence: string, evidence: string): RawTriple[] {
   const converts =
     /\b(?:converts?|transforms?|turns?|changes?)\s+(.+?)\s+(?:in)?to\s+(.+)$/i.exec(sentence) ??
     // "Energy is converted from potential energy back into kinetic energy."
@@ -124,6 +135,11 @@ export function sentenceTriples(sentence: string, evidence = sentence, depth = 0
     const to = leadingNounPhrase(converts[2]);
     if (from && to && !NEGATION.test(before) && trailingNounPhrase(subjectText(before))) return [{ subject: from, predicate: "converts_to", object: to, evidence }];
   }
+  return [];
+}
+
+/** The first pattern family whose verb has a noun phrase on both sides, with what follows it. */
+function patternTriples(sentence: string, evidence: string, depth: number): RawTriple[] {
   for (const p of PATTERNS) {
     const m = p.re.exec(sentence);
     if (!m) continue;
