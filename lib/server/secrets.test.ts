@@ -6,7 +6,9 @@ import { decryptSecret, encryptSecret, resetSecretCache, secretHint } from "./se
 
 const env = { home: process.env.PRODA_HOME, secret: process.env.PRODA_SECRET };
 afterEach(() => {
-  process.env.PRODA_HOME = env.home;
+  // Assigning undefined to process.env stores the string "undefined" (a folder of that name).
+  if (env.home === undefined) delete process.env.PRODA_HOME;
+  else process.env.PRODA_HOME = env.home;
   if (env.secret === undefined) delete process.env.PRODA_SECRET;
   else process.env.PRODA_SECRET = env.secret;
   resetSecretCache();
