@@ -57,6 +57,8 @@ export function trailingNounPhrase(text: string): string | null {
   const relative = /^(.*?)\s+(?:that|who)\s+\S/i.exec(clause);
   if (relative) clause = relative[1];
   let ws = words(clause).map(clean).filter(Boolean);
+  // "For molecules of high symmetry such as…": an opening preposition is not part of the phrase.
+  while (ws.length > 1 && PREPOSITIONS.has(ws[0].toLowerCase())) ws.shift();
   while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
   const stops = ws.map((w) => STOP.has(w.toLowerCase()) || w.toLowerCase() === "of");
   const lastStop = stops.lastIndexOf(true);
