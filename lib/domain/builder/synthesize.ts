@@ -1,6 +1,6 @@
 import { DomainError } from "../errors";
 import { indexGraph } from "../knowledge/graph-index";
-import { agree } from "../knowledge/phrasing";
+import { agree, capitalise } from "../knowledge/phrasing";
 import { contrastInstance, definitionInstance, explanationInstance, inverseInstance, phrasingOf, relationInstance } from "./templates";
 import { builderInput, type BuilderConcept, type BuilderInput, type BuilderOptions, type InstanceKind, type TrainingInstanceDraft } from "./types";
 
@@ -83,7 +83,7 @@ function* contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: st
   const outgoing = new Map<string, { objectId: string; text: string }[]>();
   for (const r of input.relations) {
     const list = outgoing.get(r.subjectId) ?? outgoing.set(r.subjectId, []).get(r.subjectId)!;
-    list.push({ objectId: r.objectId, text: `${upper(name(r.subjectId))} ${agree(name(r.subjectId), say(r.predicate).phrase)} ${name(r.objectId)}` });
+    list.push({ objectId: r.objectId, text: `${capitalise(name(r.subjectId))} ${agree(name(r.subjectId), say(r.predicate).phrase)} ${name(r.objectId)}` });
   }
   const statement = (c: BuilderConcept, other: BuilderConcept) => {
     if (c.definition) return c.definition;
@@ -106,7 +106,6 @@ function* contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: st
   }
 }
 
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 function interleave<T>(a: T[], b: T[]): T[] {

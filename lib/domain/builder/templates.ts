@@ -1,8 +1,7 @@
-import { agree, whatIs } from "../knowledge/phrasing";
+import { agree, capitalise, whatIs } from "../knowledge/phrasing";
 import type { Predicate } from "../knowledge/types";
 import type { BuilderConcept, BuilderRelation, TrainingInstanceDraft } from "./types";
 
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 export type Phrasing = (predicate: string) => Predicate;
@@ -24,8 +23,8 @@ export function relationInstance(r: BuilderRelation, subject: string, object: st
   const p = say(r.predicate);
   return {
     kind: "relation",
-    prompt: `Complete the statement: ${upper(subject)} ${agree(subject, p.phrase)} …`,
-    completion: `${upper(subject)} ${agree(subject, p.phrase)} ${object}.`,
+    prompt: `Complete the statement: ${capitalise(subject)} ${agree(subject, p.phrase)} …`,
+    completion: `${capitalise(subject)} ${agree(subject, p.phrase)} ${object}.`,
     conceptIds: [r.subjectId, r.objectId],
     relationIds: [r.id],
     chunkId: r.chunkId,
@@ -37,8 +36,8 @@ export function inverseInstance(r: BuilderRelation, subject: string, object: str
   const p = say(r.predicate);
   return {
     kind: "inverse",
-    prompt: `Complete the statement: ${upper(object)} ${agree(object, p.inverse)} …`,
-    completion: `${upper(object)} ${agree(object, p.inverse)} ${subject}.`,
+    prompt: `Complete the statement: ${capitalise(object)} ${agree(object, p.inverse)} …`,
+    completion: `${capitalise(object)} ${agree(object, p.inverse)} ${subject}.`,
     conceptIds: [r.objectId, r.subjectId],
     relationIds: [r.id],
     chunkId: r.chunkId,

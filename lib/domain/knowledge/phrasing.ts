@@ -25,5 +25,8 @@ function plural(verb: string): string {
   return verb;
 }
 
+/** A sentence's first letter in capitals ("light energy is…" → "Light energy is…"). */
+export const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 /** "What is glucose?" / "What are ribosomes?" */
 export const whatIs = (name: string) => `What ${isPlural(name) ? "are" : "is"} ${name}?`;

@@ -21,6 +21,7 @@ export type BenchmarkStats = {
 };
 
 const MIN_OPTIONS = 3;
+const FILL_ORDER: Operator[] = ["NEARMISS", "INVREL", "TRUNC"];
 
 /**
  * The Tester: one multiple-choice item per chain, its answer the chain's conclusion, its
@@ -69,7 +70,7 @@ export function buildBenchmark(inputs: TesterInput[], options: TesterOptions): B
       };
       for (const { op, queue } of pools) if (picked.length < size - 1) pickFrom(op, queue);
       // Fill the remaining places round-robin, near misses first (they are the most plentiful).
-      const fillOrder = [pools[2], pools[0], pools[1]];
+      const fillOrder = FILL_ORDER.map((name) => pools.find((p) => p.op === name)!);
       while (picked.length < size - 1 && fillOrder.some(({ op, queue }) => picked.length < size - 1 && pickFrom(op, queue)));
       if (picked.length + 1 < MIN_OPTIONS) {
         skip(`only ${picked.length} distinct distractor${picked.length === 1 ? "" : "s"}`);

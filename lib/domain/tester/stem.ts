@@ -1,8 +1,6 @@
-import { agree } from "../knowledge/phrasing";
+import { agree, capitalise } from "../knowledge/phrasing";
 import type { Predicate } from "../knowledge/types";
 import type { PathStep } from "./types";
-
-const upper = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * The question states the start and the path of relations, with the concepts along the way
@@ -15,5 +13,5 @@ export function stemOf(path: PathStep[], vocabulary: Predicate[]): string {
   const say = (predicate: string) => phrase.get(predicate) ?? predicate.replace(/_/g, " ");
   const clauses = path.map((step, i) => (i === 0 ? `${step.subject} ${agree(step.subject, say(step.predicate))} X1` : `X${i} ${say(step.predicate)} X${i + 1}`));
   const joined = clauses.length === 1 ? clauses[0] : `${clauses.slice(0, -1).join(", ")}, and ${clauses[clauses.length - 1]}`;
-  return `${upper(joined)}. What is X${path.length}?`;
+  return `${capitalise(joined)}. What is X${path.length}?`;
 }

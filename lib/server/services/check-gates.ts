@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/server/db";
-import { checkOrthogonality, type GateReport } from "./builder/check-orthogonality";
+import { checkOrthogonality, indexBenchmarks, type GateReport } from "./builder/check-orthogonality";
 import { checkStructure, type CheckReport } from "./knowledge/check-structure";
 
 export type GatesReport = CheckReport & {
@@ -20,8 +20,10 @@ export async function checkGates(db: Db, disciplineSlug?: string): Promise<Gates
   const sets = await db.$queryRaw<{ id: string; name: string; version: number }[]>`
     SELECT DISTINCT ON (name) id, name, version FROM "TrainingSet" WHERE status <> 'BUILDING' ORDER BY name, version DESC`;
   const trainingSets = [];
+  // The items are loaded and indexed once, however many training sets are checked against them.
+  const indexed = sets.length ? await indexBenchmarks(db, undefined) : undefined;
   for (const s of sets) {
-    const { trainingSetId: _, ...gate } = await checkOrthogonality(db, s.id, undefined);
+    const { trainingSetId: _, ...gate } = await checkOrthogonality(db, s.id, undefined, { indexed });
     trainingSets.push({ ...s, ...gate });
   }
   const [benchmarks, items] = await Promise.all([db.benchmark.count(), db.benchmarkItem.count({ where: { status: "ACTIVE" } })]);

@@ -5,6 +5,8 @@ const VAGUE = new Set(["it", "they", "them", "this", "that", "these", "those", "
 // A noun phrase ends at these words; "of" may continue it once (law of demand).
 const STOP = new Set(["along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "as", "than", "because", "since", "while", "when", "where", "which", "that", "who", "whose", "whom", "if", "so", "but", "or", "and", "nor", "is", "are", "was", "were", "be", "been", "being", "can", "may", "will", "would", "should", "could", "must", "has", "have", "had", "not", "also", "such", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "including", "especially", "then", "thus", "therefore", "however"]);
 const MAX_WORDS = 5;
+// -ing words that are nouns, not verb forms ("a building", "conditioning").
+const NOUN_ING = /^(?:building|ring|string|thing|king|spring|wing|ceiling|meaning|learning|reasoning|spending|funding|housing|clothing|bonding|signaling|marketing|conditioning|sampling|training|feeling|painting|writing|reading)$/i;
 const CHANGE_NOUNS = /^(?:increases?|decreases?|changes?|rises?|falls?|drops?|shifts?|reductions?|declines?|growth|loss|gains?)$/i;
 const QUANTITY = /^\s*(?:(?:a|an|the)\s+)?(?:(?:large|small|high|low|great|huge|certain|significant|growing|wide)\s+)?(?:lot|lots|number|numbers|amount|amounts|concentration|concentrations|variety|range|set|series|majority|portion|proportion|percentage|fraction|group|couple|pair|kind|type|sort)\s+of\s+/i;
 const PREPOSITIONS = new Set(["in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "near", "inside", "outside", "along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "over"]);
@@ -95,7 +97,7 @@ function acceptPhrase(input: string[]): string | null {
     else if (VAGUE.has(before) || ["illustration", "inability", "ability", "lack", "use"].includes(before)) return null;
   }
   // A phrase that opens with a verb form ("allowing…", "holding an amount") is a clause, not a concept.
-  if (ws.length > 1 && /ing$/i.test(ws[0]) && !/^(?:building|ring|string|thing|king|spring|wing|ceiling|meaning|learning|reasoning|spending|funding|housing|clothing|bonding|signaling|marketing|conditioning|sampling|training|feeling|painting|writing|reading)$/i.test(ws[0])) return null;
+  if (ws.length > 1 && /ing$/i.test(ws[0]) && !NOUN_ING.test(ws[0])) return null;
   if (ws.length > 1 && GENERIC_HEADS.has(ws[ws.length - 1].toLowerCase())) ws.pop();
   if (ws.length === 0) return null;
   const phrase = ws.join(" ");
@@ -120,17 +122,17 @@ function acceptPhrase(input: string[]): string | null {
   // "fast acting", "disease emerging": a head that is a verb form is a clause; so is an opening
   // participle ("squeezed out") or adverb ("rapidly expanding").
   const headTags = bare[at] ?? [];
+  const firstTags = bare[0] ?? [];
   if (ws.length > 1 && /(?:ing|ed)$/i.test(ws[at]) && !NOUN_ING.test(ws[at]) && headTags.includes("Verb") && !headTags.includes("Noun")) return null;
-  if (ws.length > 1 && (bare[0] ?? []).some((t) => t === "Adverb" || t === "PastTense") && !(bare[0] ?? []).includes("Noun") && !(bare[0] ?? []).includes("Adjective")) return null;
+  if (ws.length > 1 && firstTags.some((t) => t === "Adverb" || t === "PastTense") && !firstTags.includes("Noun") && !firstTags.includes("Adjective")) return null;
   // "contains genetic information", "celebrates patriotism": a phrase opening with a verb in the
   // third person is a predicate, whatever the article-led reading says.
-  if (ws.length > 1 && bare[0]?.includes("Verb") && bare[0].includes("PresentTense") && !bare[0].includes("Infinitive")) return null;
+  if (ws.length > 1 && firstTags.includes("Verb") && firstTags.includes("PresentTense") && !firstTags.includes("Infinitive")) return null;
   // A finite verb inside means the phrase swallowed a clause.
   if (ws.some((_, i) => both((t) => t.includes("Verb") && !t.includes("Gerund") && !t.includes("Participle") && !t.includes("Noun") && !t.includes("Adjective"), i))) return null;
   return phrase;
 }
 
-const NOUN_ING = /^(?:building|ring|string|thing|king|spring|wing|ceiling|meaning|learning|reasoning|spending|funding|housing|clothing|bonding|signaling|marketing|conditioning|sampling|training|feeling|painting|writing|reading)$/i;
 
 /**
  * One word alone: an adjective ("useful", "due") or an -ing form ("acting") is not a concept;

@@ -37,7 +37,7 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
   const byDiscipline: Record<string, number> = {};
   const byKind = emptyKinds();
   let position = 0;
-  const paraphrased = { instances: 0, failed: 0 };
+  let paraphraseFailures = 0;
   for (const [i, d] of disciplines.entries()) {
     await ctx.throwIfCancelled();
     await ctx.progress(i / (disciplines.length + 1), `Synthesising ${d.name}`);
@@ -57,8 +57,7 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
       const names = new Map(concepts.map((c) => [c.id, c.name]));
       const result = await mapWithModel(instances, async (x) => (await paraphraseInstance(model, x, x.conceptIds.map((id) => names.get(id) ?? ""))).instance);
       instances = result.items;
-      paraphrased.failed += result.failed;
-      paraphrased.instances += instances.length;
+      paraphraseFailures += result.failed;
     }
     byDiscipline[d.slug] = instances.length;
     for (const [k, n] of Object.entries(stats.byKind)) byKind[k as InstanceKind] += n;
@@ -84,12 +83,12 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
   const report = reportOf(set, byDiscipline, byKind, position);
   const core = await gatherCoreInputs(db, set.id, disciplines.map((d) => d.id), payload.note ?? null);
   await db.trainingSet.update({ where: { id: set.id }, data: { status: "DRAFT", instanceCount: position, core: { ...core, report }, lineage: core.lineage } });
-  await ctx.log(`${set.name} v${set.version}: ${position} instances${model ? ` (paraphrased with ${model.endpoint}; ${paraphrased.failed} invalid answers kept their template)` : ""}`);
+  await ctx.log(`${set.name} v${set.version}: ${position} instances${model ? ` (paraphrased with ${model.endpoint}; ${paraphraseFailures} invalid answers kept their template)` : ""}`);
   return report;
 }
 
 const emptyKinds = (): Record<InstanceKind, number> => ({ definition: 0, relation: 0, inverse: 0, explanation: 0, contrast: 0 });
-const reportOf = (set: { id: string; name: string; version: number; instanceCount?: number }, byDiscipline: Record<string, number>, byKind: Record<InstanceKind, number>, instances = set.instanceCount ?? 0): TrainingSetBuildReport => ({
+const reportOf = (set: { id: string; name: string; version: number }, byDiscipline: Record<string, number>, byKind: Record<InstanceKind, number>, instances: number): TrainingSetBuildReport => ({
   trainingSetId: set.id,
   name: set.name,
   version: set.version,

@@ -1,7 +1,8 @@
 import { DomainError } from "@/lib/domain/errors";
-import { createBenchmarkIndex, type Violation } from "@/lib/domain/orthogonality";
+import { createBenchmarkIndex, type BenchmarkIndex, type Violation } from "@/lib/domain/orthogonality";
 import type { ItemOption } from "@/lib/domain/tester";
 import type { Db } from "@/lib/server/db";
+import { inPositionOrder } from "@/lib/server/queries/in-position-order";
 
 const READ_BATCH = 5000;
 const KEPT_VIOLATIONS = 5000;
@@ -18,7 +19,16 @@ export type GateReport = {
   pairs: { instanceId: string; itemId: string; kind: string; shared: string; similarity: number }[];
 };
 
-type Hooks = { runId?: string; progress?: (fraction: number, message?: string) => Promise<void>; throwIfCancelled?: () => Promise<void> };
+/** The benchmarks' active items, indexed once: `proda check` reuses it for every training set. */
+export type IndexedBenchmarks = { benchmarks: { id: string; version: number; status: string }[]; items: number; index: BenchmarkIndex };
+
+type Hooks = {
+  runId?: string;
+  progress?: (fraction: number, message?: string) => Promise<void>;
+  throwIfCancelled?: () => Promise<void>;
+  /** an index already built for these benchmarks */
+  indexed?: IndexedBenchmarks;
+};
 
 /** What a benchmark item is compared by: its question and every option. */
 export const itemText = (stem: string, options: ItemOption[]) => `${stem} ${options.map((o) => o.text).join(" ")}`;
@@ -37,26 +47,23 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
   const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { id: true, status: true, name: true, version: true } });
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
   if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
-  const benchmarks = await db.benchmark.findMany({ where: benchmarkIds?.length ? { id: { in: benchmarkIds } } : {}, select: { id: true, version: true, status: true } });
-  if (benchmarkIds?.length && benchmarks.length !== new Set(benchmarkIds).size) throw new DomainError("NOT_FOUND", "Some of the benchmarks do not exist");
-  const items = await db.benchmarkItem.findMany({ where: { benchmarkId: { in: benchmarks.map((b) => b.id) }, status: "ACTIVE" }, select: { id: true, stem: true, options: true } });
-  const index = createBenchmarkIndex(items.map((i) => ({ id: i.id, text: itemText(i.stem, i.options as ItemOption[]) })));
+  const { benchmarks, items, index } = hooks.indexed ?? (await indexBenchmarks(db, benchmarkIds));
   const total = await db.trainingInstance.count({ where: { trainingSetId } });
   const violations: Violation[] = [];
   let count = 0;
   let checked = 0;
-  for (let after = -1; ; ) {
+  const batches = inPositionOrder((after) =>
+    db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true }, orderBy: { position: "asc" }, take: READ_BATCH }),
+  );
+  for await (const batch of batches) {
     await hooks.throwIfCancelled?.();
-    const batch = await db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true }, orderBy: { position: "asc" }, take: READ_BATCH });
-    if (batch.length === 0) break;
     for (const x of batch) {
       const found = index.check({ id: x.id, text: instanceText(x.prompt, x.completion) });
       count += found.length;
       for (const v of found) if (violations.length < KEPT_VIOLATIONS) violations.push(v);
     }
     checked += batch.length;
-    after = batch[batch.length - 1].position;
-    await hooks.progress?.(checked / Math.max(1, total), `Checked ${checked} of ${total} instances against ${items.length} items`);
+    await hooks.progress?.(checked / Math.max(1, total), `Checked ${checked} of ${total} instances against ${items} items`);
   }
   const check = await db.$transaction(async (tx) => {
     const row = await tx.orthogonalityCheck.create({
@@ -75,7 +82,16 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
     });
     return row;
   });
-  return reportOf(check, violations.slice(0, 20).map((v) => ({ instanceId: v.trainingId, itemId: v.benchmarkId, kind: v.kind, shared: v.shared, similarity: v.similarity })), benchmarks.map((b) => b.version), items.length);
+  return reportOf(check, violations.slice(0, 20).map((v) => ({ instanceId: v.trainingId, itemId: v.benchmarkId, kind: v.kind, shared: v.shared, similarity: v.similarity })), benchmarks.map((b) => b.version), items);
+}
+
+/** The active items of the benchmarks (all of them when none are named), indexed for the gate. */
+export async function indexBenchmarks(db: Db, benchmarkIds: string[] | undefined): Promise<IndexedBenchmarks> {
+  const benchmarks = await db.benchmark.findMany({ where: benchmarkIds?.length ? { id: { in: benchmarkIds } } : {}, select: { id: true, version: true, status: true } });
+  if (benchmarkIds?.length && benchmarks.length !== new Set(benchmarkIds).size) throw new DomainError("NOT_FOUND", "Some of the benchmarks do not exist");
+  const items = await db.benchmarkItem.findMany({ where: { benchmarkId: { in: benchmarks.map((b) => b.id) }, status: "ACTIVE" }, select: { id: true, stem: true, options: true } });
+  const index = createBenchmarkIndex(items.map((i) => ({ id: i.id, text: itemText(i.stem, i.options as ItemOption[]) })));
+  return { benchmarks, items: items.length, index };
 }
 
 function reportOf(

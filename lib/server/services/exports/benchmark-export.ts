@@ -1,6 +1,7 @@
 import { DomainError } from "@/lib/domain/errors";
 import type { ItemOption, PathStep } from "@/lib/domain/tester";
 import type { Db } from "@/lib/server/db";
+import { inPositionOrder } from "@/lib/server/queries/in-position-order";
 import { once, type Export } from "./export-files";
 
 export const BENCHMARK_FORMATS = ["jsonl", "lm-eval"] as const;
@@ -10,14 +11,15 @@ const LETTERS = "ABCDEFGH";
 
 /** Active items in order, one JSON line each, read in batches (never the whole benchmark at once). */
 async function* itemLines(db: Db, benchmarkId: string): AsyncIterable<string> {
-  for (let after = -1; ; ) {
-    const rows = await db.benchmarkItem.findMany({
+  const batches = inPositionOrder((after) =>
+    db.benchmarkItem.findMany({
       where: { benchmarkId, status: "ACTIVE", position: { gt: after } },
       select: { id: true, position: true, stem: true, options: true, answerIndex: true, difficulty: true, path: true, chainId: true, discipline: { select: { slug: true } } },
       orderBy: { position: "asc" },
       take: BATCH,
-    });
-    if (rows.length === 0) return;
+    }),
+  );
+  for await (const rows of batches) {
     let chunk = "";
     for (const r of rows) {
       const options = r.options as ItemOption[];
@@ -36,7 +38,6 @@ async function* itemLines(db: Db, benchmarkId: string): AsyncIterable<string> {
         }) + "\n";
     }
     yield chunk;
-    after = rows[rows.length - 1].position;
   }
 }
 

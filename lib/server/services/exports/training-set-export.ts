@@ -1,5 +1,6 @@
 import { DomainError } from "@/lib/domain/errors";
 import type { Db } from "@/lib/server/db";
+import { inPositionOrder } from "@/lib/server/queries/in-position-order";
 import { once, type Export } from "./export-files";
 
 export const TRAINING_FORMATS = ["openai", "hf", "llama-factory"] as const;
@@ -8,14 +9,15 @@ const BATCH = 2000;
 
 /** Instances in order as chat JSONL, read in batches: 160K instances never sit in memory. */
 async function* chatLines(db: Db, trainingSetId: string, withMetadata: boolean): AsyncIterable<string> {
-  for (let after = -1; ; ) {
-    const rows = await db.trainingInstance.findMany({
+  const batches = inPositionOrder((after) =>
+    db.trainingInstance.findMany({
       where: { trainingSetId, position: { gt: after } },
       select: { id: true, position: true, kind: true, prompt: true, completion: true, conceptIds: true, relationIds: true, chunkId: true, discipline: { select: { slug: true } } },
       orderBy: { position: "asc" },
       take: BATCH,
-    });
-    if (rows.length === 0) return;
+    }),
+  );
+  for await (const rows of batches) {
     let chunk = "";
     for (const r of rows) {
       const messages = [
@@ -27,7 +29,6 @@ async function* chatLines(db: Db, trainingSetId: string, withMetadata: boolean):
       chunk += JSON.stringify(row) + "\n";
     }
     yield chunk;
-    after = rows[rows.length - 1].position;
   }
 }
 

@@ -1,12 +1,11 @@
 import type { Extractor } from "@/lib/domain/knowledge/types";
-import { DomainError } from "@/lib/domain/errors";
-import type { Db } from "@/lib/server/db";
 import type { KnowledgeExtractPayload } from "@/lib/jobs/knowledge-extract";
 import type { JobContext } from "@/workers/runtime/job-context";
 import { extractorKey, saveExtraction } from "./save-extraction";
 import { vocabularyOf } from "./vocabulary";
 import { knowledgeTotals, type KnowledgeTotals } from "./knowledge-totals";
 import { linkDocumentChains } from "./link-document-chains";
+import { selectDisciplines } from "@/lib/server/queries/structure";
 
 const BATCH = 200;
 
@@ -29,7 +28,7 @@ export type ChunkErrorClassifier = (e: unknown) => boolean;
 export async function extractKnowledge(ctx: JobContext, payload: KnowledgeExtractPayload, extractor: Extractor, isChunkError: ChunkErrorClassifier): Promise<ExtractReport> {
   const { db } = ctx;
   const key = extractorKey(extractor.info);
-  const disciplines = await selectDisciplines(db, payload.discipline);
+  const disciplines = await selectDisciplines(db, payload.discipline ? [payload.discipline] : undefined);
   const where = {
     disciplineId: { in: disciplines.map((d) => d.id) },
     ...(payload.documentIds?.length ? { documentId: { in: payload.documentIds } } : {}),
@@ -104,10 +103,4 @@ export async function extractKnowledge(ctx: JobContext, payload: KnowledgeExtrac
       `the structure now holds ${report.concepts}, ${report.relations}, ${report.chains}`,
   );
   return report;
-}
-
-async function selectDisciplines(db: Db, slug?: string) {
-  const disciplines = await db.discipline.findMany({ where: slug ? { slug } : {}, select: { id: true, slug: true }, orderBy: { sortOrder: "asc" } });
-  if (slug && disciplines.length === 0) throw new DomainError("NOT_FOUND", `No discipline "${slug}"`);
-  return disciplines;
 }

@@ -39,7 +39,7 @@ export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkB
   if (existing) return existing.report as BenchmarkBuildReport;
   const seed = payload.seed ?? DEFAULT_BENCHMARK_SEED;
   const disciplines = await selectDisciplines(db, payload.disciplines);
-  const items: (BenchmarkItemDraft & { disciplineId: string })[] = [];
+  let items: (BenchmarkItemDraft & { disciplineId: string })[] = [];
   const skipped: SkippedChain[] = [];
   const withoutChains: string[] = [];
   for (const [i, d] of disciplines.entries()) {
@@ -61,7 +61,7 @@ export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkB
       if (r.reworded) changed++;
       return { ...item, stem: r.stem };
     }, (done) => ctx.progress((disciplines.length * done) / (items.length * (disciplines.length + 1)), `Rewording ${done} of ${items.length} stems with ${model.endpoint}`));
-    items.splice(0, items.length, ...result.items);
+    items = result.items;
     reworded = { endpoint: model.endpoint, model: model.model, promptVersion: REWORD_PROMPT_VERSION, reworded: changed, kept: items.length - changed, failed: result.failed };
     await ctx.log(`Reworded ${changed} of ${items.length} stems (${result.failed} invalid answers kept their template)`);
   }
