@@ -79,7 +79,7 @@ export function buildBenchmark(inputs: TesterInput[], options: TesterOptions): B
       const answer: ItemOption = { text: graph.concept(answerId)!.name, conceptId: answerId, operator: "ANSWER" };
       const random = seededRandom(hashSeed(`${options.seed}:${chain.id}`));
       const optionsShuffled = shuffled([answer, ...picked], random);
-      const path = chain.steps.map((s) => ({ subject: graph.concept(s.subjectId)!.name, predicate: s.predicate, object: graph.concept(s.objectId)!.name }));
+      const path = chain.steps.map((s) => ({ subject: graph.concept(s.subjectId)!.name, predicate: s.predicate, object: graph.concept(s.objectId)!.name, relationId: s.id, subjectId: s.subjectId, objectId: s.objectId }));
       items.push({
         chainId: chain.id,
         discipline: input.discipline,

@@ -19,7 +19,11 @@ export type Operator = (typeof OPERATORS)[number];
 export type OptionOperator = "ANSWER" | Operator;
 
 export type ItemOption = { text: string; conceptId: string; operator: OptionOperator; note?: string };
-export type PathStep = { subject: string; predicate: string; object: string };
+/**
+ * One step of an item's chain as it was when the item was made. The ids (absent on items made
+ * before they were recorded) let the orthogonality gate match training instances by what they teach.
+ */
+export type PathStep = { subject: string; predicate: string; object: string; relationId?: string; subjectId?: string; objectId?: string };
 
 export type BenchmarkItemDraft = {
   chainId: string;
