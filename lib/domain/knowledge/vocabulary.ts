@@ -7,6 +7,8 @@ import type { Predicate } from "./types";
 export const DEFAULT_PREDICATES: Predicate[] = [
   { name: "is_a", phrase: "is a kind of", inverse: "has as a kind" },
   { name: "part_of", phrase: "is part of", inverse: "has as a part" },
+  // "organelles such as mitochondria", "symptoms include fever": a member or example of a class, not a kind of it.
+  { name: "example_of", phrase: "is an example of", inverse: "includes" },
   { name: "consists_of", phrase: "consists of", inverse: "makes up" },
   { name: "contains", phrase: "contains", inverse: "is contained in" },
   { name: "causes", phrase: "causes", inverse: "is caused by" },
