@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { synthesize, type BuilderInput } from "@/lib/domain/builder";
 import { DEFAULT_PREDICATES } from "@/lib/domain/knowledge/vocabulary";
-import { createBenchmarkIndex } from "@/lib/domain/orthogonality";
+import { createBenchmarkIndex, type BenchmarkIndex, type GateInstance } from "@/lib/domain/orthogonality";
 import { seededRandom } from "@/lib/domain/random";
 import { buildBenchmark, type TesterInput } from "@/lib/domain/tester";
 
@@ -60,10 +60,13 @@ function generate(): Structure[] {
   return out;
 }
 
+// CPU time beside wall time: on a shared machine the wall clock also counts other processes.
 const time = async <T>(label: string, fn: () => T | Promise<T>) => {
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const r = await fn();
-  console.log(`${label.padEnd(58)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+  const cpu = process.cpuUsage(c0);
+  console.log(`${label.padEnd(58)} ${((performance.now() - t0) / 1000).toFixed(1).padStart(6)} s   cpu ${((cpu.user + cpu.system) / 1e6).toFixed(1).padStart(5)} s   rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
   return r;
 };
 
@@ -85,13 +88,32 @@ const builderInputs: BuilderInput[] = structure.map((s) => ({
 }));
 const synth = await time("Builder: synthesize (budget 10,000 per discipline)", () => synthesize(builderInputs, { budget: 10_000 }));
 console.log(`  ${synth.instances.length} instances ${JSON.stringify(synth.stats.byKind)}`);
-const index = await time("Gate: index the benchmark items", () => createBenchmarkIndex(bench.items.map((i, n) => ({ id: String(n), text: `${i.stem} ${i.options.map((o) => o.text).join(" ")}` }))));
-const violations = await time(`Gate: check ${synth.instances.length} instances against ${index.size} items`, () => {
-  let n = 0;
-  for (const [k, x] of synth.instances.entries()) n += index.check({ id: String(k), text: `${x.prompt}\n${x.completion}` }).length;
-  return n;
+const itemTexts = bench.items.map((i, n) => ({ id: String(n), text: `${i.stem} ${i.options.map((o) => o.text).join(" ")}` }));
+const instances = synth.instances.map((x, k) => ({ id: String(k), text: `${x.prompt}\n${x.completion}`, conceptIds: x.conceptIds, relationIds: x.relationIds }));
+// Planted leaks, so the structural check is seen to find what it must at this scale: every 20th
+// item gets one instance that teaches its first two steps by links (a patch-like text naming none
+// of its concepts) and one without links whose text states them.
+const planted = bench.items.flatMap((item, n) => {
+  if (n % 20 !== 0) return [];
+  const [a, b] = item.path;
+  return [
+    { id: `links-${n}`, text: "A patch written by hand.", conceptIds: [], relationIds: [a.relationId!, b.relationId!] },
+    { id: `text-${n}`, text: `Notes: ${a.subject} ${a.predicate.replace("_", " ")} ${a.object}, and ${b.object} follows from it.`, conceptIds: [], relationIds: [] },
+  ];
 });
-console.log(`  ${violations} violations`);
+const checkAll = (index: BenchmarkIndex, all: GateInstance[]) => {
+  const byKind: Record<string, number> = {};
+  for (const x of all) for (const v of index.check(x)) byKind[v.kind] = (byKind[v.kind] ?? 0) + 1;
+  return byKind;
+};
+const textIndex = await time("Gate: index the items' texts (13-grams + MinHash LSH)", () => createBenchmarkIndex(itemTexts));
+const textOnly = await time(`Gate: check ${instances.length} instances, text checks only`, () => checkAll(textIndex, instances));
+console.log(`  violations ${JSON.stringify(textOnly)}`);
+const index = await time("Gate: index texts and chains (+ structure)", () => createBenchmarkIndex(bench.items.map((i, n) => ({ ...itemTexts[n], path: i.path }))));
+const violations = await time(`Gate: check ${instances.length} instances against ${index.size} items, with structure`, () => checkAll(index, instances));
+console.log(`  violations ${JSON.stringify(violations)}`);
+const found = await time(`Gate: check ${planted.length} planted leaks`, () => planted.filter((x) => index.check(x).some((v) => v.kind === "path")).length);
+console.log(`  ${found} of ${planted.length} found as path violations`);
 
 if (process.argv.includes("--db")) await throughTheDatabase(structure);
 

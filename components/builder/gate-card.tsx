@@ -10,6 +10,7 @@ import { errorMessage } from "@/lib/client/api";
 import { builderKeys, useApproveTrainingSet, useRunGate, type TrainingSetDetail } from "@/lib/client/builder";
 import { formatRelative } from "@/lib/client/format";
 import { useCan } from "@/lib/client/session";
+import { describeViolation } from "@/lib/domain/orthogonality/kinds";
 
 /** The orthogonality gate's last result with its offending pairs, the button that runs it, and approval. */
 export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; discipline: string | null }) {
@@ -23,7 +24,7 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
   return (
     <Card
       title="Orthogonality gate"
-      description="13-gram overlap and MinHash near duplicates against every benchmark item"
+      description="13-gram overlap, MinHash near duplicates and the steps of each item's chain, against every benchmark item"
       actions={
         <>
           {canCheck && (
@@ -54,10 +55,9 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
           </p>
           <ul className="max-h-72 space-y-2 overflow-y-auto text-xs">
             {gate.pairs.map((p) => (
-              <li key={`${p.instanceId}:${p.itemId}`} className="rounded-md border border-red-200 bg-red-50/40 p-2">
-                <p className="font-medium text-red-900">
-                  {p.kind === "ngram" ? "Shared 13-gram" : `Near duplicate (${Math.round(p.similarity * 100)}%)`}: “{p.shared}”
-                </p>
+              // One pair can fail by text and by structure: the kind keeps the keys apart.
+              <li key={`${p.instanceId}:${p.itemId}:${p.kind}`} className="rounded-md border border-red-200 bg-red-50/40 p-2" data-kind={p.kind}>
+                <p className="font-medium text-red-900">{describeViolation(p)}</p>
                 <p className="mt-1 text-zinc-700">
                   <span className="text-zinc-500">Instance:</span> {p.instance?.prompt} {p.instance?.completion}
                 </p>

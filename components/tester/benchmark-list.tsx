@@ -68,6 +68,7 @@ function BuildBenchmarkCard({ discipline }: { discipline: string | null }) {
   const qc = useQueryClient();
   const [approvedOnly, setApprovedOnly] = useState(false);
   const [reword, setReword] = useState(false);
+  const [verify, setVerify] = useState(false);
   const [endpoint, setEndpoint] = useState("");
   const [runId, setRunId] = useState<string | null>(null);
   if (!allowed) return null;
@@ -77,14 +78,17 @@ function BuildBenchmarkCard({ discipline }: { discipline: string | null }) {
       <label className="mt-3 flex items-center gap-2 text-sm text-zinc-700">
         <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Approved chains only
       </label>
-      <LlmStepOption label="Reword the stems naturally with an LLM endpoint" checked={reword} onChecked={setReword} endpoint={endpoint} onEndpoint={setEndpoint} />
+      <label className="mt-2 flex items-center gap-2 text-sm text-zinc-700">
+        <input type="checkbox" checked={reword} onChange={(e) => setReword(e.target.checked)} data-testid="build-benchmark-reword" /> Reword the stems naturally with an LLM endpoint
+      </label>
+      <LlmStepOption label={reword ? "Verify every item (always, when stems are reworded)" : "Verify every item with an LLM endpoint (answered with its evidence, and with its answer removed)"} checked={verify || reword} onChecked={setVerify} endpoint={endpoint} onEndpoint={setEndpoint} />
       {build.error && <ErrorAlert className="mt-3">{errorMessage(build.error)}</ErrorAlert>}
       <div className="mt-3 flex justify-end">
         <Button
           variant="primary"
           loading={build.isPending}
           data-testid="build-benchmark-start"
-          onClick={() => build.mutate({ approvedOnly, disciplines: discipline ? [discipline] : undefined, reword, endpoint: endpoint || undefined }, { onSuccess: (r) => setRunId(r.id) })}
+          onClick={() => build.mutate({ approvedOnly, disciplines: discipline ? [discipline] : undefined, reword, verify, endpoint: endpoint || undefined }, { onSuccess: (r) => setRunId(r.id) })}
         >
           Build benchmark
         </Button>

@@ -8,6 +8,9 @@ import { Stat } from "@/components/ui/stat";
 import { errorMessage } from "@/lib/client/api";
 import { useCan } from "@/lib/client/session";
 import { useBenchmarkAction, type BenchmarkDetail } from "@/lib/client/tester";
+import type { AnswerBias } from "@/lib/domain/tester/answer-bias";
+import { Badge } from "@/components/ui/badge";
+import { cx } from "@/lib/client/cx";
 import { hrefWith } from "@/lib/client/url";
 import { StatusOf } from "./benchmark-list";
 
@@ -85,10 +88,57 @@ export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
           </p>
           {!!b.report.withoutChains?.length && <p className="mt-1 text-xs text-amber-700">No chains to test in {b.report.withoutChains.join(", ")}: extract them with an LLM endpoint or compose chains in the graph.</p>}
           {b.report.skipped && Object.keys(b.report.skipped).length > 0 && (
-            <p className="mt-1 text-xs text-zinc-500">Skipped: {Object.entries(b.report.skipped).map(([reason, n]) => `${n} (${reason})`).join(", ")}</p>
+            <p className="mt-1 text-xs text-zinc-500">Chains not tested: {Object.entries(b.report.skipped).map(([reason, n]) => `${n} (${reason})`).join(", ")}</p>
           )}
         </div>
       </div>
+      <ItemChecks rejectedBy={stats.rejectedBy} bias={b.report.answerBias} />
     </Card>
+  );
+}
+
+const BIAS_LIMIT = 0.35;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * What the automatic checks refused, by reason, and how well guessing by a surface cue does on
+ * the kept items: near chance, nobody can pick the answer without knowing it.
+ */
+function ItemChecks({ rejectedBy, bias }: { rejectedBy: BenchmarkDetail["stats"]["rejectedBy"]; bias?: AnswerBias }) {
+  const baselines = bias ? ([["Longest option", bias.longestOption], ["Most words shared with the question", bias.stemOverlap], ["Most frequent option", bias.mostFrequentOption]] as const) : [];
+  return (
+    <div className="mt-4 grid gap-6 border-t border-zinc-100 pt-4 md:grid-cols-2" data-testid="benchmark-checks">
+      <div>
+        <h3 className="mb-2 text-xs font-medium text-zinc-500">Rejected by the checks</h3>
+        {rejectedBy.length === 0 ? (
+          <p className="text-xs text-zinc-500">None: every item passed.</p>
+        ) : (
+          <ul className="space-y-0.5 text-xs text-zinc-700">
+            {rejectedBy.map((r) => (
+              <li key={r.reason} className="flex gap-2">
+                <span className="w-8 text-right tabular-nums">{r.n}</span>
+                <span>{r.reason}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <div>
+        <h3 className="mb-2 text-xs font-medium text-zinc-500">Answer bias {bias ? `(chance ${pct(bias.chance)})` : ""}</h3>
+        {!bias ? (
+          <p className="text-xs text-zinc-500">Not measured for this version (built before the checks).</p>
+        ) : (
+          <ul className="space-y-0.5 text-xs text-zinc-700" data-testid="answer-bias">
+            {baselines.map(([label, value]) => (
+              <li key={label} className="flex items-center gap-2">
+                <span className={cx("w-10 text-right font-medium tabular-nums", value > BIAS_LIMIT ? "text-red-700" : "text-zinc-900")}>{pct(value)}</span>
+                <span>{label}</span>
+                {value > BIAS_LIMIT && <Badge tone="red">guessable</Badge>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
   );
 }

@@ -79,6 +79,7 @@ export function ItemBrowser({ browser, discipline, selected }: { browser: Return
                   {item.editedAt && <Badge>edited</Badge>}
                 </div>
                 <p className={cx("mt-0.5 line-clamp-2 text-sm text-zinc-800", item.status === "REJECTED" && "line-through decoration-zinc-400")}>{item.stem}</p>
+                {item.rejectionReason && <p className="mt-0.5 text-xs text-red-700" data-testid="item-rejection-reason">Check failed: {item.rejectionReason}</p>}
               </Link>
             </li>
           ))}

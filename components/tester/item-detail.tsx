@@ -26,6 +26,11 @@ export function ItemDetail({ item, benchmarkId, frozen }: { item: BenchmarkItem;
   return (
     <Card title={`Item #${item.position + 1}`} description={`${item.discipline.name} · difficulty ${item.difficulty} (chain length)`} data-testid="item-detail">
       <div className="space-y-4">
+        {item.rejectionReason && (
+          <p className="rounded-md bg-red-50 px-2.5 py-1.5 text-xs text-red-800" data-testid="item-detail-rejection">
+            Rejected by the Tester’s checks: {item.rejectionReason}.{canReview ? " Restore it if you judge otherwise." : ""}
+          </p>
+        )}
         <ChainPath path={item.path} />
         {canReview ? (
           <div>

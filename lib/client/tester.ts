@@ -1,5 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./api";
+import type { AnswerBias } from "@/lib/domain/tester/answer-bias";
+import type { BenchmarkBuildPayload } from "@/lib/jobs/benchmark-build";
 import type { JobRun } from "./jobs";
 
 export type OptionOperator = "ANSWER" | "INVREL" | "TRUNC" | "NEARMISS";
@@ -15,11 +17,11 @@ export type Benchmark = {
   parentId: string | null;
   createdAt: string;
   frozenAt: string | null;
-  report: { skipped?: Record<string, number>; withoutChains?: string[]; copiedFrom?: number };
+  report: { skipped?: Record<string, number>; rejected?: Record<string, number>; answerBias?: AnswerBias; withoutChains?: string[]; copiedFrom?: number };
 };
 export type BenchmarkDetail = {
   benchmark: Benchmark;
-  stats: { items: number; rejected: number; byDiscipline: { slug: string; name: string; n: number }[]; byLength: { length: number; n: number }[]; byOperator: Record<"INVREL" | "TRUNC" | "NEARMISS", number> };
+  stats: { items: number; rejected: number; rejectedBy: { reason: string; n: number }[]; byDiscipline: { slug: string; name: string; n: number }[]; byLength: { length: number; n: number }[]; byOperator: Record<"INVREL" | "TRUNC" | "NEARMISS", number> };
 };
 export type BenchmarkItem = {
   id: string;
@@ -30,6 +32,8 @@ export type BenchmarkItem = {
   difficulty: number;
   path: { subject: string; predicate: string; object: string }[];
   status: "ACTIVE" | "REJECTED";
+  /** why the Tester's checks rejected it; null when it passed or a person rejected it */
+  rejectionReason: string | null;
   chainId: string | null;
   editedAt: string | null;
   discipline: { slug: string; name: string };
@@ -68,7 +72,7 @@ export function useBenchmarkItems(id: string | null, f: ItemFilters) {
 export function useBuildBenchmark() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { approvedOnly?: boolean; freeze?: boolean; seed?: number; disciplines?: string[]; reword?: boolean; endpoint?: string }) => fetchJson<JobRun>("/api/benchmarks", { method: "POST", body }),
+    mutationFn: (body: Omit<BenchmarkBuildPayload, "requestedBy">) => fetchJson<JobRun>("/api/benchmarks", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

@@ -15,7 +15,9 @@ export type ErrorCode =
   | "INVALID_MANIFEST"
   | "JOB_CANCELLED"
   | "REACHABILITY_VIOLATION"
-  | "ORTHOGONALITY_VIOLATION";
+  | "ORTHOGONALITY_VIOLATION"
+  /** a benchmark item would break one of the Tester's checks (a distractor that is the answer in other words) */
+  | "ITEM_CHECK_FAILED";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_INPUT: 400,
@@ -31,6 +33,7 @@ const STATUS: Record<ErrorCode, number> = {
   JOB_CANCELLED: 409,
   REACHABILITY_VIOLATION: 422,
   ORTHOGONALITY_VIOLATION: 422,
+  ITEM_CHECK_FAILED: 422,
 };
 
 export class DomainError extends Error {

@@ -15,7 +15,9 @@ export const benchmarkBuildJob = defineJob({
     freeze: z.boolean().optional(),
     /** reword each templated stem naturally with an LLM endpoint (kept when a rewording leaks an option) */
     reword: z.boolean().optional(),
-    /** the endpoint for `reword` (Settings name, or `env`) */
+    /** answer each item with an LLM endpoint, with its evidence and with its answer removed; failures are rejected */
+    verify: z.boolean().optional(),
+    /** the endpoint for `reword` and `verify` (Settings name, or `env`) */
     endpoint: z.string().optional(),
     requestedBy: z.string().optional(),
   }),

@@ -10,8 +10,10 @@ export const knowledgeExtractJob = defineJob({
     /** restrict to these documents */
     documentIds: z.array(z.string()).optional(),
     engine: z.enum(["local", "llm"]).default("local"),
-    /** endpoint name for the llm engine */
+    /** endpoint name for the llm engine and for verification */
     endpoint: z.string().optional(),
+    /** check every triple against its evidence sentence with an LLM endpoint; refused ones are not written */
+    verify: z.boolean().optional(),
     /** extract again chunks already extracted with the same settings (drafts are replaced) */
     force: z.boolean().optional(),
     label: z.string().optional(),

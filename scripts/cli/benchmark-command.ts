@@ -4,7 +4,7 @@ import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
 import { runInline } from "@/workers/runtime/run-inline";
 import { withWorkspace } from "./workspace";
 
-type Options = { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; reword?: boolean; endpoint?: string; json?: boolean };
+type Options = { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; reword?: boolean; verify?: boolean; endpoint?: string; json?: boolean };
 
 export async function benchmarkCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
@@ -15,6 +15,7 @@ export async function benchmarkCommand(opts: Options): Promise<number> {
       name: opts.name,
       freeze: opts.freeze,
       reword: opts.reword,
+      verify: opts.verify,
       endpoint: opts.endpoint,
     });
     const report = run.result as BenchmarkBuildReport | undefined;
@@ -24,12 +25,17 @@ export async function benchmarkCommand(opts: Options): Promise<number> {
       console.log(`Benchmark v${report.version}${report.frozen ? " (frozen)" : ""}: ${report.items} items from L3 chains.`);
       console.log(`Distractors: INVREL ${report.byOperator.INVREL}, TRUNC ${report.byOperator.TRUNC}, NEARMISS ${report.byOperator.NEARMISS}.`);
       for (const [slug, n] of Object.entries(report.byDiscipline)) console.log(`  ${slug.padEnd(22)} ${String(n).padStart(6)} item${n === 1 ? "" : "s"}`);
-      for (const [reason, n] of Object.entries(report.skipped)) console.log(`  skipped ${n}: ${reason}`);
+      for (const [reason, n] of Object.entries(report.skipped)) console.log(`  chains skipped ${n}: ${reason}`);
+      for (const [reason, n] of Object.entries(report.rejected)) console.log(`  items rejected ${n}: ${reason}`);
+      const bias = report.answerBias;
+      console.log(`Answer bias (chance ${pct(bias.chance)}): longest option ${pct(bias.longestOption)}, most words shared with the stem ${pct(bias.stemOverlap)}, most frequent option ${pct(bias.mostFrequentOption)}.`);
       if (report.withoutChains.length) console.log(`No chains to test in: ${report.withoutChains.join(", ")}`);
     }
     return 0;
   });
 }
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function failed(command: string, run: { runId: string; outcome: string; error: string | null }, json?: boolean): number {
   const message = run.error ?? `${command} ${run.outcome}`;

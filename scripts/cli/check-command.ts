@@ -1,3 +1,4 @@
+import { describeViolation } from "@/lib/domain/orthogonality/kinds";
 import { checkGates } from "@/lib/server/services/check-gates";
 import { withWorkspace } from "./workspace";
 
@@ -14,7 +15,7 @@ export async function checkCommand(opts: { discipline?: string; json?: boolean }
       console.log(`Orthogonality: ${o.trainingSets.length} training set${o.trainingSets.length === 1 ? "" : "s"} against ${o.items} benchmark items: ${o.violations} overlapping pair${o.violations === 1 ? "" : "s"}.`);
       for (const t of o.trainingSets.filter((t) => t.violations > 0)) {
         console.log(`  ${t.name} v${t.version}: ${t.violations}`);
-        for (const p of t.pairs.slice(0, 5)) console.log(`    instance ${p.instanceId} ~ item ${p.itemId} (${p.kind}): “${p.shared}”`);
+        for (const p of t.pairs.slice(0, 5)) console.log(`    instance ${p.instanceId} ~ item ${p.itemId} (${p.kind}): ${describeViolation(p)}`);
       }
     }
     return report.ok ? 0 : 1;

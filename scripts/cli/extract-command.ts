@@ -4,7 +4,7 @@ import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
 import { runInline } from "@/workers/runtime/run-inline";
 import { withWorkspace } from "./workspace";
 
-type Options = { discipline?: string; engine?: "local" | "llm"; endpoint?: string; force?: boolean; json?: boolean };
+type Options = { discipline?: string; engine?: "local" | "llm"; endpoint?: string; verify?: boolean; force?: boolean; json?: boolean };
 
 export async function extractCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
@@ -12,6 +12,7 @@ export async function extractCommand(opts: Options): Promise<number> {
       discipline: opts.discipline,
       engine: opts.engine ?? "local",
       endpoint: opts.endpoint,
+      verify: opts.verify,
       force: opts.force,
       label: `proda extract${opts.discipline ? ` --discipline ${opts.discipline}` : ""}`,
     });

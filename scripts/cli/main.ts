@@ -23,9 +23,10 @@ program
   .option("-d, --discipline <slug>", "only this discipline")
   .option("--engine <engine>", "local (offline, default) or llm", "local")
   .option("--endpoint <name>", "the LLM endpoint (Settings, or `env` for PRODA_LLM_BASE_URL)")
+  .option("--verify", "check every triple against its evidence sentence with the LLM endpoint; refused triples are not written")
   .option("--force", "extract again chunks already extracted with these settings (replaces untouched drafts)")
   .option("--json", "print the report as JSON")
-  .action(async (opts: { discipline?: string; engine?: string; endpoint?: string; force?: boolean; json?: boolean }) => {
+  .action(async (opts: { discipline?: string; engine?: string; endpoint?: string; verify?: boolean; force?: boolean; json?: boolean }) => {
     if (opts.engine !== "local" && opts.engine !== "llm") program.error(`--engine must be local or llm, not ${opts.engine}`);
     const { extractCommand } = await import("./extract-command");
     process.exitCode = await extractCommand({ ...opts, engine: opts.engine as "local" | "llm" });
@@ -42,9 +43,10 @@ program
   .option("--name <name>", "a name for the version")
   .option("--freeze", "freeze it at once: its items can no longer change")
   .option("--reword", "reword each stem naturally with an LLM endpoint (a rewording that leaks an option is not used)")
-  .option("--endpoint <name>", "the LLM endpoint for --reword (Settings, or `env` for PRODA_LLM_BASE_URL)")
+  .option("--verify", "answer every item with the LLM endpoint, with its chain's evidence (must pick the answer) and with the answer removed (must find no other right option); failures are rejected with the reason")
+  .option("--endpoint <name>", "the LLM endpoint for --reword and --verify (Settings, or `env` for PRODA_LLM_BASE_URL)")
   .option("--json", "print the report as JSON")
-  .action(async (opts: { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; reword?: boolean; endpoint?: string; json?: boolean }) => {
+  .action(async (opts: { discipline?: string[]; approvedOnly?: boolean; seed?: string; name?: string; freeze?: boolean; reword?: boolean; verify?: boolean; endpoint?: string; json?: boolean }) => {
     if (opts.seed !== undefined && !/^\d+$/.test(opts.seed)) program.error(`--seed must be a whole number, not ${opts.seed}`);
     const { benchmarkCommand } = await import("./benchmark-command");
     process.exitCode = await benchmarkCommand(opts);

@@ -1,6 +1,7 @@
 import { createChatModel, ModelAnswerError } from "@/lib/adapters/llm/openai-compatible";
 import { createLocalExtractor } from "@/lib/domain/knowledge/local";
 import { createLlmExtractor } from "@/lib/domain/knowledge/llm-extractor";
+import { withTripleVerification, type RefusedTriple } from "@/lib/domain/knowledge/verify-triples";
 import type { Extractor } from "@/lib/domain/knowledge/types";
 import type { TokenUsage } from "@/lib/domain/ports";
 import type { KnowledgeExtractPayload } from "@/lib/jobs/knowledge-extract";
@@ -9,17 +10,22 @@ import { extractKnowledge } from "@/lib/server/services/knowledge/extract-knowle
 import { resolveEndpoint } from "@/lib/server/services/settings/endpoints";
 import type { JobHandler } from "@/workers/runtime/job-context";
 
-async function buildExtractor(db: Db, payload: KnowledgeExtractPayload): Promise<{ extractor: Extractor; usage?: () => TokenUsage }> {
-  if (payload.engine === "local") return { extractor: createLocalExtractor() };
+async function buildExtractor(db: Db, payload: KnowledgeExtractPayload, refused: RefusedTriple[]): Promise<{ extractor: Extractor; usage?: () => TokenUsage }> {
+  if (payload.engine === "local" && !payload.verify) return { extractor: createLocalExtractor() };
   const model = createChatModel(await resolveEndpoint(db, payload.endpoint));
-  return { extractor: createLlmExtractor(model), usage: () => model.usage() };
+  const inner = payload.engine === "local" ? createLocalExtractor() : createLlmExtractor(model);
+  const extractor = payload.verify ? withTripleVerification(inner, model, (r) => refused.push(r)) : inner;
+  return { extractor, usage: () => model.usage() };
 }
 
 export const knowledgeExtractHandler: JobHandler<KnowledgeExtractPayload> = async (ctx, payload) => {
   await ctx.progress(0, "Selecting chunks");
-  const { extractor, usage } = await buildExtractor(ctx.db, payload);
+  const refused: RefusedTriple[] = [];
+  const { extractor, usage } = await buildExtractor(ctx.db, payload, refused);
   // A model answer that stays invalid after repairs costs one chunk; endpoint failures stop the run.
-  const report = await extractKnowledge(ctx, payload, extractor, (e) => e instanceof ModelAnswerError);
+  const extracted = await extractKnowledge(ctx, payload, extractor, (e) => e instanceof ModelAnswerError);
+  const report = payload.verify ? { ...extracted, verification: { refused: refused.length, examples: refused.slice(0, 20) } } : extracted;
+  if (payload.verify) await ctx.log(`Verification refused ${refused.length} triples their evidence does not state`);
   if (!usage) return report;
   // Token accounting per job: what this run spent at the endpoint.
   const tokens = usage();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ChatModel } from "../ports";
+import { nameForms } from "./noun-forms";
 import type { TrainingInstanceDraft } from "./types";
 
 export const PARAPHRASE_PROMPT_VERSION = "paraphrase-v1";
@@ -11,8 +12,8 @@ Keep every fact and every concept name exactly; change only the wording. Answer 
 
 /**
  * An optional paraphrase of a synthesised instance by a chat model. The concept names it teaches
- * must survive in the answer (a paraphrase that drops them teaches something else); otherwise the
- * template's wording stays.
+ * must survive in the answer, in either number (a paraphrase that drops them teaches something
+ * else); otherwise the template's wording stays.
  */
 export async function paraphraseInstance(model: ChatModel, instance: TrainingInstanceDraft, names: string[]): Promise<{ instance: TrainingInstanceDraft; paraphrased: boolean }> {
   const out = await model.complete({
@@ -23,6 +24,7 @@ export async function paraphraseInstance(model: ChatModel, instance: TrainingIns
     temperature: 0.5,
   });
   const text = `${out.prompt}\n${out.completion}`.toLowerCase();
-  if (names.some((n) => !text.includes(n.toLowerCase()))) return { instance, paraphrased: false };
+  // Either number will do: the template itself may say "a kind of organelle" for "organelles".
+  if (names.some((n) => !nameForms(n).some((form) => text.includes(form.toLowerCase())))) return { instance, paraphrased: false };
   return { instance: { ...instance, prompt: out.prompt.trim(), completion: out.completion.trim() }, paraphrased: true };
 }

@@ -1,6 +1,7 @@
 import { DomainError } from "../errors";
 import { indexGraph } from "../knowledge/graph-index";
-import { agree, capitalise } from "../knowledge/phrasing";
+import { definitionSentence } from "./definition";
+import { nameForms, namePattern } from "./noun-forms";
 import { contrastInstance, definitionInstance, explanationInstance, inverseInstance, phrasingOf, relationInstance } from "./templates";
 import { builderInput, type BuilderConcept, type BuilderInput, type BuilderOptions, type InstanceKind, type TrainingInstanceDraft } from "./types";
 
@@ -61,44 +62,50 @@ function* candidatesOf(input: BuilderInput): Generator<Draft> {
   const rankedRelations = [...relations].sort((a, b) => relSalience(b) - relSalience(a) || byId(a, b));
   const name = (id: string) => concepts.get(id)!.name;
 
+  // Read once for the definition and again for contrasts; only as far as the budget goes.
+  const definitions = new Map<string, string | null>();
+  const defined = (c: BuilderConcept) => {
+    if (!definitions.has(c.id)) definitions.set(c.id, c.definition ? definitionSentence(c.name, c.definition) : null);
+    return definitions.get(c.id) ?? null;
+  };
+  const each = <T, D>(items: T[], make: (item: T) => D | null) => (function* () {
+    for (const item of items) {
+      const d = make(item);
+      if (d) yield d;
+    }
+  })();
+
   // Pass 1, coverage: each concept's definition and each relation once, interleaved by rank.
-  const definitions = rankedConcepts.map(definitionInstance).filter((d): d is Draft => d !== null);
-  const forwards = rankedRelations.map((r) => relationInstance(r, name(r.subjectId), name(r.objectId), say));
-  yield* interleave(definitions, forwards);
+  yield* interleave(
+    each(rankedConcepts, (c) => definitionInstance(c, defined(c))),
+    each(rankedRelations, (r) => relationInstance(r, name(r.subjectId), name(r.objectId), say)),
+  );
   // Pass 2, salience: the other direction, the grounded explanation, then contrasts.
-  const inverses = rankedRelations.map((r) => inverseInstance(r, name(r.subjectId), name(r.objectId), say));
-  const explanations = rankedRelations.map((r) => explanationInstance(r, name(r.subjectId), name(r.objectId), say));
-  yield* interleave(inverses, explanations);
-  yield* contrasts(input, rankedConcepts, name);
+  yield* interleave(
+    each(rankedRelations, (r) => inverseInstance(r, name(r.subjectId), name(r.objectId), say)),
+    each(rankedRelations, (r) => explanationInstance(r, name(r.subjectId), name(r.objectId), say)),
+  );
+  yield* contrasts(input, rankedConcepts, defined);
 }
 
 /**
- * One contrast per concept with its nearest near miss, when each can be told apart in a
- * sentence: its definition, or a relation to something the other is not related to (two
- * siblings are alike in their shared parent, not different).
+ * One contrast per concept with its nearest near miss, told apart by their two definitions and
+ * nothing else: a relation statement would teach a relation twice, two concepts related to each
+ * other are not near misses but neighbours, and a definition that names the other concept
+ * teaches their relation instead of their difference.
  */
-function* contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: string) => string): Generator<Draft> {
-  const say = phrasingOf(input.vocabulary);
+function* contrasts(input: BuilderInput, ranked: BuilderConcept[], defined: (c: BuilderConcept) => string | null): Generator<Draft> {
   const graph = indexGraph(input);
-  const outgoing = new Map<string, { objectId: string; text: string }[]>();
-  for (const r of input.relations) {
-    const list = outgoing.get(r.subjectId) ?? outgoing.set(r.subjectId, []).get(r.subjectId)!;
-    list.push({ objectId: r.objectId, text: `${capitalise(name(r.subjectId))} ${agree(name(r.subjectId), say(r.predicate).phrase)} ${name(r.objectId)}` });
-  }
-  const statement = (c: BuilderConcept, other: BuilderConcept) => {
-    if (c.definition) return c.definition;
-    const theirs = new Set((outgoing.get(other.id) ?? []).map((o) => o.objectId));
-    return (outgoing.get(c.id) ?? []).find((o) => !theirs.has(o.objectId))?.text ?? null;
-  };
+  const related = new Set(input.relations.map((r) => pairKey(r.subjectId, r.objectId)));
   const concepts = new Map(input.concepts.map((c) => [c.id, c]));
   const done = new Set<string>();
   for (const a of ranked) {
     for (const id of graph.nearMisses(a.id).slice(0, 5)) {
       const b = concepts.get(id);
-      if (!b || done.has(pairKey(a.id, b.id))) continue;
-      const aSays = statement(a, b);
-      const bSays = statement(b, a);
-      if (!aSays || !bSays) continue;
+      if (!b || done.has(pairKey(a.id, b.id)) || related.has(pairKey(a.id, b.id))) continue;
+      const aSays = defined(a);
+      const bSays = defined(b);
+      if (!aSays || !bSays || names(aSays, b.name) || names(bSays, a.name)) continue;
       done.add(pairKey(a.id, b.id));
       yield contrastInstance(a, aSays, b, bSays);
       break;
@@ -106,13 +113,23 @@ function* contrasts(input: BuilderInput, ranked: BuilderConcept[], name: (id: st
   }
 }
 
+/** Whether the text names the concept, in either number, as whole words. */
+function names(text: string, name: string): boolean {
+  const lower = text.toLowerCase();
+  // Most pairs share no words at all; the whole-word pattern is built only for those that might.
+  if (!nameForms(name).some((form) => lower.includes(form.toLowerCase()))) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${namePattern(name)})(?![\\p{L}\\p{N}])`, "iu").test(text);
+}
+
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
-function interleave<T>(a: T[], b: T[]): T[] {
-  const out: T[] = [];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (i < a.length) out.push(a[i]);
-    if (i < b.length) out.push(b[i]);
+/** a[0], b[0], a[1], b[1], …, lazily, the longer one's rest at the end. */
+function* interleave<T>(a: Iterator<T>, b: Iterator<T>): Generator<T> {
+  for (;;) {
+    const x = a.next();
+    const y = b.next();
+    if (x.done && y.done) return;
+    if (!x.done) yield x.value;
+    if (!y.done) yield y.value;
   }
-  return out;
 }

@@ -1,69 +1,63 @@
-import { agree, capitalise, whatIs } from "../knowledge/phrasing";
+import { capitalise, isPlural } from "../knowledge/phrasing";
 import type { Predicate } from "../knowledge/types";
+import { definitionSentence } from "./definition";
+import { askWhatIs, withArticle } from "./noun-forms";
+import { fallbackPhrasing, realise } from "./realise";
 import type { BuilderConcept, BuilderRelation, TrainingInstanceDraft } from "./types";
-
-const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 
 export type Phrasing = (predicate: string) => Predicate;
 export const phrasingOf = (vocabulary: Predicate[]): Phrasing => {
   const byName = new Map(vocabulary.map((p) => [p.name, p]));
-  return (name) => byName.get(name) ?? { name, phrase: name.replace(/_/g, " "), inverse: `is the object of ${name.replace(/_/g, " ")}` };
+  return (name) => byName.get(name) ?? fallbackPhrasing(name);
 };
 
 type Draft = Omit<TrainingInstanceDraft, "discipline">;
 
-/** L1: what the concept is, in the words of the chunk that defines it. */
-export function definitionInstance(c: BuilderConcept): Draft | null {
-  if (!c.definition) return null;
-  return { kind: "definition", prompt: whatIs(c.name), completion: sentence(c.definition), conceptIds: [c.id], relationIds: [], chunkId: c.chunkId };
+/** L1: what the concept is, in the words of the chunk that defines it, whole; nothing when they were cut. */
+export function definitionInstance(c: BuilderConcept, completion = c.definition ? definitionSentence(c.name, c.definition) : null): Draft | null {
+  if (!completion) return null;
+  return { kind: "definition", prompt: askWhatIs(c.name), completion, conceptIds: [c.id], relationIds: [], chunkId: c.chunkId };
 }
 
 /** L2 forwards: "Complete the statement: Light energy is converted into …" */
 export function relationInstance(r: BuilderRelation, subject: string, object: string, say: Phrasing): Draft {
-  const p = say(r.predicate);
-  return {
-    kind: "relation",
-    prompt: `Complete the statement: ${capitalise(subject)} ${agree(subject, p.phrase)} …`,
-    completion: `${capitalise(subject)} ${agree(subject, p.phrase)} ${object}.`,
-    conceptIds: [r.subjectId, r.objectId],
-    relationIds: [r.id],
-    chunkId: r.chunkId,
-  };
+  const { prompt, statement } = realise({ subject, predicate: r.predicate, object }, "forwards", say(r.predicate));
+  return { kind: "relation", prompt, completion: statement, conceptIds: [r.subjectId, r.objectId], relationIds: [r.id], chunkId: r.chunkId };
 }
 
-/** L2 backwards, with the predicate's inverse phrasing: "Chemical energy is converted from …" */
+/** L2 backwards, asking for the subject: "Complete the statement: Chemical energy results from the conversion of …" */
 export function inverseInstance(r: BuilderRelation, subject: string, object: string, say: Phrasing): Draft {
-  const p = say(r.predicate);
-  return {
-    kind: "inverse",
-    prompt: `Complete the statement: ${capitalise(object)} ${agree(object, p.inverse)} …`,
-    completion: `${capitalise(object)} ${agree(object, p.inverse)} ${subject}.`,
-    conceptIds: [r.objectId, r.subjectId],
-    relationIds: [r.id],
-    chunkId: r.chunkId,
-  };
+  const { prompt, statement } = realise({ subject, predicate: r.predicate, object }, "backwards", say(r.predicate));
+  return { kind: "inverse", prompt, completion: statement, conceptIds: [r.objectId, r.subjectId], relationIds: [r.id], chunkId: r.chunkId };
 }
 
-/** An explanation grounded in the evidence sentence of the source chunk. */
+/** The evidence sentence of the source chunk, quoted, then the one relation it grounds. */
 export function explanationInstance(r: BuilderRelation, subject: string, object: string, say: Phrasing): Draft {
+  const { clause } = realise({ subject, predicate: r.predicate, object }, "forwards", say(r.predicate));
   return {
     kind: "explanation",
-    prompt: `According to the source text, how are ${subject} and ${object} related?`,
-    completion: `${sentence(r.evidence)} In short, ${subject} ${agree(subject, say(r.predicate).phrase)} ${object}.`,
+    prompt: `According to the source text, how are ${withArticle(subject, "the")} and ${withArticle(object, "the")} related?`,
+    completion: `${sentence(r.evidence)} In short, ${clause}.`,
     conceptIds: [r.subjectId, r.objectId],
     relationIds: [r.id],
     chunkId: r.chunkId,
   };
 }
 
-/** Two near-miss concepts told apart by what each is or does. */
-export function contrastInstance(a: BuilderConcept, aSays: string, b: BuilderConcept, bSays: string): Draft {
+/** Two near-miss concepts told apart by their definitions (the caller checks they are whole and unrelated). */
+export function contrastInstance(a: BuilderConcept, aDefinition: string, b: BuilderConcept, bDefinition: string): Draft {
   return {
     kind: "contrast",
-    prompt: `How does ${a.name} differ from ${b.name}?`,
-    completion: `${sentence(aSays)} ${sentence(bSays)}`,
+    prompt: `How ${isPlural(a.name) ? "do" : "does"} ${withArticle(a.name, "a")} differ from ${withArticle(b.name, "a")}?`,
+    completion: `${aDefinition} ${bDefinition}`,
     conceptIds: [a.id, b.id],
     relationIds: [],
     chunkId: a.chunkId ?? b.chunkId,
   };
+}
+
+/** The evidence as a sentence: a glossary line's bullet dropped, a capital and a full stop where it has none. */
+function sentence(s: string): string {
+  const t = capitalise(s.trim().replace(/^[-•*]\s+/, ""));
+  return /[.!?]["”’)]*$/.test(t) ? t : `${t}.`;
 }

@@ -14,21 +14,28 @@ export function splitSentences(text: string): string[] {
 
 type Piece = { text: string; tokens: number };
 
-/** Splits a paragraph that is over budget at sentence boundaries (and an over-long sentence at words). */
+/**
+ * Splits a paragraph that is over budget at sentence boundaries (and an over-long sentence at
+ * words). A list keeps one item per line: a glossary's "- term: definition" lines stay lines.
+ */
 function splitLong(text: string, maxTokens: number): Piece[] {
   const out: Piece[] = [];
   let cur: Piece | null = null;
-  const push = (p: Piece) => {
-    if (cur && cur.tokens + p.tokens + 1 <= maxTokens) cur = { text: `${cur.text} ${p.text}`, tokens: cur.tokens + p.tokens + 1 };
+  const push = (p: Piece, separator: string) => {
+    if (cur && cur.tokens + p.tokens + 1 <= maxTokens) cur = { text: `${cur.text}${separator}${p.text}`, tokens: cur.tokens + p.tokens + 1 };
     else {
       if (cur) out.push(cur);
       cur = p;
     }
   };
-  for (const sentence of splitSentences(text)) {
-    const tokens = countTokens(sentence);
-    if (tokens <= maxTokens) push({ text: sentence, tokens });
-    else for (const part of splitWords(sentence, maxTokens)) push(part);
+  for (const line of text.split("\n").filter((l) => l.trim())) {
+    let separator = "\n";
+    for (const sentence of splitSentences(line)) {
+      const tokens = countTokens(sentence);
+      if (tokens <= maxTokens) push({ text: sentence, tokens }, separator);
+      else for (const part of splitWords(sentence, maxTokens)) push(part, separator);
+      separator = " ";
+    }
   }
   if (cur) out.push(cur);
   return out;

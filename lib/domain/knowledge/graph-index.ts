@@ -1,7 +1,8 @@
 import { canonicalName } from "./canonical";
 
 /** The parts of a structure the index reads (chains are not among them). */
-export type IndexConcept = { id: string; name: string };
+/** `topic`: the document the concept was found in, when known. */
+export type IndexConcept = { id: string; name: string; topic?: string | null };
 export type IndexRelation = { id: string; subjectId: string; predicate: string; objectId: string };
 
 /** Words too common in a discipline's names to say two concepts are close ("cell", "energy"). */

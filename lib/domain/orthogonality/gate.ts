@@ -1,30 +1,35 @@
 // The orthogonality gate: proves, instance by instance, that no benchmark item leaked into the
-// training data, by exact 13-gram overlap (the usual decontamination test) and MinHash similarity.
+// training data, by exact 13-gram overlap (the usual decontamination test), MinHash similarity,
+// and what the instance states of the item's chain (structure.ts).
+import type { PathStep } from "../tester/types";
+import type { Violation } from "./kinds";
 import { createLshIndex, createMinHasher, jaccardEstimate } from "./minhash";
 import { NGRAM_SIZE, hashTokens, shingleSize, windowHash } from "./ngrams";
-import { normalizeText } from "./normalize";
+import { normalizeSentences, normalizeText } from "./normalize";
+import { createStructureIndex } from "./structure";
 
+export type { Violation, ViolationKind } from "./kinds";
 export type GateText = { id: string; text: string };
-export type Violation = {
-  trainingId: string;
-  benchmarkId: string;
-  kind: "ngram" | "near-duplicate";
-  /** ngram: the shared words; near-duplicate: the start of the benchmark item's normalised text. */
-  shared: string;
-  /** ngram: share of the item's n-grams found in the instance; near-duplicate: estimated Jaccard. */
-  similarity: number;
-};
+/** A benchmark item: its question and options as text, and the steps of its chain when known. */
+export type GateItem = GateText & { path?: readonly PathStep[] };
+/** A training instance: its text, and the concepts and relations it teaches when it is linked. */
+export type GateInstance = GateText & { conceptIds?: readonly string[]; relationIds?: readonly string[] };
 export type GateOptions = {
   /** n-gram length for the exact-overlap test; default NGRAM_SIZE (13). */
   ngram?: number;
   /** Estimated Jaccard of word 5-gram sets at or above which an LSH candidate is a near duplicate; default 0.8. */
   minhashThreshold?: number;
-  /** Violations kept per training instance (n-gram ones first, then by similarity); default 5. */
+  /**
+   * Violations kept per training instance; default 5. The text ones come first as they always
+   * did (n-gram, then near duplicates by similarity), then the structural ones.
+   */
   maxViolationsPerInstance?: number;
+  /** The words of a predicate in structural violations ("converts_to" → "is converted into"); default: the name without underscores. */
+  phrase?: (predicate: string) => string;
 };
 export interface BenchmarkIndex {
   readonly size: number;
-  check(instance: GateText): Violation[];
+  check(instance: GateInstance): Violation[];
 }
 
 const PREVIEW_CHARS = 200;
@@ -33,7 +38,7 @@ const PREVIEW_CHARS = 200;
 type Item = { id: string; tokens: string[]; size: number; ngrams: number; signature: Uint32Array | null };
 type Hit = { matched: number; start: number; size: number };
 
-function resolve(options: GateOptions): Required<GateOptions> {
+function resolve(options: GateOptions): Required<Omit<GateOptions, "phrase">> {
   const { ngram = NGRAM_SIZE, minhashThreshold = 0.8, maxViolationsPerInstance = 5 } = options;
   if (!Number.isInteger(ngram) || ngram < 1) throw new RangeError(`ngram must be a positive integer, got ${ngram}`);
   if (!(minhashThreshold > 0 && minhashThreshold <= 1)) throw new RangeError(`minhashThreshold must be in (0, 1], got ${minhashThreshold}`);
@@ -57,8 +62,9 @@ function preview(tokens: readonly string[]): string {
   return out.slice(0, PREVIEW_CHARS);
 }
 
-export function createBenchmarkIndex(source: Iterable<GateText>, options: GateOptions = {}): BenchmarkIndex {
+export function createBenchmarkIndex(source: Iterable<GateItem>, options: GateOptions = {}): BenchmarkIndex {
   const opts = resolve(options);
+  const structure = createStructureIndex({ phrase: options.phrase });
   const minhasher = createMinHasher();
   const lsh = createLshIndex();
   const items: Item[] = [];
@@ -68,7 +74,8 @@ export function createBenchmarkIndex(source: Iterable<GateText>, options: GateOp
   // check() must also slide over the instance.
   const sizes = new Set<number>([opts.ngram]);
 
-  for (const { id, text } of source) {
+  for (const { id, text, path } of source) {
+    structure.add({ id, path });
     const tokens = normalizeText(text);
     const th = hashTokens(tokens);
     const index = items.length;
@@ -112,8 +119,11 @@ export function createBenchmarkIndex(source: Iterable<GateText>, options: GateOp
     return hits;
   }
 
-  function check({ id, text }: GateText): Violation[] {
-    const tokens = normalizeText(text);
+  function check(instance: GateInstance): Violation[] {
+    const { id, text } = instance;
+    // The same tokens as normalizeText, with the sentence breaks the structural check reads.
+    const sentences = normalizeSentences(text);
+    const { tokens } = sentences;
     const th = hashTokens(tokens);
     const hits = ngramHits(tokens, th);
     const found: Array<Violation & { order: number }> = [];
@@ -134,15 +144,17 @@ export function createBenchmarkIndex(source: Iterable<GateText>, options: GateOp
     }
     // Exact overlap is the stronger evidence, so it comes first; then the most similar items.
     found.sort((a, b) => (a.kind === b.kind ? b.similarity - a.similarity || a.order - b.order : a.kind === "ngram" ? -1 : 1));
-    return found.slice(0, opts.maxViolationsPerInstance).map(({ order: _order, ...v }) => v);
+    const byText = found.slice(0, opts.maxViolationsPerInstance).map(({ order: _order, ...v }): Violation => v);
+    if (byText.length === opts.maxViolationsPerInstance || structure.size === 0) return byText;
+    return [...byText, ...structure.check(instance, sentences)].slice(0, opts.maxViolationsPerInstance);
   }
 
   return { size: items.length, check };
 }
 
 export function checkOrthogonality(
-  training: Iterable<GateText>,
-  benchmark: Iterable<GateText>,
+  training: Iterable<GateInstance>,
+  benchmark: Iterable<GateItem>,
   options: GateOptions = {},
 ): { checked: number; violations: Violation[] } {
   const index = createBenchmarkIndex(benchmark, options);

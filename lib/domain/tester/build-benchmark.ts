@@ -1,12 +1,19 @@
-import { canonicalName } from "../knowledge/canonical";
+import { chainProblem } from "../knowledge/chain-rules";
+import { indexGraph } from "../knowledge/graph-index";
+import { findHubs } from "../knowledge/link-chains";
 import { hashSeed, seededRandom, shuffled } from "../random";
-import { indexGraph, type GraphIndex } from "../knowledge/graph-index";
-import { OPERATOR_REGISTRY, type Candidate } from "./operators";
+import { alsoRight } from "./also-right";
+import { answerBias, type AnswerBias } from "./answer-bias";
+import { acrossItems, itemProblem } from "./item-checks";
+import { OPERATOR_REGISTRY } from "./operators";
+import { pickDistractors } from "./pick-distractors";
 import { stemOf } from "./stem";
-import { OPERATORS, type BenchmarkItemDraft, type ItemOption, type Operator, type SkippedChain, type TesterInput, type TesterOptions } from "./types";
+import { OPERATORS, type BenchmarkItemDraft, type ItemOption, type Operator, type RejectedItem, type SkippedChain, type TesterInput, type TesterOptions } from "./types";
 
 export type BenchmarkBuild = {
   items: BenchmarkItemDraft[];
+  /** items the automatic checks refused, with the reason */
+  rejected: RejectedItem[];
   skipped: SkippedChain[];
   stats: BenchmarkStats;
 };
@@ -17,70 +24,76 @@ export type BenchmarkStats = {
   /** distractors made by each operator */
   byOperator: Record<Operator, number>;
   byLength: Record<string, number>;
+  /** chains that could not become an item, by reason */
   skipped: Record<string, number>;
+  /** items the automatic checks refused, by reason */
+  rejected: Record<string, number>;
+  answerBias: AnswerBias;
 };
 
 const MIN_OPTIONS = 3;
-const FILL_ORDER: Operator[] = ["NEARMISS", "INVREL", "TRUNC"];
+/** Items one concept may be a distractor in: the same wrong option everywhere is learned, not reasoned out. */
+export const MAX_DISTRACTOR_USES = 3;
 
 /**
- * The Tester: one multiple-choice item per chain, its answer the chain's conclusion, its
- * distractors from the operators (one each first, then more of whichever has candidates left),
- * options distinct by canonical name and never the start (which the stem names). The position
- * of the answer is shuffled by a generator seeded per chain, so adding chains moves nothing.
+ * The Tester: one multiple-choice item per chain that reasons (chain rules, no hub), its answer
+ * the chain's conclusion, its distractors from the operators, each checked (never the answer in
+ * other words, never another right answer, never overused), the answer's place shuffled by a
+ * generator seeded per chain and its length rank balanced. Items that fail a check are returned
+ * with the reason; the statistics carry the answer-bias baselines of the kept items.
  */
 export function buildBenchmark(inputs: TesterInput[], options: TesterOptions): BenchmarkBuild {
   const size = options.options ?? 4;
-  const items: BenchmarkItemDraft[] = [];
+  const made: BenchmarkItemDraft[] = [];
+  const rejected: RejectedItem[] = [];
   const skipped: SkippedChain[] = [];
+  const uses = new Map<string, number>();
   for (const input of inputs) {
     const graph = indexGraph(input);
+    const hubs = findHubs(input.relations);
     for (const chain of input.chains) {
       const skip = (reason: string) => skipped.push({ chainId: chain.id, discipline: input.discipline, reason });
+      const names = [chain.steps[0]?.subjectId, ...chain.steps.map((s) => s.objectId)].map((id) => graph.concept(id));
       if (chain.steps.length < 2) {
         skip("shorter than two steps");
         continue;
       }
-      const names = [chain.steps[0].subjectId, ...chain.steps.map((s) => s.objectId)].map((id) => graph.concept(id));
       if (names.some((c) => !c) || chain.steps.some((s, i) => i > 0 && chain.steps[i - 1].objectId !== s.subjectId)) {
         skip("its steps do not link (not reachable)");
         continue;
       }
+      const view = chain.steps.map((s) => ({ subject: graph.concept(s.subjectId)!.name, predicate: s.predicate, object: graph.concept(s.objectId)!.name, evidence: s.evidence ?? s.id }));
+      const hubNames = new Set(names.filter((c) => hubs.has(c!.id)).map((c) => c!.name));
+      const byName = new Map(names.map((c) => [c!.name, c!]));
       const start = chain.steps[0].subjectId;
       const answerId = chain.steps[chain.steps.length - 1].objectId;
-      const onChain = new Set([start, ...chain.steps.map((s) => s.objectId)]);
-      const ctx = { chain, onChain, answerId, graph };
-      const pools = OPERATOR_REGISTRY.map((op) => ({ op: op.name, queue: op.candidates(ctx) }));
-      // Other concepts the same path of predicates reaches from the start are right answers too:
-      // none of them may stand as a distractor.
-      const alsoRight = [...reachedBy(graph, start, chain.steps.map((s) => s.predicate))].filter((id) => id !== answerId);
-      const used = new Set([graph.key(answerId), graph.key(start), ...alsoRight.map((id) => graph.key(id))]);
-      const picked: ItemOption[] = [];
-      const pickFrom = (op: Operator, queue: Candidate[]) => {
-        while (queue.length) {
-          const c = queue.shift()!;
-          const concept = graph.concept(c.conceptId);
-          const key = concept ? canonicalName(concept.name) : "";
-          if (!concept || !key || used.has(key)) continue;
-          used.add(key);
-          picked.push({ text: concept.name, conceptId: concept.id, operator: op, note: c.note });
-          return true;
-        }
-        return false;
-      };
-      for (const { op, queue } of pools) if (picked.length < size - 1) pickFrom(op, queue);
-      // Fill the remaining places round-robin, near misses first (they are the most plentiful).
-      const fillOrder = FILL_ORDER.map((name) => pools.find((p) => p.op === name)!);
-      while (picked.length < size - 1 && fillOrder.some(({ op, queue }) => picked.length < size - 1 && pickFrom(op, queue)));
-      if (picked.length + 1 < MIN_OPTIONS) {
-        skip(`only ${picked.length} distinct distractor${picked.length === 1 ? "" : "s"}`);
+      const problem = chainProblem(view, {
+        isHub: (name) => hubNames.has(name),
+        related: () => graph.outOf(start).some((r) => r.objectId === answerId) || graph.into(start).some((r) => r.subjectId === answerId),
+        definitionOf: (name) => (byName.get(name) as { definition?: string | null } | undefined)?.definition,
+      });
+      if (problem) {
+        skip(problem.replace(/ \(.*\)$/, ""));
         continue;
       }
-      const answer: ItemOption = { text: graph.concept(answerId)!.name, conceptId: answerId, operator: "ANSWER" };
+      const onChain = new Set([start, ...chain.steps.map((s) => s.objectId)]);
+      const ctx = { chain, onChain, answerId, graph };
       const random = seededRandom(hashSeed(`${options.seed}:${chain.id}`));
+      const picked = pickDistractors({
+        graph,
+        answerId,
+        startId: start,
+        alsoRight: new Set([...alsoRight(graph, start, chain.steps.map((s) => s.predicate))].filter((id) => id !== answerId)),
+        pools: OPERATOR_REGISTRY.map((op) => ({ op: op.name, queue: op.candidates(ctx) })),
+        size,
+        uses,
+        maxUses: MAX_DISTRACTOR_USES,
+        random,
+      });
+      const answer: ItemOption = { text: graph.concept(answerId)!.name, conceptId: answerId, operator: "ANSWER" };
       const optionsShuffled = shuffled([answer, ...picked], random);
       const path = chain.steps.map((s) => ({ subject: graph.concept(s.subjectId)!.name, predicate: s.predicate, object: graph.concept(s.objectId)!.name, relationId: s.id, subjectId: s.subjectId, objectId: s.objectId }));
-      items.push({
+      const item: BenchmarkItemDraft = {
         chainId: chain.id,
         discipline: input.discipline,
         stem: stemOf(path, input.vocabulary),
@@ -88,32 +101,35 @@ export function buildBenchmark(inputs: TesterInput[], options: TesterOptions): B
         answerIndex: optionsShuffled.indexOf(answer),
         difficulty: chain.steps.length,
         path,
-      });
+      };
+      const reason = picked.length + 1 < MIN_OPTIONS ? `only ${picked.length} acceptable distractor${picked.length === 1 ? "" : "s"}` : itemProblem(item);
+      if (reason) {
+        rejected.push({ ...item, reason });
+        continue;
+      }
+      for (const o of picked) uses.set(o.conceptId, (uses.get(o.conceptId) ?? 0) + 1);
+      made.push(item);
     }
   }
-  return { items, skipped, stats: statsOf(items, skipped) };
+  const across = acrossItems(made);
+  const all = [...rejected, ...across.rejected];
+  return { items: across.kept, rejected: all, skipped, stats: statsOf(across.kept, skipped, all) };
 }
 
-export function statsOf(items: Pick<BenchmarkItemDraft, "discipline" | "options" | "difficulty">[], skipped: Pick<SkippedChain, "reason">[] = []): BenchmarkStats {
+export function statsOf(
+  items: Pick<BenchmarkItemDraft, "discipline" | "options" | "difficulty" | "stem" | "answerIndex">[],
+  skipped: Pick<SkippedChain, "reason">[] = [],
+  rejected: Pick<RejectedItem, "reason">[] = [],
+): BenchmarkStats {
   const count = (rec: Record<string, number>, k: string) => (rec[k] = (rec[k] ?? 0) + 1);
-  const stats: BenchmarkStats = { items: items.length, byDiscipline: {}, byOperator: { INVREL: 0, TRUNC: 0, NEARMISS: 0 }, byLength: {}, skipped: {} };
+  const stats: BenchmarkStats = { items: items.length, byDiscipline: {}, byOperator: { INVREL: 0, TRUNC: 0, NEARMISS: 0 }, byLength: {}, skipped: {}, rejected: {}, answerBias: answerBias(items) };
   for (const item of items) {
     count(stats.byDiscipline, item.discipline);
     count(stats.byLength, String(item.difficulty));
     for (const o of item.options) if (o.operator !== "ANSWER") stats.byOperator[o.operator]++;
   }
-  for (const s of skipped) count(stats.skipped, s.reason.replace(/^only \d+ distinct distractors?$/, "too few distinct distractors"));
+  for (const s of skipped) count(stats.skipped, s.reason);
+  for (const r of rejected) count(stats.rejected, r.reason.replace(/^only \d+ acceptable distractors?$/, "too few acceptable distractors"));
   for (const op of OPERATORS) stats.byOperator[op] ??= 0;
   return stats;
-}
-
-/** Every concept reached from `start` by following these predicates in order (the chain's path, any branch). */
-function reachedBy(graph: GraphIndex, start: string, predicates: string[]): Set<string> {
-  let frontier = new Set([start]);
-  for (const predicate of predicates) {
-    const next = new Set<string>();
-    for (const id of frontier) for (const r of graph.outOf(id)) if (r.predicate === predicate) next.add(r.objectId);
-    frontier = next;
-  }
-  return frontier;
 }

@@ -1,7 +1,9 @@
 import type { Predicate } from "../knowledge/types";
 
-export type TesterConcept = { id: string; name: string };
-export type TesterRelation = { id: string; subjectId: string; predicate: string; objectId: string };
+/** `topic`: where the concept was found (its document), so near misses come from the same topic. */
+export type TesterConcept = { id: string; name: string; aliases?: string[]; topic?: string | null; definition?: string | null };
+/** `evidence`: the sentence it was read from; chains whose steps all come from one sentence are not tested. */
+export type TesterRelation = { id: string; subjectId: string; predicate: string; objectId: string; evidence?: string };
 /** An L3 chain: its relations in order, the object of one the subject of the next. */
 export type TesterChain = { id: string; steps: TesterRelation[] };
 
@@ -37,6 +39,9 @@ export type BenchmarkItemDraft = {
 };
 
 export type SkippedChain = { chainId: string; discipline: string; reason: string };
+
+/** An item the automatic checks refused, kept with the reason so people can see (and overrule) it. */
+export type RejectedItem = BenchmarkItemDraft & { reason: string };
 
 export type TesterOptions = {
   seed: number;

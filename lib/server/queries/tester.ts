@@ -23,10 +23,13 @@ export async function benchmarkDetail(db: Db, id: string) {
     db.$queryRaw<{ operator: string; n: number }[]>`
       SELECT o->>'operator' AS operator, count(*)::int AS n FROM "BenchmarkItem" i, jsonb_array_elements(i.options) o
       WHERE i."benchmarkId" = ${id} AND i.status = 'ACTIVE' AND o->>'operator' <> 'ANSWER' GROUP BY 1 ORDER BY 1`,
-    db.benchmarkItem.count({ where: { benchmarkId: id, status: "REJECTED" } }),
+    db.benchmarkItem.groupBy({ by: ["rejectionReason"], where: { benchmarkId: id, status: "REJECTED" }, _count: { _all: true } }),
   ]);
   const operators = { INVREL: 0, TRUNC: 0, NEARMISS: 0, ...Object.fromEntries(byOperator.map((r) => [r.operator, r.n])) };
-  return { benchmark, stats: { items: byDiscipline.reduce((s, r) => s + r.n, 0), rejected, byDiscipline, byLength, byOperator: operators } };
+  // Rejected by the Tester's checks (with the reason) or by a person (no reason).
+  const rejectedBy = rejected.map((r) => ({ reason: r.rejectionReason ?? "rejected by a reviewer", n: r._count._all })).sort((a, b) => b.n - a.n);
+  const stats = { items: byDiscipline.reduce((s, r) => s + r.n, 0), rejected: rejectedBy.reduce((s, r) => s + r.n, 0), rejectedBy, byDiscipline, byLength, byOperator: operators };
+  return { benchmark, stats };
 }
 
 export const itemFilters = pageQuery.extend({
@@ -51,7 +54,7 @@ export async function benchmarkItems(db: Db, benchmarkId: string, f: z.infer<typ
     ORDER BY i.position LIMIT ${f.limit + 1}`;
   const items = await db.benchmarkItem.findMany({
     where: { id: { in: rows.slice(0, f.limit).map((r) => r.id) } },
-    select: { id: true, position: true, stem: true, options: true, answerIndex: true, difficulty: true, path: true, status: true, chainId: true, editedAt: true, discipline: { select: { slug: true, name: true } } },
+    select: { id: true, position: true, stem: true, options: true, answerIndex: true, difficulty: true, path: true, status: true, rejectionReason: true, chainId: true, editedAt: true, discipline: { select: { slug: true, name: true } } },
     orderBy: { position: "asc" },
   });
   return { items, nextCursor: rows.length > f.limit ? String(items[items.length - 1].position) : null };

@@ -1,7 +1,10 @@
 import { canonicalName } from "../canonical";
+import { chainProblem } from "../chain-rules";
 import type { ExtractedChain, ExtractedTriple } from "../types";
 
-export const MAX_CHAINS_PER_CHUNK = 8;
+export const MAX_CHAINS_PER_CHUNK = 6;
+/** One sentence may carry a step of this many chains: one passage must not dominate the benchmark. */
+export const MAX_CHAINS_PER_SENTENCE = 2;
 const MAX_STEPS = 4;
 
 /**
@@ -9,7 +12,7 @@ const MAX_STEPS = 4;
  * twice; longest first, and a path contained in an emitted one is not emitted again. Edges are
  * given by index; `from` and `to` name their ends.
  */
-export function linkPaths<T>(edges: T[], from: (e: T) => string, to: (e: T) => string, max: number): number[][] {
+export function linkPaths<T>(edges: T[], from: (e: T) => string, to: (e: T) => string, max: number, accept: (path: number[]) => boolean = () => true, sentenceOf?: (e: T) => string): number[][] {
   const bySource = new Map<string, number[]>();
   edges.forEach((e, i) => {
     const k = from(e);
@@ -28,18 +31,25 @@ export function linkPaths<T>(edges: T[], from: (e: T) => string, to: (e: T) => s
   };
   edges.forEach((e, i) => walk([i], new Set([from(e), to(e)])));
   const emitted: number[][] = [];
+  const uses = new Map<string, number>();
   const key = (p: number[]) => `,${p.join(",")},`;
   for (const p of paths.sort((a, b) => b.length - a.length || a[0] - b[0])) {
     if (emitted.length >= max) break;
-    if (emitted.some((e) => key(e).includes(key(p)))) continue;
+    if (emitted.some((e) => key(e).includes(key(p))) || !accept(p)) continue;
+    const sentences = sentenceOf ? [...new Set(p.map((i) => sentenceOf(edges[i])))] : [];
+    if (sentences.some((s) => (uses.get(s) ?? 0) >= MAX_CHAINS_PER_SENTENCE)) continue;
+    for (const s of sentences) uses.set(s, (uses.get(s) ?? 0) + 1);
     emitted.push(p);
   }
   return emitted;
 }
 
-/** A chunk's triples linked into chains by the canonical names of their ends. */
+/** A chunk's triples linked into chains by the canonical names of their ends, where the chain rules hold. */
 export function linkChains(triples: ExtractedTriple[], phrase: (predicate: string) => string): ExtractedChain[] {
-  const paths = linkPaths(triples, (t) => canonicalName(t.subject), (t) => canonicalName(t.object), MAX_CHAINS_PER_CHUNK);
+  const pairs = new Set(triples.flatMap((t) => [`${canonicalName(t.subject)}|${canonicalName(t.object)}`, `${canonicalName(t.object)}|${canonicalName(t.subject)}`]));
+  const related = (a: string, b: string) => pairs.has(`${canonicalName(a)}|${canonicalName(b)}`);
+  const sound = (p: number[]) => chainProblem(p.map((i) => triples[i]), { related }) === null;
+  const paths = linkPaths(triples, (t) => canonicalName(t.subject), (t) => canonicalName(t.object), MAX_CHAINS_PER_CHUNK, sound, (t) => t.evidence);
   return paths.map((steps) => ({ steps, summary: summarise(steps.map((i) => triples[i]), phrase) }));
 }
 

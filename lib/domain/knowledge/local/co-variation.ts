@@ -40,7 +40,7 @@ export function coVariationTriples(sentence: string): RawTriple[] {
     const x = quantity(as[1]);
     const y = quantity(as[3]);
     if (x && y && x.toLowerCase() !== y.toLowerCase()) {
-      return [{ subject: x, predicate: direction(as[2]) === direction(as[4]) ? "increases" : "decreases", object: y, evidence: sentence }];
+      return [{ subject: x, predicate: direction(as[2]) === direction(as[4]) ? "increases" : "decreases", object: y, evidence: sentence, pattern: "co-variation" }];
     }
   }
   const cause = new RegExp(String.raw`^(.*?)\s+${HEDGE}(?:causes|cause|leads\s+to|lead\s+to|results\s+in|result\s+in|produces|produce)\s+(.+)$`, "i").exec(sentence);
@@ -50,7 +50,7 @@ export function coVariationTriples(sentence: string): RawTriple[] {
     if (from && to) {
       const x = leadingNounPhrase(from.rest);
       const y = leadingNounPhrase(to.rest);
-      if (x && y && x.toLowerCase() !== y.toLowerCase()) return [{ subject: x, predicate: from.dir === to.dir ? "increases" : "decreases", object: y, evidence: sentence }];
+      if (x && y && x.toLowerCase() !== y.toLowerCase()) return [{ subject: x, predicate: from.dir === to.dir ? "increases" : "decreases", object: y, evidence: sentence, pattern: "co-variation" }];
     }
   }
   // "A rise in price decreases the quantity demanded", "a fall in price will increase it".
@@ -60,7 +60,7 @@ export function coVariationTriples(sentence: string): RawTriple[] {
     const verb = RAISE.test(direct[2]) ? 1 : LOWER.test(direct[2]) ? -1 : 0;
     const x = from && leadingNounPhrase(from.rest);
     const y = leadingNounPhrase(direct[3]);
-    if (from && verb && x && y && x.toLowerCase() !== y.toLowerCase()) return [{ subject: x, predicate: from.dir * verb > 0 ? "increases" : "decreases", object: y, evidence: sentence }];
+    if (from && verb && x && y && x.toLowerCase() !== y.toLowerCase()) return [{ subject: x, predicate: from.dir * verb > 0 ? "increases" : "decreases", object: y, evidence: sentence, pattern: "co-variation" }];
   }
   return [];
 }

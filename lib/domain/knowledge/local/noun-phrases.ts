@@ -7,9 +7,15 @@ const STOP = new Set(["along", "around", "beyond", "upon", "despite", "behind", 
 const MAX_WORDS = 5;
 // -ing words that are nouns, not verb forms ("a building", "conditioning").
 const NOUN_ING = /^(?:building|ring|string|thing|king|spring|wing|ceiling|meaning|learning|reasoning|spending|funding|housing|clothing|bonding|signaling|marketing|conditioning|sampling|training|feeling|painting|writing|reading)$/i;
+const SUBORDINATOR = /^(?:when|where|while|if|as|because|after|before|until|that|which|so)$/;
+const IRREGULAR_PARTICIPLE = /^(?:found|made|known|built|given|taken|seen|held|bound|born|drawn|shown|grown|thrown|written|done|led|kept|left|lost|run|sent|set|told|brought|caught|sought|taught|thought|spread|laid|hidden|chosen|driven|worn|torn|borne)$/;
+// "structure containing ependymal cells": a verb of relation in -ing starts a clause.
+const RELATING_ING = /^(?:containing|consisting|including|producing|secreting|releasing|forming|surrounding|connecting|linking|carrying|causing|allowing|providing|involving|resulting|leading|using|requiring|binding|storing|transporting|regulating|controlling)$/;
 const CHANGE_NOUNS = /^(?:increases?|decreases?|changes?|rises?|falls?|drops?|shifts?|reductions?|declines?|growth|loss|gains?)$/i;
-const QUANTITY = /^\s*(?:(?:a|an|the)\s+)?(?:(?:large|small|high|low|great|huge|certain|significant|growing|wide)\s+)?(?:lot|lots|number|numbers|amount|amounts|concentration|concentrations|variety|range|set|series|majority|portion|proportion|percentage|fraction|group|couple|pair|kind|type|sort)\s+of\s+/i;
+const QUANTITY = /^\s*(?:(?:a|an|the)\s+)?(?:(?:large|small|high|low|great|huge|certain|significant|growing|wide)\s+)?(?:lot|lots|number|numbers|amount|amounts|concentration|concentrations|variety|range|set|series|majority|portion|proportion|percentage|fraction|group|couple|pair)\s+of\s+/i;
 const PREPOSITIONS = new Set(["in", "on", "at", "by", "for", "from", "with", "into", "onto", "during", "through", "throughout", "within", "across", "over", "under", "between", "among", "to", "via", "per", "about", "after", "before", "until", "without", "against", "toward", "towards", "like", "unlike", "near", "inside", "outside", "along", "around", "beyond", "upon", "despite", "behind", "beside", "past", "over"]);
+const AUXILIARY = new Set(["can", "will", "may", "must", "should", "would", "could", "might", "is", "are", "was", "were", "has", "have", "had", "do", "does", "did"]);
+const DEMONSTRATIVE = /^(?:this|these|those|that|such)$/i;
 const QUESTION = /^(?:what|whether|why|how|who|whom|which|where|when|if)\b/i;
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean);
@@ -20,32 +26,50 @@ const clean = (w: string) => w.replace(/^[“"'(\[]+|[”"'),.;:!?\]]+$/g, "");
  * first preposition or clause word (one "of" is kept), at most five words, and its last word a
  * noun for compromise's tagger, never a pronoun or a vague word.
  */
-export function leadingNounPhrase(text: string, keepQuantity = false): string | null {
+export function leadingNounPhrase(text: string, keepQuantity = false, whole = false): string | null {
   // "a lot of information", "large numbers of receptors": the quantity is not the concept
   // (but "X is the proportion of Y" does not make X a Y: callers that classify keep it and refuse).
   if (keepQuantity && QUANTITY.test(text)) return null;
-  const unquantified = text.replace(QUANTITY, "");
+  // "one of the chemical groups…" names a chemical group.
+  const unquantified = text.replace(QUANTITY, "").replace(/^\s*(?:one|any|each|either|some|many|most)\s+of\s+(?:the\s+)?/i, "");
   const ws = words(unquantified.split(/[,;:()—–]/)[0]).map(clean).filter(Boolean);
+  // "these hormones", "such bonds": the phrase points back to something said before.
+  if (ws.length && DEMONSTRATIVE.test(ws[0])) return null;
   while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
   const out: string[] = [];
   let ofUsed = false;
+  let consumed = ws.length;
   for (const [i, w] of ws.entries()) {
     const lw = w.toLowerCase();
+    consumed = i;
     // "an increase based on…", "force acting on an object", "sketch showing all forces": a
     // participle before a preposition or a determiner ends the phrase.
     const next = ws[i + 1]?.toLowerCase() ?? "";
-    if (out.length > 0 && /ed$/.test(lw) && PREPOSITIONS.has(next)) break;
-    if (out.length > 0 && /ing$/.test(lw) && !NOUN_ING.test(lw) && (PREPOSITIONS.has(next) || DETERMINERS.has(next))) break;
+    if (out.length > 0 && (/ed$/.test(lw) || IRREGULAR_PARTICIPLE.test(lw)) && (PREPOSITIONS.has(next) || next === "of" || SUBORDINATOR.test(next))) break;
+    if (out.length > 0 && /ing$/.test(lw) && !NOUN_ING.test(lw) && (PREPOSITIONS.has(next) || DETERMINERS.has(next) || RELATING_ING.test(lw))) break;
     if (lw === "of" && !ofUsed && out.length > 0 && out.length < 3) {
       ofUsed = true;
       out.push(w);
       continue;
     }
+    // "the amount consumers can afford": the phrase is the subject of a clause, not a concept.
+    if (out.length > 0 && AUXILIARY.has(lw)) return null;
+    // "…true belief passes the test": a verb before a determiner means the phrase swallowed a clause.
+    if (out.length > 0 && /s$/.test(lw) && DETERMINERS.has(next) && tagsOf(`it ${lw}`)[1]?.includes("Verb")) return null;
     if (STOP.has(lw) || lw === "of") break;
+    if (ofUsed && DEMONSTRATIVE.test(lw)) return null;
     if (ofUsed && DETERMINERS.has(lw)) continue;
     out.push(w);
-    if (out.length >= MAX_WORDS) break;
+    consumed = i + 1;
+    if (out.length >= MAX_WORDS) {
+      // A name cut at the word limit is not the name.
+      const after = ws[i + 1]?.toLowerCase();
+      if (after && !STOP.has(after) && after !== "of") return null;
+      break;
+    }
   }
+  // In a list every item is a whole phrase: "fitness rings or home appliances with…" is not a list of two.
+  if (whole && ws.slice(consumed).some((w) => !/^(?:etc|and|or)$/i.test(w))) return null;
   while (out.length && ["of"].includes(out[out.length - 1].toLowerCase())) out.pop();
   // "the price of a good or service": when the "of" part is not a concept, the head alone may be.
   const of = out.findIndex((w) => w.toLowerCase() === "of");
@@ -61,6 +85,7 @@ export function trailingNounPhrase(text: string): string | null {
   let ws = words(clause).map(clean).filter(Boolean);
   // "For molecules of high symmetry such as…": an opening preposition is not part of the phrase.
   while (ws.length > 1 && PREPOSITIONS.has(ws[0].toLowerCase())) ws.shift();
+  if (ws.length && DEMONSTRATIVE.test(ws[0])) return null;
   while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
   const stops = ws.map((w) => STOP.has(w.toLowerCase()) || w.toLowerCase() === "of");
   const lastStop = stops.lastIndexOf(true);
@@ -74,6 +99,7 @@ export function trailingNounPhrase(text: string): string | null {
     ws = ws.slice(lastStop + 1);
   }
   while (ws.length && DETERMINERS.has(ws[0].toLowerCase())) ws.shift();
+  if (ws.some((w) => DEMONSTRATIVE.test(w))) return null;
   ws = ws.filter((w) => !DETERMINERS.has(w.toLowerCase()) || w.toLowerCase() === "of");
   if (ws.length > MAX_WORDS) return null;
   return acceptPhrase(ws);
@@ -84,7 +110,7 @@ const GENERIC_HEADS = new Set(["molecule", "molecules", "structure", "structures
 const NON_NOUN = ["Verb", "Adverb", "Pronoun", "Preposition", "Conjunction", "Determiner", "QuestionWord", "Value"];
 
 // "an example of a virus" names the virus; "an illustration of dispersion" names nothing.
-const OF_TRANSPARENT = new Set(["example", "examples", "instance", "instances", "type", "types", "kind", "kinds", "form", "forms", "member", "members"]);
+const OF_TRANSPARENT = new Set(["example", "examples", "instance", "instances", "type", "types", "kind", "kinds", "form", "forms"]);
 const EVALUATIVE = new Set(["excellent", "good", "great", "best", "quickest", "fastest", "important", "perfect", "classic", "clear", "simple", "useful", "key", "major", "main", "primary", "particular", "specific", "typical", "common", "famous", "well-known"]);
 
 function acceptPhrase(input: string[]): string | null {
@@ -93,12 +119,17 @@ function acceptPhrase(input: string[]): string | null {
   const of = ws.findIndex((w) => w.toLowerCase() === "of");
   if (of > 0) {
     const before = ws[of - 1].toLowerCase();
-    if (OF_TRANSPARENT.has(before)) ws = ws.slice(of + 1);
-    else if (VAGUE.has(before) || ["illustration", "inability", "ability", "lack", "use"].includes(before)) return null;
+    // "type of memory" names memory; "glial cell type of the CNS" names a glial cell.
+    if (OF_TRANSPARENT.has(before)) ws = of === 1 ? ws.slice(of + 1) : ws.slice(0, of - 1);
+    // "a member of an organization" is in it, not a kind of it.
+    else if (VAGUE.has(before) || ["illustration", "inability", "ability", "lack", "use", "member", "members"].includes(before)) return null;
   }
   // A phrase that opens with a verb form ("allowing…", "holding an amount") is a clause, not a concept.
   if (ws.length > 1 && /ing$/i.test(ws[0]) && !NOUN_ING.test(ws[0])) return null;
-  if (ws.length > 1 && GENERIC_HEADS.has(ws[ws.length - 1].toLowerCase())) ws.pop();
+  // ("a specific cell-membrane molecule" keeps its head: what is left would be a modifier, not a name.)
+  if (ws.length > 1 && GENERIC_HEADS.has(ws[ws.length - 1].toLowerCase()) && !/-|(?:ic|al|ar|ous|ive)$/i.test(ws[ws.length - 2])) ws.pop();
+  // "glial cell type", "lymphocyte kind": the classifier word adds nothing to the name.
+  if (ws.length > 1 && /^(?:type|types|kind|kinds|variety|varieties)$/i.test(ws[ws.length - 1])) ws.pop();
   if (ws.length === 0) return null;
   const phrase = ws.join(" ");
   // "quantity demanded", "amount supplied": a measure named by its participle is a concept.

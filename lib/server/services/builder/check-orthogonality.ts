@@ -1,6 +1,7 @@
 import { DomainError } from "@/lib/domain/errors";
+import { DEFAULT_PREDICATES } from "@/lib/domain/knowledge/vocabulary";
 import { createBenchmarkIndex, type BenchmarkIndex, type Violation } from "@/lib/domain/orthogonality";
-import type { ItemOption } from "@/lib/domain/tester";
+import type { ItemOption, PathStep } from "@/lib/domain/tester";
 import type { Db } from "@/lib/server/db";
 import { inPositionOrder } from "@/lib/server/queries/in-position-order";
 
@@ -36,8 +37,9 @@ export const instanceText = (prompt: string, completion: string) => `${prompt}\n
 
 /**
  * The gate: every instance of a training set against every active item of the benchmarks
- * (13-gram overlap and MinHash near duplicates, indexed on the items so the instances stream
- * through). The check and its offending pairs are written together, tied to the run.
+ * (13-gram overlap, MinHash near duplicates, and what the instance states of each item's chain,
+ * all indexed on the items so the instances stream through). The check and its offending pairs
+ * are written together, tied to the run.
  */
 export async function checkOrthogonality(db: Db, trainingSetId: string, benchmarkIds: string[] | undefined, hooks: Hooks = {}): Promise<GateReport> {
   if (hooks.runId) {
@@ -53,12 +55,12 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
   let count = 0;
   let checked = 0;
   const batches = inPositionOrder((after) =>
-    db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true }, orderBy: { position: "asc" }, take: READ_BATCH }),
+    db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true, conceptIds: true, relationIds: true }, orderBy: { position: "asc" }, take: READ_BATCH }),
   );
   for await (const batch of batches) {
     await hooks.throwIfCancelled?.();
     for (const x of batch) {
-      const found = index.check({ id: x.id, text: instanceText(x.prompt, x.completion) });
+      const found = index.check({ id: x.id, text: instanceText(x.prompt, x.completion), conceptIds: x.conceptIds, relationIds: x.relationIds });
       count += found.length;
       for (const v of found) if (violations.length < KEPT_VIOLATIONS) violations.push(v);
     }
@@ -89,9 +91,23 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
 export async function indexBenchmarks(db: Db, benchmarkIds: string[] | undefined): Promise<IndexedBenchmarks> {
   const benchmarks = await db.benchmark.findMany({ where: benchmarkIds?.length ? { id: { in: benchmarkIds } } : {}, select: { id: true, version: true, status: true } });
   if (benchmarkIds?.length && benchmarks.length !== new Set(benchmarkIds).size) throw new DomainError("NOT_FOUND", "Some of the benchmarks do not exist");
-  const items = await db.benchmarkItem.findMany({ where: { benchmarkId: { in: benchmarks.map((b) => b.id) }, status: "ACTIVE" }, select: { id: true, stem: true, options: true } });
-  const index = createBenchmarkIndex(items.map((i) => ({ id: i.id, text: itemText(i.stem, i.options as ItemOption[]) })));
+  const items = await db.benchmarkItem.findMany({ where: { benchmarkId: { in: benchmarks.map((b) => b.id) }, status: "ACTIVE" }, select: { id: true, stem: true, options: true, path: true } });
+  const index = createBenchmarkIndex(
+    items.map((i) => ({ id: i.id, text: itemText(i.stem, i.options as ItemOption[]), path: Array.isArray(i.path) ? (i.path as PathStep[]) : [] })),
+    { phrase: await predicatePhrases(db) },
+  );
   return { benchmarks, items: items.length, index };
+}
+
+/**
+ * How a structural violation words each step ("is converted into"). Vocabularies are per
+ * discipline but nearly always share their phrasings, and the words are only for reading, so one
+ * phrase a predicate name is enough.
+ */
+async function predicatePhrases(db: Db): Promise<(predicate: string) => string> {
+  const rows = await db.predicate.findMany({ select: { name: true, phrase: true }, distinct: ["name"], orderBy: { name: "asc" } });
+  const phrases = new Map([...DEFAULT_PREDICATES, ...rows].map((p) => [p.name, p.phrase]));
+  return (predicate) => phrases.get(predicate) ?? predicate.replace(/_/g, " ");
 }
 
 function reportOf(

@@ -4,7 +4,8 @@ import type { JobContext } from "@/workers/runtime/job-context";
 import { extractorKey, saveExtraction } from "./save-extraction";
 import { vocabularyOf } from "./vocabulary";
 import { knowledgeTotals, type KnowledgeTotals } from "./knowledge-totals";
-import { linkDocumentChains } from "./link-document-chains";
+import { addHeadRelations } from "./add-head-relations";
+import { linkDisciplineChains } from "./link-discipline-chains";
 import { selectDisciplines } from "@/lib/server/queries/structure";
 
 const BATCH = 200;
@@ -91,11 +92,15 @@ export async function extractKnowledge(ctx: JobContext, payload: KnowledgeExtrac
     cursor = chunks[chunks.length - 1].id;
   }
   if (extractor.info.id === "local") {
-    // Chains whose steps sit in different chunks of one document (idempotent: keyed by their steps).
-    await ctx.progress(0.99, "Linking chains across the chunks of each document");
-    const linked = await linkDocumentChains(db, disciplines.map((d) => d.id), payload.documentIds);
+    // Kinds named by narrowing a name ("recessive allele" → "allele"), then chains whose steps sit
+    // in different chunks and documents of a discipline (both idempotent).
+    const named = await addHeadRelations(db, disciplines.map((d) => d.id));
+    report.created.relations += named;
+    if (named) await ctx.log(`Added ${named} "is a kind of" relations between concepts whose names narrow one another`);
+    await ctx.progress(0.99, "Linking chains across the chunks and documents of each discipline");
+    const linked = await linkDisciplineChains(db, disciplines.map((d) => d.id));
     report.created.chains += linked.chains;
-    if (linked.chains) await ctx.log(`Linked ${linked.chains} chains across the chunks of ${linked.documents} documents`);
+    if (linked.chains || linked.removed) await ctx.log(`Linked ${linked.chains} chains across chunks and documents${linked.removed ? `; removed ${linked.removed} the linker no longer chooses` : ""}`);
   }
   Object.assign(report, await knowledgeTotals(db, disciplines.map((d) => d.id)));
   await ctx.log(

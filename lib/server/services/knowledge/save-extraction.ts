@@ -20,12 +20,13 @@ export async function saveExtraction(tx: Prisma.TransactionClient, target: Targe
   const provenance = { chunkId: target.chunkId, extractor: info.id, model: info.model, promptVersion: info.promptVersion };
 
   // L1: one concept per canonical key; an existing concept of the discipline (by name or alias) is reused.
-  const byKey = new Map<string, { name: string; aliases: Set<string>; definition: string | null; evidence: string | null }>();
+  const byKey = new Map<string, { name: string; aliases: Set<string>; definition: string | null; evidence: string | null; glossary: boolean }>();
   for (const c of extraction.concepts) {
     const key = canonicalName(c.name);
     if (!key) continue;
-    const entry = byKey.get(key) ?? { name: displayName(c.name), aliases: new Set<string>(), definition: null, evidence: null };
+    const entry = byKey.get(key) ?? { name: displayName(c.name), aliases: new Set<string>(), definition: null, evidence: null, glossary: false };
     for (const a of c.aliases) if (canonicalName(a) && canonicalName(a) !== key) entry.aliases.add(displayName(a));
+    if (c.definitionSource === "glossary" && !entry.glossary) Object.assign(entry, { definition: c.definition, glossary: true });
     entry.definition ??= c.definition;
     entry.evidence ??= c.evidence;
     byKey.set(key, entry);
@@ -33,12 +34,20 @@ export async function saveExtraction(tx: Prisma.TransactionClient, target: Targe
   const keys = [...byKey.keys()];
   const existing = await tx.concept.findMany({
     where: { disciplineId: target.disciplineId, OR: [{ canonicalName: { in: keys } }, { aliasKeys: { hasSome: keys } }] },
-    select: { id: true, canonicalName: true, aliasKeys: true },
+    select: { id: true, canonicalName: true, aliasKeys: true, definition: true, editedAt: true },
   });
   const idByKey = new Map<string, string>();
   for (const e of existing) {
     idByKey.set(e.canonicalName, e.id);
     for (const a of e.aliasKeys) if (!idByKey.has(a)) idByKey.set(a, e.id);
+  }
+  // A concept found in another chunk gets its definition here when it has none, and the book's
+  // glossary line wins over a sentence unless a person edited the concept.
+  for (const e of existing) {
+    const entry = byKey.get(e.canonicalName);
+    if (entry?.definition && ((!e.definition) || (entry.glossary && !e.editedAt && e.definition !== entry.definition))) {
+      await tx.concept.update({ where: { id: e.id }, data: { definition: entry.definition } });
+    }
   }
   let concepts = 0;
   for (const [key, c] of byKey) {
@@ -70,7 +79,7 @@ export async function saveExtraction(tx: Prisma.TransactionClient, target: Targe
       continue;
     }
     const created = await tx.relation.create({
-      data: { disciplineId: target.disciplineId, subjectId, predicate: p.name, objectId, evidence: t.evidence, ...provenance },
+      data: { disciplineId: target.disciplineId, subjectId, predicate: p.name, objectId, evidence: t.evidence, confidence: t.confidence ?? null, ...provenance },
       select: { id: true },
     });
     relationIds.push(created.id);

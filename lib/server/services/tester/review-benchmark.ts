@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
 import type { ItemOption } from "@/lib/domain/tester";
+import { equivalence } from "@/lib/domain/tester/equivalence";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Principal } from "@/lib/server/auth/principal";
 import type { Db } from "@/lib/server/db";
@@ -40,11 +41,16 @@ export async function editBenchmarkItem(db: Db, actor: Principal, benchmarkId: s
       if (options.some((o, i) => i !== index && o.text.toLowerCase() === concept.name.toLowerCase())) {
         throw new DomainError("BAD_INPUT", `“${concept.name}” is already an option`, [{ field: "replace.conceptId", message: "duplicates an option" }]);
       }
+      // The same check the Tester makes: a distractor that is the answer in other words is a second right answer.
+      const answer = options[item.answerIndex];
+      const same = equivalence({ name: concept.name }, { name: answer.text });
+      if (same) throw new DomainError("ITEM_CHECK_FAILED", `“${concept.name}” says what the answer “${answer.text}” says (${same})`, { field: "replace.conceptId", reason: same });
       options[index] = { ...options[index], text: concept.name, conceptId: concept.id, note: "replaced by an annotator" };
     }
     const updated = await tx.benchmarkItem.update({
       where: { id: itemId },
-      data: { stem: input.stem, status: input.status, options: options as Prisma.InputJsonValue, editedBy: actor.userId, editedAt: new Date() },
+      // A person who restores an item the checks rejected overrules them: the reason goes with the rejection.
+      data: { stem: input.stem, status: input.status, ...(input.status === "ACTIVE" ? { rejectionReason: null } : {}), options: options as Prisma.InputJsonValue, editedBy: actor.userId, editedAt: new Date() },
     });
     await audit(tx, { action: "benchmark.item_edited", actor, target: { type: "benchmark-item", id: itemId }, details: { benchmarkId, ...input } });
     return updated;

@@ -1,0 +1,183 @@
+// The structural check: an item leaks when one training instance gives away part of its chain,
+// however it is worded, which neither n-grams nor MinHash can see (a definition of the middle
+// concept "made from light energy and stored in glucose" shares no 13-gram with the question).
+//
+//   path:     the instance states two consecutive steps (start -p1-> X1 -p2-> X2): by its links,
+//             it teaches both relations; by its text, it names the three concepts.
+//   shortcut: it names the item's start and answer in one relation: by its links, it teaches a
+//             relation and links both concepts; an instance with no links, by one sentence of it.
+//
+// Everything is looked up in hash maps built once over the items, keyed by what an instance
+// brings (its relation ids, concept ids, the names in its text), so an instance costs a few
+// lookups however many items there are.
+import { agree } from "../knowledge/phrasing";
+import type { PathStep } from "../tester/types";
+import { createNameTable } from "./concept-names";
+import type { Violation } from "./kinds";
+import type { SentenceTokens } from "./normalize";
+
+export type StructuralItem = { id: string; path?: readonly PathStep[] };
+/** Empty or absent links (patches, imported instances) leave only the text to go by. */
+export type StructuralInstance = { id: string; conceptIds?: readonly string[]; relationIds?: readonly string[] };
+
+export interface StructureIndex {
+  /** items with a chain of two steps or more (a chain cannot leak by two steps with fewer) */
+  readonly size: number;
+  add(item: StructuralItem): void;
+  /** Path violations first, then shortcuts, each in the order the items were added. */
+  check(instance: StructuralInstance, text: SentenceTokens): Violation[];
+}
+
+type Item = {
+  id: string;
+  steps: readonly PathStep[];
+  /** the name id of each concept along the chain: start, X1, …, answer */
+  names: number[];
+  startId?: string;
+  answerId?: string;
+};
+
+const plainPhrase = (predicate: string) => predicate.replace(/_/g, " ");
+
+/** item -> the first steps s of the pairs (s, s + 1) an instance states */
+type Stated = Map<number, Set<number>>;
+function state(stated: Stated, item: number, s: number): void {
+  const set = stated.get(item);
+  if (set) set.add(s);
+  else stated.set(item, new Set([s]));
+}
+
+/** `phrase` turns a predicate name into the words a violation shows ("converts_to" → "is converted into"). */
+export function createStructureIndex(options: { phrase?: (predicate: string) => string } = {}): StructureIndex {
+  const phrase = options.phrase ?? plainPhrase;
+  const names = createNameTable();
+  const items: Item[] = [];
+  // relation id of step s -> flat [item, s]; the pair (s, s + 1) is complete when s + 1's relation is taught too
+  const byRelation = new Map<string, number[]>();
+  // name id of the middle concept of steps (s, s + 1) -> flat [item, s]
+  const byMiddle = new Map<number, number[]>();
+  const byStartConcept = new Map<string, number[]>();
+  const byStartName = new Map<number, number[]>();
+  const byStartNameWithoutIds = new Map<number, number[]>();
+  const post = <K>(map: Map<K, number[]>, key: K, ...values: number[]) => {
+    const list = map.get(key);
+    if (list) list.push(...values);
+    else map.set(key, values);
+  };
+
+  function add({ id, path }: StructuralItem): void {
+    if (!path || path.length < 2) return;
+    const index = items.length;
+    const item: Item = {
+      id,
+      steps: path,
+      names: [names.add(path[0].subject), ...path.map((s) => names.add(s.object))],
+      startId: path[0].subjectId,
+      answerId: path[path.length - 1].objectId,
+    };
+    items.push(item);
+    for (const [s, step] of path.entries()) {
+      if (step.relationId && path[s + 1]?.relationId) post(byRelation, step.relationId, index, s);
+      const [a, b, c] = item.names.slice(s, s + 3);
+      // Three distinct names, or an instance naming two of them would pass for naming all three.
+      if (s + 1 < path.length && a >= 0 && b >= 0 && c >= 0 && a !== b && b !== c && a !== c) post(byMiddle, b, index, s);
+    }
+    if (item.startId && item.answerId) post(byStartConcept, item.startId, index);
+    const [start, answer] = [item.names[0], item.names[item.names.length - 1]];
+    if (start >= 0 && answer >= 0 && start !== answer) {
+      post(byStartName, start, index);
+      if (!item.startId || !item.answerId) post(byStartNameWithoutIds, start, index);
+    }
+  }
+
+  function check(instance: StructuralInstance, { tokens, starts }: SentenceTokens): Violation[] {
+    const relationIds = instance.relationIds ?? [];
+    const conceptIds = instance.conceptIds ?? [];
+    const linked = relationIds.length > 0 || conceptIds.length > 0;
+    const stated: Stated = new Map();
+    const shortcuts = new Set<number>();
+
+    if (relationIds.length > 1) {
+      const taught = new Set(relationIds);
+      for (const r of taught) {
+        const list = byRelation.get(r) ?? [];
+        for (let p = 0; p < list.length; p += 2) {
+          const next = items[list[p]].steps[list[p + 1] + 1].relationId;
+          if (next && taught.has(next)) state(stated, list[p], list[p + 1]);
+        }
+      }
+    }
+
+    // By text, start and answer must share a sentence: every item for an instance with no links;
+    // for one that teaches a relation, only the items made before their chains carried ids (their
+    // names are all there is to match). Other instances need only the names of the whole text.
+    const shortcutsByText = linked ? (relationIds.length > 0 ? byStartNameWithoutIds : null) : byStartName;
+    const sentences: Set<number>[] = [];
+    const named = new Set<number>();
+    for (let k = 0; k < starts.length; k++) {
+      const found = shortcutsByText?.size ? new Set<number>() : named;
+      names.find(tokens, starts[k], starts[k + 1] ?? tokens.length, found);
+      if (found === named) continue;
+      sentences.push(found);
+      for (const n of found) named.add(n);
+    }
+    if (named.size >= 3) {
+      for (const middle of named) {
+        const list = byMiddle.get(middle) ?? [];
+        for (let p = 0; p < list.length; p += 2) {
+          const { names: chain } = items[list[p]];
+          const s = list[p + 1];
+          if (named.has(chain[s]) && named.has(chain[s + 2])) state(stated, list[p], s);
+        }
+      }
+    }
+
+    if (relationIds.length > 0 && conceptIds.length > 1) {
+      for (const c of conceptIds) for (const i of byStartConcept.get(c) ?? []) if (conceptIds.includes(items[i].answerId!)) shortcuts.add(i);
+    }
+    for (const sentence of sentences) {
+      for (const start of sentence) {
+        for (const i of shortcutsByText?.get(start) ?? []) if (sentence.has(items[i].names[items[i].names.length - 1])) shortcuts.add(i);
+      }
+    }
+
+    // One structural violation per item: a stated path says more than the shortcut it implies.
+    const out: Violation[] = [];
+    for (const i of [...stated.keys()].sort((a, b) => a - b)) {
+      out.push({ trainingId: instance.id, benchmarkId: items[i].id, kind: "path", shared: pathShared(items[i], [...stated.get(i)!].sort((a, b) => a - b)), similarity: 1 });
+    }
+    for (const i of [...shortcuts].sort((a, b) => a - b)) {
+      if (!stated.has(i)) out.push({ trainingId: instance.id, benchmarkId: items[i].id, kind: "shortcut", shared: shortcutShared(items[i]), similarity: 1 });
+    }
+    return out;
+  }
+
+  const statement = (s: PathStep) => `${s.subject} ${agree(s.subject, phrase(s.predicate))} ${s.object}`;
+
+  /** "steps 1–3: a p b; b q c; c r d" for the pairs (0, 1) and (1, 2), steps numbered from 1. */
+  function pathShared(item: Item, firsts: number[]): string {
+    const ranges: string[] = [];
+    const covered = new Set<number>();
+    for (let k = 0; k < firsts.length; ) {
+      let j = k;
+      while (j + 1 < firsts.length && firsts[j + 1] === firsts[j] + 1) j++;
+      ranges.push(`${firsts[k] + 1}–${firsts[j] + 2}`);
+      for (let s = firsts[k]; s <= firsts[j] + 1; s++) covered.add(s);
+      k = j + 1;
+    }
+    return `steps ${ranges.join(" and ")}: ${[...covered].map((s) => statement(item.steps[s])).join("; ")}`;
+  }
+
+  function shortcutShared(item: Item): string {
+    const { steps } = item;
+    return `steps 1–${steps.length} (start ${steps[0].subject}, answer ${steps[steps.length - 1].object}): ${steps.map(statement).join("; ")}`;
+  }
+
+  return {
+    get size() {
+      return items.length;
+    },
+    add,
+    check,
+  };
+}
