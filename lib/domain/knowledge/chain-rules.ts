@@ -48,8 +48,6 @@ export function composes(p1: string, p2: string): boolean {
 export type ChainContext = {
   /** a concept linked to far more of the discipline than its neighbours */
   isHub?: (name: string) => boolean;
-  /** whether the structure has a relation between two concepts (by name), either way */
-  related?: (a: string, b: string) => boolean;
   /** a concept's definition (by name), which training data will teach */
   definitionOf?: (name: string) => string | null | undefined;
 };
@@ -69,8 +67,6 @@ export function chainProblem(steps: ChainStepView[], ctx: ChainContext = {}): st
   for (let i = 1; i < steps.length; i++) {
     if (!composes(steps[i - 1].predicate, steps[i].predicate)) return `its conclusion does not follow (${steps[i - 1].predicate} then ${steps[i].predicate})`;
   }
-  // A relation from the start to the conclusion states in one step what the chain reasons out.
-  if (ctx.related?.(concepts[0], concepts[concepts.length - 1])) return "the structure relates its start and its conclusion directly";
   const stated = ctx.definitionOf && definitionStating(steps, concepts, ctx.definitionOf);
   if (stated) return `one definition states its steps (that of "${stated}")`;
   return null;

@@ -25,6 +25,8 @@ export type GraphIndex = {
   outOf(conceptId: string): IndexRelation[];
   /** concepts close to this one, best first */
   nearMisses(conceptId: string): string[];
+  /** the concepts found in one topic (document) */
+  inTopic(topic: string): string[];
 };
 
 export function indexGraph(input: { concepts: IndexConcept[]; relations: IndexRelation[] }): GraphIndex {
@@ -36,6 +38,8 @@ export function indexGraph(input: { concepts: IndexConcept[]; relations: IndexRe
   const children = group(input.relations.filter((r) => r.predicate === "is_a"), (r) => r.objectId);
   const objectsOf = new Map<string, string[]>();
   for (const r of input.relations) push(objectsOf, r.predicate, r.objectId);
+  const byTopic = new Map<string, string[]>();
+  for (const c of input.concepts) if (c.topic) push(byTopic, c.topic, c.id);
   const byWord = new Map<string, string[]>();
   for (const c of input.concepts) for (const w of new Set(wordsOf(keys.get(c.id)!))) push(byWord, w, c.id);
   const grams = new Map<string, Set<string>>();
@@ -69,6 +73,7 @@ export function indexGraph(input: { concepts: IndexConcept[]; relations: IndexRe
     into: (id) => into.get(id) ?? [],
     outOf: (id) => outOf.get(id) ?? [],
     nearMisses,
+    inTopic: (topic) => byTopic.get(topic) ?? [],
   };
 }
 

@@ -8,7 +8,7 @@ import { GENERAL, conceptRefusal } from "./local/concept-quality";
  * Not when the modifier takes the thing away ("false memory", "pseudo science"), names whose it
  * is ("cell's membrane"), or the name is a phrase with "of" ("law of demand" is no demand).
  */
-const NOT_A_KIND = new Set(["false", "pseudo", "fake", "former", "potential", "alleged", "would-be", "virtual", "apparent", "quasi", "non", "anti", "so-called", "mock", "imaginary", "counterfeit", "previous", "next", "same", "other", "lack", "absence", "loss", "end", "beginning", "start", "part", "half", "quarter"]);
+const NOT_A_KIND = new Set(["false", "pseudo", "fake", "former", "potential", "alleged", "would-be", "virtual", "apparent", "quasi", "non", "anti", "so-called", "mock", "imaginary", "counterfeit", "previous", "next", "same", "other", "lack", "absence", "loss", "end", "beginning", "start", "part", "half", "quarter", "multiple", "several", "many", "various", "numerous", "different", "similar", "adjacent", "certain", "some"]);
 const MAX_WORDS = 4;
 
 export type HeadConcept = { id: string; name: string };

@@ -1,4 +1,3 @@
-import { canonicalName } from "./canonical";
 import { chainProblem, composes } from "./chain-rules";
 import { isGeneral } from "./local/concept-quality";
 
@@ -66,8 +65,6 @@ export function findHubs(relations: Pick<LinkRelation, "subjectId" | "objectId">
 export function linkChainsAcross(relations: LinkRelation[], options: LinkOptions = {}): string[][] {
   const { maxSteps = 3, maxPerDocument = 8, maxPerSentence = 2, definitionOf } = options;
   const hubs = findHubs(relations);
-  const pairs = new Set(relations.flatMap((r) => [`${canonicalName(r.subject)}|${canonicalName(r.object)}`, `${canonicalName(r.object)}|${canonicalName(r.subject)}`]));
-  const related = (a: string, b: string) => pairs.has(`${canonicalName(a)}|${canonicalName(b)}`);
   const avoid = (conceptId: string, name: string) => hubs.has(conceptId) || isGeneral(name);
   const surest = (r: LinkRelation) => r.confidence ?? 1;
   const outOf = new Map<string, LinkRelation[]>();
@@ -81,7 +78,7 @@ export function linkChainsAcross(relations: LinkRelation[], options: LinkOptions
   const candidates: { steps: LinkRelation[]; score: number }[] = [];
   const walk = (steps: LinkRelation[], seen: Set<string>) => {
     const last = steps[steps.length - 1];
-    if (steps.length >= 2 && chainProblem(steps, { related, definitionOf }) === null) candidates.push({ steps, score: steps.reduce((p, s) => p * surest(s), 1) });
+    if (steps.length >= 2 && chainProblem(steps, { definitionOf }) === null) candidates.push({ steps, score: steps.reduce((p, s) => p * surest(s), 1) });
     if (steps.length === maxSteps) return;
     for (const next of outOf.get(last.objectId) ?? []) {
       if (seen.has(next.objectId) || !composes(last.predicate, next.predicate)) continue;

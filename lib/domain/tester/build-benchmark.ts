@@ -69,7 +69,6 @@ export function buildBenchmark(inputs: TesterInput[], options: TesterOptions): B
       const answerId = chain.steps[chain.steps.length - 1].objectId;
       const problem = chainProblem(view, {
         isHub: (name) => hubNames.has(name),
-        related: () => graph.outOf(start).some((r) => r.objectId === answerId) || graph.into(start).some((r) => r.subjectId === answerId),
         definitionOf: (name) => (byName.get(name) as { definition?: string | null } | undefined)?.definition,
       });
       if (problem) {

@@ -7,7 +7,7 @@ import type { ItemOption, Operator } from "./types";
 
 const FILL_ORDER: Operator[] = ["NEARMISS", "INVREL", "TRUNC"];
 // How far down an operator's list a better-fitting length is looked for.
-const LOOKAHEAD = 6;
+const LOOKAHEAD = 12;
 // Other right answers compared by name with each candidate (the nearest ones are enough).
 const MAX_ALSO_RIGHT_COMPARED = 60;
 

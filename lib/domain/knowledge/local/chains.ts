@@ -46,9 +46,7 @@ export function linkPaths<T>(edges: T[], from: (e: T) => string, to: (e: T) => s
 
 /** A chunk's triples linked into chains by the canonical names of their ends, where the chain rules hold. */
 export function linkChains(triples: ExtractedTriple[], phrase: (predicate: string) => string): ExtractedChain[] {
-  const pairs = new Set(triples.flatMap((t) => [`${canonicalName(t.subject)}|${canonicalName(t.object)}`, `${canonicalName(t.object)}|${canonicalName(t.subject)}`]));
-  const related = (a: string, b: string) => pairs.has(`${canonicalName(a)}|${canonicalName(b)}`);
-  const sound = (p: number[]) => chainProblem(p.map((i) => triples[i]), { related }) === null;
+  const sound = (p: number[]) => chainProblem(p.map((i) => triples[i])) === null;
   const paths = linkPaths(triples, (t) => canonicalName(t.subject), (t) => canonicalName(t.object), MAX_CHAINS_PER_CHUNK, sound, (t) => t.evidence);
   return paths.map((steps) => ({ steps, summary: summarise(steps.map((i) => triples[i]), phrase) }));
 }

@@ -45,8 +45,20 @@ export function conceptRefusal(name: string): string | null {
   if (META.has(lower[lower.length - 1]) || (lower.length === 2 && META.has(`${lower[0]} ${lower[1]}`))) return "a word about words or texts, not a concept";
   if (lower.every((w) => META.has(w))) return "a word about words or texts, not a concept";
   if (!/^[\p{L}][\p{L}\p{N}'’ -]*$/u.test(name) || /['’]$/.test(name)) return "not a name";
+  // "practice of building", "process of making": a gerund cut from its object.
+  if (/\bof\s+\w+ing$/i.test(name)) return "cut before what it acts on";
+  // "hormones insulin", "elements hydrogen": two nouns side by side, the first plural, are a list or a fragment.
+  if (words.length >= 2 && words.slice(0, -1).some((w, i) => i === words.length - 2 && PLURAL_MODIFIER.test(w) && !KEEPS_PLURAL.test(w))) return "a list or a fragment, not a name";
+  // (Lower case only: "Great Depression" and "Simple Random Sampling" are names.)
+  if (words.length >= 2 && JUDGING.test(words[0])) return "judges rather than names";
   return null;
 }
+
+// A plural noun just before the head ("elements hydrogen"), as opposed to "sales tax", "arms race", "physics".
+const PLURAL_MODIFIER = /^[a-z]{3,}[^su]s$/i;
+const KEEPS_PLURAL = /^(?:sales|arms|goods|savings|earnings|means|news|economics|physics|mathematics|statistics|politics|ethics|species|series|systems|sports|customs|clothes|humanities|sciences|rights|affairs|assets|resources|operations|communications|relations|services|materials|genetics|dynamics|mechanics|electronics|thermodynamics|linguistics|logistics)$/i;
+// Adjectives that grade or praise: "slow process", "famed leader", "great power" name no kind.
+const JUDGING = /^(?:famed|famous|renowned|good|bad|best|worst|better|worse|important|excellent|powerful|useful|significant|notable|remarkable|incredible|amazing|interesting|various|several|many|multiple|numerous|different|certain|particular|adjacent|required|developed|slow|urgent)$/;
 
 /**
  * Words that name a concept too general to carry an argument: a chain through "quantity",
@@ -60,14 +72,9 @@ export const GENERAL = new Set([
   "individual", "individuals", "people", "person", "persons", "human", "humans", "group", "groups", "organism", "organisms",
   "cell", "cells", "organ", "organs", "tissue", "tissues", "body", "bodies", "object", "objects", "unit", "units",
   "energy", "matter", "force", "forces", "value", "values", "level", "levels", "state", "states", "form", "forms",
-  "function", "functions", "area", "areas", "region", "regions", "field", "fields", "society", "societies", "culture",
-  "cultures", "world", "nature", "life", "time", "space", "information", "data", "method", "methods", "model", "models",
-  "theory", "theories", "approach", "approaches", "behavior", "behaviors", "behaviour", "action", "actions", "event", "events",
-  "product", "products", "good", "goods", "service", "services", "resource", "resources", "relationship", "relationships",
-  "characteristic", "characteristics", "molecule", "molecules", "compound", "compounds", "particle", "particles",
-  "mechanism", "mechanisms", "agent", "agents", "measure", "measures", "rate", "rates", "size", "amount", "ability",
-  "tendency", "period", "periods", "stage", "stages", "phase", "phases", "study", "studies", "research", "practice", "practices",
-  "term", "concept", "idea", "way", "thing", "kind", "type", "part", "whole", "set", "sum", "total", "difference",
+  "function", "functions", "area", "areas", "region", "regions", "field", "fields", "molecule", "molecules",
+  "compound", "compounds", "particle", "particles", "amount", "term", "concept", "idea", "way", "thing", "kind", "type",
+  "part", "whole", "set", "sum", "total", "difference",
 ]);
 
 /** A name made only of general words ("cells", "social groups" is not: "social" narrows it). */

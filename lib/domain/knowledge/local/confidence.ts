@@ -67,7 +67,7 @@ export function scoreTriple(t: RawTriple): Scored {
 export function statementRefusal(sentence: string, glossary = false): string | null {
   if (glossary) return null;
   const s = sentence.trim();
-  if (s.split(/\s+/).length < 4) return "the evidence is not a sentence";
+  if (s.split(/\s+/).length < 3) return "the evidence is not a sentence";
   if (!/[.!]["'”’)]?$/.test(s)) return "the evidence is a heading or a fragment, not a sentence";
   if (!/^["'“‘(]?[\p{Lu}\p{N}]/u.test(s)) return "the evidence starts mid-sentence";
   if (/\[equation\]/.test(s)) return "the evidence holds an equation the text does not give";

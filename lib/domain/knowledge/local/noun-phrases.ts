@@ -55,7 +55,7 @@ export function leadingNounPhrase(text: string, keepQuantity = false, whole = fa
     // "the amount consumers can afford": the phrase is the subject of a clause, not a concept.
     if (out.length > 0 && AUXILIARY.has(lw)) return null;
     // "…true belief passes the test": a verb before a determiner means the phrase swallowed a clause.
-    if (out.length > 0 && /s$/.test(lw) && DETERMINERS.has(next) && tagsOf(`it ${lw}`)[1]?.includes("Verb")) return null;
+    if (out.length > 0 && /s$/.test(lw) && /^(?:the|a|an|its|their|his|her|our|this|these|those)$/.test(next) && tagsOf(`it ${lw}`)[1]?.includes("Verb")) return null;
     if (STOP.has(lw) || lw === "of") break;
     if (ofUsed && DEMONSTRATIVE.test(lw)) return null;
     if (ofUsed && DETERMINERS.has(lw)) continue;
@@ -68,6 +68,8 @@ export function leadingNounPhrase(text: string, keepQuantity = false, whole = fa
       break;
     }
   }
+  // "total energy of an isolated system is constant": a phrase followed by its verb is a subject.
+  if (AUXILIARY.has(ws[consumed]?.toLowerCase() ?? "") && out.length > 0) return null;
   // In a list every item is a whole phrase: "fitness rings or home appliances with…" is not a list of two.
   if (whole && ws.slice(consumed).some((w) => !/^(?:etc|and|or)$/i.test(w))) return null;
   while (out.length && ["of"].includes(out[out.length - 1].toLowerCase())) out.pop();

@@ -204,9 +204,7 @@ function patternTriples(sentence: string, evidence: string, depth: number): RawT
     if (!m) continue;
     const before = sentence.slice(0, m.index);
     const after = sentence.slice(m.index + m[0].length);
-    const clause = clauseBefore(before);
-    // A negated or hedged verb states nothing, and no later pattern may read the sentence instead.
-    if (NEGATION.test(clause) || NEGATION.test(m[0]) || HEDGE.test(clause) || HEDGE.test(m[0])) return [];
+    // (A negated or hedged sentence is read all the same: the scorer refuses it, saying why.)
     // "X is called Y" names X: it is a definition of Y (namingDefinitions), not a relation.
     if (p.name === "naming") return [];
     if (p.voice === "passive") {

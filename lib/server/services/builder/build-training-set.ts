@@ -9,6 +9,7 @@ import { mapWithModel } from "@/lib/server/services/model-for";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
 import type { JobContext } from "@/workers/runtime/job-context";
 import { contentHash } from "./content-hash";
+import { indexBenchmarks, instanceText } from "./check-orthogonality";
 import { gatherCoreInputs } from "./core-inputs";
 
 const WRITE_BATCH = 2000;
@@ -20,6 +21,8 @@ export type TrainingSetBuildReport = {
   instances: number;
   byDiscipline: Record<string, number>;
   byKind: Record<InstanceKind, number>;
+  /** instances not written because the gate would refuse them against the benchmarks, by kind of overlap */
+  decontaminated?: Record<string, number>;
 };
 
 /**
@@ -38,6 +41,10 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
   const byKind = emptyKinds();
   let position = 0;
   let paraphraseFailures = 0;
+  // Decontamination: what the gate would refuse against the benchmarks built so far is not
+  // written (the Builder itself never sees a chain; only its output meets the benchmark here).
+  const gate = (await db.benchmark.count()) ? (await indexBenchmarks(db, undefined)).index : null;
+  const decontaminated: Record<string, number> = {};
   for (const [i, d] of disciplines.entries()) {
     await ctx.throwIfCancelled();
     await ctx.progress(i / (disciplines.length + 1), `Synthesising ${d.name}`);
@@ -58,6 +65,14 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
       const result = await mapWithModel(instances, async (x) => (await paraphraseInstance(model, x, x.conceptIds.map((id) => names.get(id) ?? ""))).instance);
       instances = result.items;
       paraphraseFailures += result.failed;
+    }
+    if (gate) {
+      instances = instances.filter((x, n) => {
+        const found = gate.check({ id: String(n), text: instanceText(x.prompt, x.completion), conceptIds: x.conceptIds, relationIds: x.relationIds });
+        for (const v of found.slice(0, 1)) decontaminated[v.kind] = (decontaminated[v.kind] ?? 0) + 1;
+        if (found.length) stats.byKind[x.kind]--;
+        return found.length === 0;
+      });
     }
     byDiscipline[d.slug] = instances.length;
     for (const [k, n] of Object.entries(stats.byKind)) byKind[k as InstanceKind] += n;
@@ -80,10 +95,11 @@ export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuil
     }
   }
   await ctx.progress(disciplines.length / (disciplines.length + 1), "Computing the CORE report");
-  const report = reportOf(set, byDiscipline, byKind, position);
+  const report = { ...reportOf(set, byDiscipline, byKind, position), ...(gate ? { decontaminated } : {}) };
   const core = await gatherCoreInputs(db, set.id, disciplines.map((d) => d.id), payload.note ?? null);
   await db.trainingSet.update({ where: { id: set.id }, data: { status: "DRAFT", instanceCount: position, core: { ...core, report }, lineage: core.lineage } });
-  await ctx.log(`${set.name} v${set.version}: ${position} instances${model ? ` (paraphrased with ${model.endpoint}; ${paraphraseFailures} invalid answers kept their template)` : ""}`);
+  const dropped = Object.values(decontaminated).reduce((a, b) => a + b, 0);
+  await ctx.log(`${set.name} v${set.version}: ${position} instances${model ? ` (paraphrased with ${model.endpoint}; ${paraphraseFailures} invalid answers kept their template)` : ""}${dropped ? `; ${dropped} not written because they overlap the benchmarks` : ""}`);
   return report;
 }
 
