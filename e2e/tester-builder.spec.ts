@@ -12,17 +12,22 @@ async function curate(api: APIRequestContext, origin: string) {
   };
   const c: Record<string, string> = {};
   for (const [name, definition] of [
-    ["money supply", "The money supply is the total amount of money in an economy."],
-    ["inflation rate", "The inflation rate is the yearly rise of the price level."],
-    ["purchasing power", "Purchasing power is what a unit of money can buy."],
     ["central bank", "A central bank manages a currency and the money supply."],
-    ["purchasing power parity", "Purchasing power parity compares price levels across countries."],
+    ["monetary policy", "Monetary policy is what a central bank does to the money supply and interest rates."],
+    ["economic policy", "An economic policy is a course of action a government takes on the economy."],
+    ["public policy", "Public policy is what governments choose to do or not to do."],
+    ["social policy", "Social policy is government action on welfare and social protection."],
+    ["government", null],
     ["exchange rate", null],
+    ["purchasing power parity", "Purchasing power parity compares price levels across countries."],
   ] as const) c[name] = (await post("/api/knowledge/concepts", { discipline: D, name, definition })).id;
   const r = async (s: string, p: string, o: string, evidence: string) => (await post("/api/knowledge/relations", { subjectId: c[s], predicate: p, objectId: c[o], evidence })).id;
-  const first = await r("money supply", "increases", "inflation rate", "A growing money supply raises the inflation rate.");
-  const second = await r("inflation rate", "decreases", "purchasing power", "Inflation erodes the purchasing power of money.");
-  await r("central bank", "increases", "money supply", "The central bank expands the money supply.");
+  // A chain across families: what the central bank makes, then what kind of thing that is.
+  const first = await r("central bank", "produces", "monetary policy", "The central bank sets monetary policy.");
+  const second = await r("monetary policy", "is_a", "economic policy", "Monetary policy is one kind of economic policy.");
+  await r("economic policy", "is_a", "public policy", "Economic policy is a public policy.");
+  await r("social policy", "is_a", "public policy", "Social policy is a public policy too.");
+  await r("government", "produces", "central bank", "Governments create central banks.");
   await r("exchange rate", "influences", "purchasing power parity", "Exchange rates move toward purchasing power parity.");
   await post("/api/knowledge/chains", { relationIds: [first, second] });
 }
@@ -38,18 +43,23 @@ test("a lead builds the benchmark first, reviews and freezes it, builds training
   await page.getByTestId("build-benchmark-start").click();
   await expect(page.getByTestId("build-benchmark-run")).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 60_000 });
   await expect(page.getByTestId("benchmark-summary")).toContainText("draft");
-  const item = page.getByTestId("benchmark-item").filter({ hasText: "Money supply increases X1" });
+  // The checks and the answer bias are in the statistics.
+  await expect(page.getByTestId("benchmark-checks")).toContainText("Rejected by the checks");
+  await expect(page.getByTestId("answer-bias")).toContainText("Measured once the version has 20 items");
+  const item = page.getByTestId("benchmark-item").filter({ hasText: "Central bank produces something that is a kind of which of the following?" });
   await item.click();
   const detail = page.getByTestId("item-detail");
-  await expect(detail.getByTestId("item-chain")).toContainText("purchasing power");
+  await expect(detail.getByTestId("item-chain")).toContainText("economic policy");
   for (const op of ["answer", "INVREL", "TRUNC", "NEARMISS"]) await expect(detail.getByTestId("option-operator").filter({ hasText: op })).toHaveCount(1);
-  await expect(detail.getByTestId("item-options")).toContainText("central bank"); // INVREL: it increases the start
+  await expect(detail.getByTestId("item-options")).toContainText("government"); // INVREL: it produces the start
+  await expect(detail.getByTestId("item-options")).toContainText("social policy"); // NEARMISS: the answer's sibling
+  await expect(detail.getByTestId("item-options")).not.toContainText("public policy"); // also right: never offered
   await shot(page, "tester-item");
 
   // An annotator's edit while it is a draft, then the lead freezes it.
-  await detail.getByTestId("item-stem").fill("Money supply increases X1, and X1 decreases X2. Which concept is X2?");
+  await detail.getByTestId("item-stem").fill("The central bank makes X, and X is a kind of Y. Which concept is Y?");
   await detail.getByTestId("item-stem-save").click();
-  await expect(page.getByTestId("benchmark-item").filter({ hasText: "Which concept is X2?" })).toBeVisible();
+  await expect(page.getByTestId("benchmark-item").filter({ hasText: "Which concept is Y?" })).toBeVisible();
   await page.getByTestId("benchmark-freeze").click();
   await expect(page.getByTestId("benchmark-summary")).toContainText("frozen");
   await expect(page.getByTestId("item-detail")).toContainText("This version is frozen");

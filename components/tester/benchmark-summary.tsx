@@ -98,6 +98,7 @@ export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
 }
 
 const BIAS_LIMIT = 0.35;
+const MIN_ITEMS_FOR_BIAS = 20;
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 /**
@@ -127,6 +128,10 @@ function ItemChecks({ rejectedBy, bias }: { rejectedBy: BenchmarkDetail["stats"]
         <h3 className="mb-2 text-xs font-medium text-zinc-500">Answer bias {bias ? `(chance ${pct(bias.chance)})` : ""}</h3>
         {!bias ? (
           <p className="text-xs text-zinc-500">Not measured for this version (built before the checks).</p>
+        ) : bias.items < MIN_ITEMS_FOR_BIAS ? (
+          <p className="text-xs text-zinc-500" data-testid="answer-bias">
+            Measured once the version has {MIN_ITEMS_FOR_BIAS} items or more: on {bias.items} {bias.items === 1 ? "item" : "items"} a rate says nothing.
+          </p>
         ) : (
           <ul className="space-y-0.5 text-xs text-zinc-700" data-testid="answer-bias">
             {baselines.map(([label, value]) => (
