@@ -37,7 +37,7 @@ export function explanationInstance(r: BuilderRelation, subject: string, object:
   return {
     kind: "explanation",
     prompt: `According to the source text, how are ${withArticle(subject, "the")} and ${withArticle(object, "the")} related?`,
-    completion: `${sentence(r.evidence)} In short, ${clause}.`,
+    completion: `${evidenceSentence(r.evidence)} In short, ${clause}.`,
     conceptIds: [r.subjectId, r.objectId],
     relationIds: [r.id],
     chunkId: r.chunkId,
@@ -56,7 +56,17 @@ export function contrastInstance(a: BuilderConcept, aDefinition: string, b: Buil
   };
 }
 
-/** The evidence as a sentence: a glossary line's bullet dropped, a capital and a full stop where it has none. */
+/**
+ * The evidence as a sentence: a glossary line ("- histogram: a graphical representation…") is
+ * read as the definition it is ("A histogram is a graphical representation…"); otherwise the
+ * bullet is dropped and a capital and a full stop are added where there are none.
+ */
+function evidenceSentence(s: string): string {
+  const glossary = /^[-•*]\s*([^:;]{2,60}?):\s+(.+)$/.exec(s.trim());
+  const defined = glossary && definitionSentence(glossary[1].replace(/\s*\([^)]*\)\s*$/, ""), glossary[2]);
+  return defined ?? sentence(s);
+}
+
 function sentence(s: string): string {
   const t = capitalise(s.trim().replace(/^[-•*]\s+/, ""));
   return /[.!?]["”’)]*$/.test(t) ? t : `${t}.`;

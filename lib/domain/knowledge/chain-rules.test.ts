@@ -24,8 +24,10 @@ describe("the chain rules", () => {
     expect(chainProblem([step("neutrophil", "is_a", "phagocyte"), step("phagocyte", "part_of", "tissue")])).toMatch(/general concept \("tissue"\)/);
   });
 
-  it("refuse a hub, a concept linked to far more than its neighbours", () => {
+  it("refuse a hub, a concept linked to far more than its neighbours, inside the chain; a climb of kinds may pass a class with many kinds", () => {
     expect(chainProblem([step("a", "causes", "b"), step("b", "causes", "c")], { isHub: (n) => n === "b" })).toMatch(/hub \("b"/);
+    expect(chainProblem([step("a", "causes", "b"), step("b", "causes", "c")], { isHub: (n) => n === "c" })).toBeNull();
+    expect(chainProblem([step("neutrophil", "is_a", "leukocyte"), step("leukocyte", "is_a", "blood cell")], { isHub: (n) => n === "leukocyte" })).toBeNull();
   });
 
   it("refuse a kind inheriting its class's effects, and anything composed with 'influences'", () => {

@@ -62,7 +62,10 @@ export function chainProblem(steps: ChainStepView[], ctx: ChainContext = {}): st
   const closing = familyOf(steps[steps.length - 1].predicate) === "taxonomic" ? concepts.slice(0, -1) : concepts;
   const general = closing.find(isGeneral);
   if (general) return `passes through a general concept ("${general}")`;
-  const hub = ctx.isHub && concepts.find(ctx.isHub);
+  // A hub joins things that only share it; a class with many kinds does not when the chain climbs
+  // through it from kind to class ("… a kind of leukocyte, a kind of blood cell" holds whatever else is a leukocyte).
+  const through = concepts.slice(1, -1).filter((_, i) => !(familyOf(steps[i].predicate) === "taxonomic" && familyOf(steps[i + 1].predicate) === "taxonomic"));
+  const hub = ctx.isHub && through.find(ctx.isHub);
   if (hub) return `passes through a hub ("${hub}", linked to far more than its neighbours)`;
   for (let i = 1; i < steps.length; i++) {
     if (!composes(steps[i - 1].predicate, steps[i].predicate)) return `its conclusion does not follow (${steps[i - 1].predicate} then ${steps[i].predicate})`;

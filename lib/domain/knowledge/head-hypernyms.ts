@@ -8,7 +8,9 @@ import { GENERAL, conceptRefusal } from "./local/concept-quality";
  * Not when the modifier takes the thing away ("false memory", "pseudo science"), names whose it
  * is ("cell's membrane"), or the name is a phrase with "of" ("law of demand" is no demand).
  */
-const NOT_A_KIND = new Set(["false", "pseudo", "fake", "former", "potential", "alleged", "would-be", "virtual", "apparent", "quasi", "non", "anti", "so-called", "mock", "imaginary", "counterfeit", "previous", "next", "same", "other", "lack", "absence", "loss", "end", "beginning", "start", "part", "half", "quarter", "multiple", "several", "many", "various", "numerous", "different", "similar", "adjacent", "certain", "some"]);
+const NOT_A_KIND = new Set(["false", "pseudo", "fake", "former", "potential", "alleged", "would-be", "virtual", "apparent", "quasi", "non", "anti", "so-called", "mock", "imaginary", "counterfeit", "previous", "next", "same", "other", "lack", "absence", "loss", "end", "beginning", "start", "part", "half", "quarter", "multiple", "several", "many", "various", "numerous", "different", "similar", "adjacent", "certain", "some",
+  // A relation between two of them, not a kind of one: "equal vectors", "independent events", "parallel lines".
+  "equal", "parallel", "antiparallel", "perpendicular", "opposite", "congruent", "corresponding", "complementary", "supplementary", "independent", "dependent", "mutual", "inverse", "reciprocal", "equivalent", "identical", "related", "unrelated", "paired", "matched"]);
 const MAX_WORDS = 4;
 
 export type HeadConcept = { id: string; name: string };

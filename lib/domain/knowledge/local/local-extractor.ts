@@ -3,6 +3,7 @@ import type { ExtractedConcept, ExtractedTriple, Extraction, Extractor, Predicat
 import { linkChains } from "./chains";
 import { coVariationTriples } from "./co-variation";
 import { conceptRefusal } from "./concept-quality";
+import { nameCase } from "./name-case";
 import { CONFIDENCE_THRESHOLD, scoreTriple, statementRefusal } from "./confidence";
 import { resolveHeads } from "./coreference";
 import { appositionTriples, exampleTriples, glossaryEntry, glossaryTriples, namingDefinitions, sentenceTriples, type RawTriple } from "./patterns";
@@ -37,7 +38,7 @@ export function extractLocally(text: string, vocabulary: Predicate[], refusals?:
   const define = (name: string, definition: string, source: "glossary" | "sentence", aliases: string[] = []) => {
     const key = canonicalName(name);
     if (!key || conceptRefusal(name) || (defined.has(key) && defined.get(key)!.definitionSource === "glossary")) return;
-    defined.set(key, { name, aliases: aliases.filter((a) => !conceptRefusal(a)), definition, evidence: definition, definitionSource: source });
+    defined.set(key, { name: nameCase(name, text, definition.startsWith(name) ? definition : `${name}:`), aliases: aliases.filter((a) => !conceptRefusal(a)), definition, evidence: definition, definitionSource: source });
   };
   const candidates: RawTriple[] = [];
   for (const s of resolvePronouns(sentences)) {
@@ -67,7 +68,7 @@ export function extractLocally(text: string, vocabulary: Predicate[], refusals?:
     }
     const id = `${canonicalName(t.subject)}|${t.predicate}|${canonicalName(t.object)}`;
     if ((best.get(id)?.confidence ?? -1) >= confidence) continue;
-    best.set(id, { subject: t.subject, predicate: t.predicate, object: t.object, evidence: t.evidence, confidence });
+    best.set(id, { subject: nameCase(t.subject, text, t.evidence), predicate: t.predicate, object: nameCase(t.object, text, t.evidence), evidence: t.evidence, confidence });
   }
   const triples = [...best.values()];
   // L3, then L2: chains over the triples; the triples are the chains' steps plus the rest.

@@ -345,7 +345,7 @@ function glossOpensWithVerb(gloss: string): boolean {
   if (/^(?:others|one|some|many|most)$/i.test(first)) return true;
   // "describes the plasma membrane's structure": a verb in the third person, then its object.
   const tags = (nlp(`it ${first}`).terms().json() as { terms: { tags: string[] }[] }[])[1]?.terms[0]?.tags ?? [];
-  return /s$/i.test(first) && tags.includes("Verb") && /^(?:the|a|an|its|their|his|her|our|this|these|that|those)$/i.test(second);
+  return /s$/i.test(first) && tags.includes("Verb") && /^(?:the|a|an|its|their|his|her|our|this|these|that|those|like|as|to|how|whether|when|if|what|which|whom|who)$/i.test(second);
 }
 
 const GLOSS_CLAUSE = /\b(?:that|which|who|found|located|situated|stored|contained|produced|secreted|released|made|formed|composed|caused|used|synthesized|transported|carried|required|regulated|controlled|containing|consisting|producing|secreting|releasing|forming|responsible)\b/i;
