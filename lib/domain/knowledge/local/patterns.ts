@@ -294,8 +294,9 @@ export function glossaryEntry(line: string): { term: string; aliases: string[]; 
   // "blood-brain barrier (BBB)": the abbreviation is another name of the term.
   const abbreviation = /^(.*?)\s*\(([^)]{1,12})\)\s*$/.exec(m[1].trim());
   const term = (abbreviation ? abbreviation[1] : m[1]).trim();
-  // "law of inertia: see Newton's first law" is a cross-reference, not a definition.
-  if (!term || term.split(/\s+/).length > 6 || /\d{3,}/.test(term) || /^see\b/i.test(m[2])) return null;
+  // "law of inertia: see Newton's first law" is a cross-reference, not a definition; "Apply the
+  // distributive property: a(b+c) = ab+ac" is a step of a method, not a term.
+  if (!term || term.split(/\s+/).length > 6 || /\d{3,}/.test(term) || /^see\b/i.test(m[2]) || opensWithOrder(term)) return null;
   const also = /^\(also,?\s+([^)]+)\)\s*/i.exec(m[2]);
   const aliases = [...(abbreviation ? [abbreviation[2].trim()] : []), ...(also ? also[1].split(/\s*(?:,|\bor\b)\s*/).map((a) => a.trim()).filter(Boolean) : [])];
   const gloss = m[2].slice(also ? also[0].length : 0).trim();
@@ -339,6 +340,14 @@ export function glossaryTriples(sentence: string): RawTriple[] {
 }
 
 const RELATIONAL_GLOSS = /^(?:the\s+|a\s+|an\s+|one\s+)?(part|component|portion|region|section|segment|end|layer|subunit|member|measure|cause|result)s?\s+of\s+(?:the\s+|a\s+|an\s+)?/i;
+
+/** "Apply the distributive property", "Find the mean": a verb and its object, an order to the reader. */
+function opensWithOrder(term: string): boolean {
+  const [first = "", second = ""] = term.split(/\s+/);
+  if (!/^(?:the|a|an|your|each|all|every|this|these|its|their)$/i.test(second)) return false;
+  const tags = (nlp(term).terms().json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
+  return tags.includes("Verb") || tags.includes("Imperative") || /^(?:use|find|apply|add|subtract|multiply|divide|write|draw|list|compute|calculate|solve|identify|determine)$/i.test(first);
+}
 
 function glossOpensWithVerb(gloss: string): boolean {
   const [first = "", second = ""] = gloss.replace(/^(?:the|a|an)\s+/i, "").split(/\s+/);
