@@ -10,15 +10,16 @@ import nlp from "compromise";
 export function nameCase(name: string, text: string, sentence: string): string {
   const words = name.split(/\s+/);
   const glossaryTitle = /^[-•*]\s*/.test(sentence) && words.length > 1 && words.every((w) => /^\p{Lu}/u.test(w));
-  return words
-    .map((w) => {
-      if (!/^\p{Lu}\p{Ll}+(?:[-’'][\p{L}]+)*$/u.test(w)) return w;
-      const lower = w.toLowerCase();
-      if (new RegExp(`(?:^|[^\\p{L}])${escape(lower)}(?:[^\\p{L}]|$)`, "u").test(text)) return lower;
-      if (glossaryTitle && !isProper(w)) return lower;
-      return w;
-    })
-    .join(" ");
+  const cased = words.map((w) => {
+    if (!/^\p{Lu}\p{Ll}+(?:[-’'][\p{L}]+)*$/u.test(w)) return w;
+    const lower = w.toLowerCase();
+    if (new RegExp(`(?:^|[^\\p{L}])${escape(lower)}(?:[^\\p{L}]|$)`, "u").test(text)) return lower;
+    if (glossaryTitle && !isProper(w)) return lower;
+    return w;
+  });
+  // All or nothing: half a name lowered ("bronze Age") is neither the name nor a common phrase.
+  const keptCapital = cased.some((w, i) => w === words[i] && /^\p{Lu}\p{Ll}/u.test(w));
+  return keptCapital ? name : cased.join(" ");
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -5,6 +5,7 @@ import { extractorKey, saveExtraction } from "./save-extraction";
 import { vocabularyOf } from "./vocabulary";
 import { knowledgeTotals, type KnowledgeTotals } from "./knowledge-totals";
 import { addHeadRelations } from "./add-head-relations";
+import { normaliseNameCase } from "./normalise-name-case";
 import { linkDisciplineChains } from "./link-discipline-chains";
 import { selectDisciplines } from "@/lib/server/queries/structure";
 
@@ -94,6 +95,8 @@ export async function extractKnowledge(ctx: JobContext, payload: KnowledgeExtrac
   if (extractor.info.id === "local") {
     // Kinds named by narrowing a name ("recessive allele" → "allele"), then chains whose steps sit
     // in different chunks and documents of a discipline (both idempotent).
+    const cased = await normaliseNameCase(db, disciplines.map((d) => d.id));
+    if (cased) await ctx.log(`Wrote ${cased} concept names in the case the text uses them`);
     const named = await addHeadRelations(db, disciplines.map((d) => d.id));
     report.created.relations += named;
     if (named) await ctx.log(`Added ${named} "is a kind of" relations between concepts whose names narrow one another`);

@@ -70,6 +70,12 @@ describe("local extraction of ../shared/corpus", () => {
     expect(read.length).toBeGreaterThan(0);
     for (const r of read) expect(r.confidence).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
     expect(relations.some((r) => r.extractor === HEAD_LINKER)).toBe(true);
+    // Names in the case the discipline's text writes them: "Sanctions are…" and a title-case
+    // glossary ("Simple Random Sampling") give common nouns, "Bronze Age" keeps its capitals.
+    const named = async (canonicalName: string) => (await t.db().concept.findFirstOrThrow({ where: { canonicalName } })).name;
+    expect(await named("sanction")).toBe("sanctions");
+    expect(await named("simple random sampling")).toBe("simple random sampling");
+    expect(await named("bronze age")).toBe("Bronze Age");
     // Glossary lines define their terms.
     const defined = await t.db().concept.count({ where: { definition: { not: null } } });
     expect(defined).toBeGreaterThan(first.concepts / 2);
