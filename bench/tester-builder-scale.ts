@@ -25,6 +25,19 @@ const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
 const MODS = ["kinetic", "potential", "thermal", "cellular", "nuclear", "marginal", "social", "political", "chemical", "electric", "magnetic", "organic", "fiscal", "neural", "genetic", "cultural"];
 const HEADS = ["energy", "membrane", "reaction", "market", "policy", "signal", "structure", "process", "field", "network", "pathway", "system", "force", "capital", "gene", "norm"];
 const PREDICATES = ["causes", "produces", "increases", "decreases", "requires", "is_a", "part_of", "leads_to", "regulates", "uses"];
+const CAUSAL = ["causes", "produces", "increases", "decreases", "leads_to"];
+const SHAPES = [
+  { steps: CAUSAL, last: "causes" },
+  { steps: CAUSAL, last: "is_a" },
+  { steps: ["is_a"], last: "is_a" },
+  { steps: ["part_of"], last: "part_of" },
+];
+/** A name part without digits (a concept name with digits reads as a formula to the Tester's checks). */
+const code = (n: number) => {
+  let out = "";
+  for (let x = n + 26 * 27; x > 0; x = Math.floor(x / 26)) out = String.fromCharCode(97 + (x % 26)) + out;
+  return out;
+};
 
 type Structure = { slug: string; concepts: { id: string; name: string; definition: string }[]; relations: { id: string; subjectId: string; predicate: string; objectId: string; evidence: string }[]; chains: { id: string; relationIds: string[] }[] };
 
@@ -33,7 +46,7 @@ function generate(): Structure[] {
   for (let d = 0; d < DISCIPLINES; d++) {
     const slug = `d${d}`;
     const concepts = Array.from({ length: CONCEPTS }, (_, i) => {
-      const name = `${pick(MODS)} ${pick(HEADS)} ${d}-${i}`;
+      const name = `${pick(MODS)} ${pick(HEADS)} ${code(d * CONCEPTS + i)}`;
       return { id: `${slug}c${i}`, name, definition: `${name} is a ${pick(HEADS)} of the ${pick(MODS)} kind studied in discipline ${d}, number ${i}.` };
     });
     const relations: Structure["relations"] = [];
@@ -51,7 +64,9 @@ function generate(): Structure[] {
       const length = 2 + Math.floor(random() * 3);
       const nodes = Array.from({ length: length + 1 }, () => pick(concepts).id);
       if (new Set(nodes).size !== nodes.length) continue;
-      const ids = nodes.slice(0, -1).map((n, i) => relate(n, pick(PREDICATES), nodes[i + 1]));
+      // Chains whose conclusion follows (lib/domain/knowledge/chain-rules): causes of causes, a kind of a kind, parts of parts, or what something makes and what kind of thing that is.
+      const shape = pick(SHAPES);
+      const ids = nodes.slice(0, -1).map((n, i) => relate(n, i === length - 1 ? shape.last : pick(shape.steps), nodes[i + 1]));
       if (ids.every(Boolean)) chains.push({ id: `${slug}k${k}`, relationIds: ids as string[] });
     }
     for (let k = 0; k < EXTRA_RELATIONS; k++) relate(pick(concepts).id, pick(PREDICATES), pick(concepts).id);

@@ -19,7 +19,8 @@ export function definitionSentence(name: string, definition: string): string | n
   if (pronoun) return finished(`${subject} ${be(name)} ${text.slice(pronoun[0].length)}`);
   // A clause on its own ("When electrons are shared…") says nothing about what the concept is.
   if (/^(?:when|where|whereby|if|because|while|although|whether|since)\b/i.test(text)) return null;
-  const terms = termsOf(text);
+  // The opening decides what kind of gloss it is: a dozen words are enough to tag (tagging is the costly part).
+  const terms = termsOf(text.split(/\s+/).slice(0, 12).join(" "));
   const first = terms[0]?.tags ?? [];
   if (first.includes("Determiner") && !first.includes("Possessive")) return finished(`${subject} ${be(name)} ${lowerFirst(text)}`);
   if (opensWithVerb(terms[0], terms[1])) return finished(`${subject} ${agree(name, lowerFirst(text))}`);
@@ -48,6 +49,9 @@ export function isCut(text: string): boolean {
 function opensWithName(name: string, text: string): boolean {
   const bare = (s: string) => s.toLowerCase().replace(/^(?:the|an?)\s+/, "");
   const lower = bare(text);
+  // Most glosses do not open with their name: the name's forms (which ask the tagger) only when they may.
+  const stem = bare(name).split(/\s+/)[0].slice(0, 4);
+  if (!lower.startsWith(stem)) return false;
   const form = nameForms(name).map(bare).find((f) => lower.startsWith(f) && /^(?:[\s,(:–—]|$)/.test(lower.slice(f.length)));
   if (form === undefined) return false;
   const rest = lower.slice(form.length).trim();

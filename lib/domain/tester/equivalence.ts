@@ -5,12 +5,23 @@ export type Named = { name: string; aliases?: string[] };
 
 const FUNCTION_WORDS = new Set(["of", "the", "a", "an", "and", "or", "in", "on", "to", "for", "by", "with", "from", "at", "as"]);
 
+// A benchmark compares the same few thousand names again and again: their forms are worked out once.
+const MEMO_LIMIT = 100_000;
+const forms = new Map<string, { canonical: string; words: string[] }>();
+function formsOf(name: string) {
+  let f = forms.get(name);
+  if (!f) {
+    if (forms.size >= MEMO_LIMIT) forms.clear();
+    const canonical = canonicalName(name);
+    f = { canonical, words: canonical.split(" ").filter((w) => w && !FUNCTION_WORDS.has(w)).map((w) => canonicalName(w)) };
+    forms.set(name, f);
+  }
+  return f;
+}
+
 /** Content words, each singular: "production of erythrocytes" → {production, erythrocyte}. */
 export function contentWords(name: string): string[] {
-  return canonicalName(name)
-    .split(" ")
-    .filter((w) => w && !FUNCTION_WORDS.has(w))
-    .map((w) => canonicalName(w));
+  return formsOf(name).words;
 }
 
 /**
@@ -21,8 +32,8 @@ export function contentWords(name: string): string[] {
  * A reader cannot be asked to choose between them.
  */
 export function equivalence(a: Named, b: Named): string | null {
-  const keysA = new Set([a.name, ...(a.aliases ?? [])].map(canonicalName).filter(Boolean));
-  const keysB = [b.name, ...(b.aliases ?? [])].map(canonicalName).filter(Boolean);
+  const keysA = new Set([a.name, ...(a.aliases ?? [])].map((n) => formsOf(n).canonical).filter(Boolean));
+  const keysB = [b.name, ...(b.aliases ?? [])].map((n) => formsOf(n).canonical).filter(Boolean);
   if (keysB.some((k) => keysA.has(k))) return "the same name or an alias";
   const wa = contentWords(a.name);
   const wb = contentWords(b.name);
@@ -32,7 +43,7 @@ export function equivalence(a: Named, b: Named): string | null {
     if (sa.size === sb.size && [...sa].every((w) => sb.has(w))) return "the same words reordered";
     if ([...sa].every((w) => sb.has(w)) || [...sb].every((w) => sa.has(w))) return "one name inside the other";
   }
-  if (nearlyIdentical(canonicalName(a.name), canonicalName(b.name))) return "near-identical names";
+  if (nearlyIdentical(formsOf(a.name).canonical, formsOf(b.name).canonical)) return "near-identical names";
   return null;
 }
 
