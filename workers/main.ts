@@ -1,22 +1,29 @@
-// The worker process: runs every job in lib/jobs/registry from pg-boss until SIGTERM/SIGINT.
+// The worker process: runs every job in lib/jobs/registry from pg-boss until SIGTERM/SIGINT, and
+// takes back runs whose worker died (lease expired). PRODA_JOB_LEASE_SECONDS,
+// PRODA_JOB_HEARTBEAT_SECONDS and PRODA_JOB_SWEEP_SECONDS tune it (workers/runtime/lease.ts).
 import { openDatabase } from "@/lib/server/database";
-import { disconnectDb } from "@/lib/server/db";
+import { db, disconnectDb } from "@/lib/server/db";
 import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { startWorkers } from "@/workers/runtime/start-workers";
 import { workerShutdown } from "@/workers/runtime/job-context";
+import { leaseConfig, processWorkerId } from "@/workers/runtime/lease";
+import { startSweeper } from "@/workers/runtime/sweep";
 
+const lease = leaseConfig();
 const database = await openDatabase();
-await startWorkers(await getBoss({ supervise: true }));
-console.log(`[worker] ready: ${jobDefinitions.map((d) => d.name).join(", ")}`);
+await startWorkers(await getBoss({ supervise: true }), { lease });
+const sweeper = startSweeper(db, lease.sweepMs);
+console.log(`[worker] ${processWorkerId} ready: ${jobDefinitions.map((d) => d.name).join(", ")}`);
 
 let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`[worker] ${signal}: checkpointing the current job`);
-  // Running handlers stop at their next check; the queue hands the job to the next worker.
+  // Running handlers stop at their next check and queue their run again for the next worker.
   workerShutdown.requested = true;
+  await sweeper.stop();
   await stopBoss();
   await disconnectDb();
   await database.release();

@@ -4,13 +4,24 @@ import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/client/api";
 import { isActiveStatus, useCancelJob, useRetryJob, type JobRun } from "@/lib/client/jobs";
 import { useCan } from "@/lib/client/session";
+import { useNow } from "@/lib/client/use-now";
+import { isWaiting } from "./job-status";
 
-/** Cancel while a run is live, retry once it failed or was cancelled; the server's refusal is shown as is. */
+// A running run's worker renews its lease every 10 s (which moves updatedAt); a minute without
+// means it is gone. The server takes such a run back by itself, and allows a retry at once.
+const STALE_AFTER_MS = 60_000;
+
+/**
+ * Cancel while a run is live, retry once it failed or was cancelled, or while its worker is gone;
+ * the server's refusal is shown as is.
+ */
 export function JobActions({ run }: { run: JobRun }) {
   const cancel = useCancelJob();
   const retry = useRetryJob();
-  const active = isActiveStatus(run.status);
-  const canRetry = run.status === "FAILED" || run.status === "CANCELLED";
+  const now = useNow(run.status === "RUNNING" ? 5000 : false);
+  const stale = run.status === "RUNNING" && now - Date.parse(run.updatedAt) > STALE_AFTER_MS;
+  const active = isActiveStatus(run.status) || isWaiting(run.status);
+  const canRetry = run.status === "FAILED" || run.status === "CANCELLED" || stale;
   const failure = cancel.error ?? retry.error;
   const allowed = useCan("jobs:control");
 
@@ -52,6 +63,11 @@ export function JobActions({ run }: { run: JobRun }) {
           <span className="text-xs text-amber-700">Cancellation requested; the job stops at its next checkpoint.</span>
         )}
       </div>
+      {stale && (
+        <p data-testid="job-stale" className="text-xs text-amber-700">
+          Its worker has not been heard from for over a minute: another worker takes the job back from its last checkpoint, or retry it now.
+        </p>
+      )}
       {failure && (
         <p role="alert" data-testid="job-action-error" className="text-sm text-red-700">
           {errorMessage(failure)}

@@ -3,10 +3,11 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { fetchJson } from "./api";
 import { corpusKeys } from "./corpus";
 
-export const JOB_STATUSES = ["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
+export const JOB_STATUSES = ["QUEUED", "RUNNING", "WAITING", "SUCCEEDED", "FAILED", "CANCELLED"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
-export const isActiveStatus = (s: JobStatus | undefined | null): boolean => s === "QUEUED" || s === "RUNNING";
+/** Still going: queued, running, or waiting on something remote (a rate limit, a fine-tune). */
+export const isActiveStatus = (s: JobStatus | undefined | null): boolean => s === "QUEUED" || s === "RUNNING" || s === "WAITING";
 
 /** Titles of the job types the workers run (mirrors lib/jobs/registry without importing server code). */
 // Titles come from the job definitions the workers run (lib/jobs holds only names, schemas and options).

@@ -20,6 +20,9 @@ export const knowledgeExtractJob = defineJob({
   }),
   // Each chunk is written with its "extracted" mark in one transaction, so a retry resumes.
   options: { retryLimit: 3, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 },
+  // Two extractions of one discipline would race on its chunks and drafts (a forced one replaces
+  // them): one at a time per discipline, and an extraction of all disciplines alone.
+  conflictKey: (p) => `knowledge-structure:${p.discipline ?? "*"}`,
 });
 
 export type KnowledgeExtractPayload = z.infer<typeof knowledgeExtractJob.payload>;

@@ -1,17 +1,26 @@
-import type { Db } from "@/lib/server/db";
-import { Prisma } from "@/lib/generated/prisma/client";
-import { isDomainError } from "@/lib/domain/errors";
-import { createJobContext, type JobHandler } from "./job-context";
+import { Prisma, type Db } from "@/lib/server/db";
+import { endCancelledIfUnheld } from "@/lib/jobs/run-lease";
+import { scrubKnownSecrets } from "@/lib/server/secrets";
+import { classifyFailure } from "./failure";
+import { createJobContext, JobWait, type JobHandler } from "./job-context";
+import { claimRun, holdLease, leaseConfig, processWorkerId, type LeaseConfig } from "./lease";
+import { parkRun, settleRun, type HeldRun, type Requeue } from "./settle-run";
 
-export type Delivery = { retryCount: number; retryLimit: number };
-export type RunOutcome = "succeeded" | "failed" | "cancelled" | "skipped";
-
-const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+/** The queue's view of this delivery; `bossJobId` is absent when the CLI runs the job in-process. */
+export type Delivery = { retryCount: number; retryLimit: number; bossJobId?: string };
+export type RunOutcome = "succeeded" | "failed" | "cancelled" | "skipped" | "waiting" | "released" | "lost";
+export type RunReport = { outcome: RunOutcome; result?: unknown; until?: Date };
+export type ExecuteOptions = {
+  workerId?: string;
+  lease?: Pick<LeaseConfig, "leaseMs" | "heartbeatMs">;
+  /** sends the run's next queue job (waits, rate limits, shutdown); absent in the CLI */
+  requeue?: Requeue;
+};
 
 /**
- * Runs one delivery of a job: claim the run, call the handler, record the outcome.
- * Errors that a retry cannot fix (domain errors: bad input, corrupt data) fail at once;
- * anything else is rethrown so pg-boss retries it with backoff while attempts remain.
+ * Runs one delivery of a job: claim the run with a lease, call the handler while a heartbeat
+ * renews the lease, then record what came of it (see failure.ts for what each error means).
+ * Only a retryable error with attempts left is rethrown, for pg-boss's retry with backoff.
  */
 export async function executeRun<P>(
   db: Db,
@@ -19,53 +28,80 @@ export async function executeRun<P>(
   runId: string,
   payload: P,
   delivery: Delivery,
-): Promise<{ outcome: RunOutcome; result?: unknown }> {
-  // Claim: QUEUED -> RUNNING. A run left RUNNING by a killed worker is claimed again by
-  // the queue's retry; a finished or cancelled run is a duplicate delivery and is skipped.
-  const claimed = await db.jobRun.updateMany({
-    where: { id: runId, status: { in: ["QUEUED", "RUNNING"] }, cancelRequestedAt: null },
-    data: { status: "RUNNING", attempts: { increment: 1 }, message: "Running", error: null },
-  });
-  if (claimed.count === 0) {
-    await db.jobRun.updateMany({
-      where: { id: runId, cancelRequestedAt: { not: null }, status: { in: ["QUEUED", "RUNNING"] } },
-      data: { status: "CANCELLED", finishedAt: new Date(), message: "Cancelled" },
-    });
+  opts: ExecuteOptions = {},
+): Promise<RunReport> {
+  const workerId = opts.workerId ?? processWorkerId;
+  const cfg = opts.lease ?? leaseConfig();
+  if (!(await claimRun(db, runId, workerId, cfg.leaseMs, delivery.bossJobId))) {
+    // A run cancelled while it sat in the queue ends here, with nobody else to notice.
+    await endCancelledIfUnheld(db, runId);
     return { outcome: "skipped" };
   }
-  const run = await db.jobRun.findUniqueOrThrow({ where: { id: runId } });
-  if (!run.startedAt) await db.jobRun.update({ where: { id: runId }, data: { startedAt: new Date() } });
-  const ctx = createJobContext(db, runId, run.attempts, run.result);
-  if (run.attempts > 1) await ctx.log(`Attempt ${run.attempts}: resuming from the last checkpoint`);
-
+  const run = await db.jobRun.findUniqueOrThrow({ where: { id: runId }, select: { attempts: true, checkpoint: true } });
+  const lease = holdLease(db, runId, workerId, cfg);
+  const ctx = createJobContext(db, runId, run, lease);
+  const held: HeldRun = { db, runId, workerId };
+  let result: unknown;
   try {
-    const result = await handler(ctx, payload);
-    await db.jobRun.update({
-      where: { id: runId },
-      data: {
-        status: "SUCCEEDED",
-        progress: 1,
-        message: "Done",
-        finishedAt: new Date(),
-        result: result === undefined ? Prisma.JsonNull : (result as Prisma.InputJsonValue),
-      },
-    });
-    return { outcome: "succeeded", result };
+    if (run.attempts > 1) await ctx.log(`Attempt ${run.attempts}: resuming from the last checkpoint`);
+    else if (run.checkpoint !== null) await ctx.log("Resuming from the last checkpoint");
+    result = await handler(ctx, payload);
   } catch (e) {
-    if (isDomainError(e) && e.code === "JOB_CANCELLED") {
-      await db.jobRun.update({ where: { id: runId }, data: { status: "CANCELLED", message: "Cancelled", finishedAt: new Date() } });
-      await ctx.log("Cancelled by a user", "warn");
-      return { outcome: "cancelled" };
-    }
-    const retrying = !isDomainError(e) && delivery.retryCount < delivery.retryLimit;
-    await ctx.log(`${retrying ? "Attempt failed, will retry" : "Failed"}: ${message(e)}`, "error");
-    await db.jobRun.update({
-      where: { id: runId },
-      data: retrying
-        ? { status: "QUEUED", message: `Retrying after: ${message(e)}` }
-        : { status: "FAILED", error: message(e), message: "Failed", finishedAt: new Date() },
-    });
-    if (isDomainError(e)) return { outcome: "failed" };
-    throw e;
+    lease.stop();
+    return settleFailure(held, e, run.attempts, delivery, opts.requeue);
   }
+  lease.stop();
+  if (result instanceof JobWait) {
+    const parked = await parkRun(held, { status: "WAITING", until: result.until, message: result.message, checkpoint: result.checkpoint }, opts.requeue);
+    return parked === "parked" ? { outcome: "waiting", until: result.until } : parked === "cancelled" ? { outcome: "cancelled" } : lost(held);
+  }
+  const done = await settleRun(held, {
+    status: "SUCCEEDED",
+    progress: 1,
+    message: "Done",
+    finishedAt: new Date(),
+    result: result === undefined ? Prisma.JsonNull : (result as Prisma.InputJsonValue),
+    checkpoint: Prisma.DbNull,
+  });
+  return done ? { outcome: "succeeded", result } : lost(held);
+}
+
+function lost(h: HeldRun): RunReport {
+  console.warn(`[worker] ${h.workerId} lost run ${h.runId} to another worker; it wrote nothing more`);
+  return { outcome: "lost" };
+}
+
+async function settleFailure(h: HeldRun, e: unknown, attempts: number, delivery: Delivery, requeue?: Requeue): Promise<RunReport> {
+  const failure = classifyFailure(e);
+  const log = (message: string, level: "info" | "warn" | "error") => h.db.jobLog.create({ data: { runId: h.runId, message, level } });
+  if (failure.kind === "lost") return lost(h);
+  if (failure.kind === "cancelled") {
+    if (!(await settleRun(h, { status: "CANCELLED", message: "Cancelled", finishedAt: new Date() }))) return lost(h);
+    await log("Cancelled by a user", "warn");
+    return { outcome: "cancelled" };
+  }
+  if (failure.kind === "rate-limited") {
+    const until = new Date(Date.now() + failure.delayMs);
+    const parked = await parkRun(h, { status: "WAITING", until, message: `Rate limited: waiting ${Math.ceil(failure.delayMs / 1000)} s` }, requeue);
+    if (parked !== "parked") return parked === "cancelled" ? { outcome: "cancelled" } : lost(h);
+    await log(`${await scrubKnownSecrets(failure.reason, h.db)}; waiting until ${until.toISOString()} (not counted as an attempt)`, "warn");
+    return { outcome: "waiting", until };
+  }
+  if (failure.kind === "shutdown" && requeue) {
+    const parked = await parkRun(h, { status: "QUEUED", until: new Date(), message: "Queued again: its worker stopped" }, requeue);
+    if (parked !== "parked") return parked === "cancelled" ? { outcome: "cancelled" } : lost(h);
+    await log("The worker is shutting down: queued again, to resume from the last checkpoint", "warn");
+    return { outcome: "released" };
+  }
+  // An error's text may quote an endpoint's answer, which may echo its key.
+  const reason = await scrubKnownSecrets(failure.kind === "fatal" || failure.kind === "retryable" ? failure.reason : (e as Error).message, h.db);
+  const retrying = failure.kind !== "fatal" && attempts <= delivery.retryLimit && delivery.retryCount < delivery.retryLimit;
+  if (retrying) {
+    if (!(await settleRun(h, { status: "QUEUED", message: `Retrying after: ${reason}` }))) return lost(h);
+    await log(`Attempt ${attempts} failed, will retry: ${reason}`, "error");
+    throw e; // pg-boss retries this same job with backoff
+  }
+  if (!(await settleRun(h, { status: "FAILED", error: reason, message: failure.kind === "fatal" ? "Failed" : `Failed after ${attempts} attempt${attempts === 1 ? "" : "s"}`, finishedAt: new Date() }))) return lost(h);
+  await log(`Failed: ${reason}`, "error");
+  return { outcome: "failed" };
 }

@@ -1,54 +1,90 @@
-import type { Db } from "@/lib/server/db";
+import type { Db, Prisma } from "@/lib/server/db";
 import { DomainError } from "@/lib/domain/errors";
+import { knownSecrets, scrubSecrets } from "@/lib/server/secrets";
+import type { Progress } from "@/lib/server/services/progress";
+import { LeaseLostError, WorkerShutdownError } from "./failure";
+import type { LeaseHolder } from "./lease";
 
-export type LogLevel = "info" | "warn" | "error";
+export type { LogLevel } from "@/lib/server/services/progress";
 
-/** What a handler gets: progress, logs, cancellation, and the checkpoint to resume from. */
-export type JobContext = {
-  runId: string;
-  db: Db;
+/**
+ * What a handler returns to be called again later, from `checkpoint`, without holding a worker
+ * meanwhile: the run is WAITING, and its next queue job starts at `until` (across restarts).
+ */
+export class JobWait {
+  constructor(readonly until: Date, readonly checkpoint: Prisma.InputJsonValue, readonly message: string) {}
+}
+
+/** What a handler gets: a service's Progress, plus the attempt and remote waits. */
+export type JobContext = Progress & {
+  /** 1 on a first delivery; more after retries and takeovers */
   attempt: number;
-  /** JobRun.result as the previous attempt left it (handlers checkpoint into it). */
-  saved: unknown;
-  progress(fraction: number, message?: string): Promise<void>;
-  log(message: string, level?: LogLevel): Promise<void>;
-  /** Throws JOB_CANCELLED once a user asked to cancel; call it between units of work. */
-  throwIfCancelled(): Promise<void>;
+  /** `return ctx.waitUntil(...)`: poll a remote state (a fine-tune) again at `until`. */
+  waitUntil(until: Date, checkpoint: Prisma.InputJsonValue, message?: string): JobWait;
 };
 
 export type JobHandler<P> = (ctx: JobContext, payload: P) => Promise<unknown>;
 
 const PROGRESS_INTERVAL_MS = 250;
 
-/** Set on SIGTERM: running handlers stop at their next check and the queue retries them elsewhere. */
+/** Set on SIGTERM: running handlers stop at their next check and go back to the queue. */
 export const workerShutdown = { requested: false };
 
-export function createJobContext(db: Db, runId: string, attempt: number, saved: unknown): JobContext {
+/**
+ * Every write to the run is conditional on this worker still holding it; the first that finds
+ * another owner marks the lease lost and throws, so a worker that was taken over stops at once.
+ */
+export function createJobContext(db: Db, runId: string, run: { attempts: number; checkpoint: unknown }, lease: LeaseHolder): JobContext {
   let lastWrite = 0;
   let lastCheck = 0;
+  const held = { id: runId, workerId: lease.workerId, status: "RUNNING" as const };
+  // A handler's messages may quote an endpoint's answer, which may echo a key: every message
+  // stored is scrubbed of the secrets known when the run started (looked up once).
+  let secrets: Promise<string[]> | null = null;
+  const scrub = async (text: string) => scrubSecrets(text, await (secrets ??= knownSecrets(db)));
+  const lose = (): never => {
+    lease.markLost();
+    throw new LeaseLostError(runId, lease.workerId);
+  };
+  const assertHeld = () => {
+    if (lease.lost) throw new LeaseLostError(runId, lease.workerId);
+  };
   return {
     runId,
     db,
-    attempt,
-    saved,
+    attempt: run.attempts,
+    saved: run.checkpoint ?? null,
     async progress(fraction, message) {
+      assertHeld();
       const now = Date.now();
       // Throttled: a handler may report per item on 100K items.
       if (now - lastWrite < PROGRESS_INTERVAL_MS && fraction < 1) return;
       lastWrite = now;
       const progress = Math.max(0, Math.min(1, fraction));
-      await db.jobRun.update({ where: { id: runId }, data: { progress, ...(message ? { message } : {}) } });
+      const rows = await db.jobRun.updateMany({ where: held, data: { progress, ...(message ? { message: await scrub(message) } : {}) } });
+      if (rows.count === 0) lose();
     },
     async log(message, level = "info") {
-      await db.jobLog.create({ data: { runId, message, level } });
+      assertHeld();
+      await db.jobLog.create({ data: { runId, message: await scrub(message), level } });
     },
     async throwIfCancelled() {
-      if (workerShutdown.requested) throw new Error("The worker is shutting down; the job resumes from its last checkpoint on the next worker");
+      if (workerShutdown.requested) throw new WorkerShutdownError();
+      assertHeld();
       const now = Date.now();
       if (now - lastCheck < PROGRESS_INTERVAL_MS) return;
       lastCheck = now;
-      const run = await db.jobRun.findUnique({ where: { id: runId }, select: { cancelRequestedAt: true } });
-      if (run?.cancelRequestedAt) throw new DomainError("JOB_CANCELLED", "Cancelled by a user");
+      const row = await db.jobRun.findUnique({ where: { id: runId }, select: { cancelRequestedAt: true, workerId: true, status: true } });
+      if (!row || row.workerId !== lease.workerId || row.status !== "RUNNING") lose();
+      if (row?.cancelRequestedAt) throw new DomainError("JOB_CANCELLED", "Cancelled by a user");
+    },
+    async checkpoint(state, tx) {
+      assertHeld();
+      const rows = await (tx ?? db).jobRun.updateMany({ where: held, data: { checkpoint: state } });
+      if (rows.count === 0) lose();
+    },
+    waitUntil(until, checkpoint, message) {
+      return new JobWait(until, checkpoint, message ?? `Waiting until ${until.toISOString()}`);
     },
   };
 }

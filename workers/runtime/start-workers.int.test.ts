@@ -1,6 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
-import { paragraph } from "@/test/fixtures";
+import { paragraph, tempFolder } from "@/test/fixtures";
+import type { SpooledFile } from "@/lib/server/http/multipart";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { startUploadImport } from "@/lib/server/services/corpus/start-upload-import";
@@ -8,7 +11,12 @@ import { cancelRun, retryRun } from "@/lib/server/services/jobs/control-run";
 import { startWorkers } from "./start-workers";
 
 const t = useTestDatabase();
-const file = (name: string, topic: string) => ({ name, bytes: new TextEncoder().encode(`# ${topic}\n\n${paragraph(topic)}`) });
+/** An uploaded file as the multipart parser leaves it: spooled to a temporary file. */
+function spooled(name: string, content: string | Uint8Array): SpooledFile {
+  const file = path.join(tempFolder({ [name]: content }), name);
+  return { name, path: file, size: fs.statSync(file).size };
+}
+const file = (name: string, topic: string) => spooled(name, `# ${topic}\n\n${paragraph(topic)}`);
 
 async function waitFor(runId: string, statuses: string[]) {
   for (let i = 0; i < 300; i++) {
@@ -45,7 +53,7 @@ describe("uploads through pg-boss and a worker", () => {
 
   it("refuses an unsupported file and writes nothing", async () => {
     const before = await t.db().jobRun.count();
-    await expect(startUploadImport(t.db(), [file("notes.md", "Notes"), { name: "slides.pptx", bytes: new Uint8Array([1, 2]) }], "biology"))
+    await expect(startUploadImport(t.db(), [file("notes.md", "Notes"), spooled("slides.pptx", new Uint8Array([1, 2]))], "biology"))
       .rejects.toMatchObject({ code: "UNSUPPORTED_FORMAT", message: expect.stringContaining("slides.pptx") });
     expect(await t.db().jobRun.count()).toBe(before);
   });

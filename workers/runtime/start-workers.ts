@@ -1,32 +1,55 @@
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/server/db";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import type { QueuedJobData } from "@/lib/jobs/define";
-import { parsePayload } from "@/lib/jobs/enqueue";
+import type { JobDefinition, QueuedJobData } from "@/lib/jobs/define";
+import { parsePayload, sendRunJob } from "@/lib/jobs/enqueue";
 import { jobHandlers } from "@/workers/handlers";
+import type { JobHandler } from "./job-context";
 import { executeRun } from "./execute-run";
+import { leaseConfig, processWorkerId, type LeaseConfig } from "./lease";
 
-/** Subscribes a handler to every queue in the registry. */
-export async function startWorkers(boss: PgBoss, opts: { pollingIntervalSeconds?: number } = {}) {
-  for (const def of jobDefinitions) {
+export type WorkerOptions = {
+  pollingIntervalSeconds?: number;
+  workerId?: string;
+  lease?: LeaseConfig;
+  /** defaults to every job in lib/jobs/registry with its handler; tests pass their own */
+  jobs?: { def: JobDefinition; handler: JobHandler<never> }[];
+};
+
+const registered = () =>
+  jobDefinitions.map((def) => {
     const handler = jobHandlers[def.name];
     if (!handler) throw new Error(`No handler registered for job ${def.name}`);
+    return { def, handler };
+  });
+
+/** Subscribes a handler to every queue in the registry. */
+export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
+  const lease = opts.lease ?? leaseConfig();
+  const workerId = opts.workerId ?? processWorkerId;
+  for (const { def, handler } of opts.jobs ?? registered()) {
+    await boss.createQueue(def.name, { name: def.name, ...def.options });
     await boss.work<QueuedJobData>(
       def.name,
       { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, includeMetadata: true },
       async ([job]: PgBoss.JobWithMetadata<QueuedJobData>[]) => {
+        const { runId } = job.data;
         let payload: never;
         try {
           payload = parsePayload(def, job.data.payload) as never;
         } catch (e) {
           // A payload that does not parse now will not parse on a retry either.
-          await db().jobRun.update({
-            where: { id: job.data.runId },
+          await db().jobRun.updateMany({
+            where: { id: runId, bossJobId: job.id, status: { in: ["QUEUED", "WAITING"] } },
             data: { status: "FAILED", error: (e as Error).message, message: "Failed", finishedAt: new Date() },
           });
           return;
         }
-        await executeRun(db(), handler, job.data.runId, payload, { retryCount: job.retryCount, retryLimit: job.retryLimit });
+        await executeRun(db(), handler, runId, payload, { retryCount: job.retryCount, retryLimit: job.retryLimit, bossJobId: job.id }, {
+          workerId,
+          lease,
+          requeue: (tx, startAfter) => sendRunJob(tx, def, runId, job.data.payload, { startAfter, boss }),
+        });
       },
     );
   }

@@ -7,7 +7,7 @@ import { pageQuery } from "@/lib/server/queries/pagination";
 export const GET = defineRoute({
   auth: "workspace:read",
   query: pageQuery.extend({
-    status: z.enum(["QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
+    status: z.enum(["QUEUED", "RUNNING", "WAITING", "SUCCEEDED", "FAILED", "CANCELLED"]).optional(),
     type: z.string().optional(),
   }),
   handler: async ({ query }) => listRuns(db(), query),

@@ -7,7 +7,7 @@ import type { Db } from "@/lib/server/db";
 import { loadLevels, selectDisciplines } from "@/lib/server/queries/structure";
 import { mapWithModel } from "@/lib/server/services/model-for";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
-import type { JobContext } from "@/workers/runtime/job-context";
+import type { Progress } from "@/lib/server/services/progress";
 import { contentHash } from "./content-hash";
 import { indexBenchmarks, instanceText } from "./check-orthogonality";
 import { gatherCoreInputs } from "./core-inputs";
@@ -30,7 +30,7 @@ export type TrainingSetBuildReport = {
  * instances in batches. The set stays BUILDING (unusable) until the last batch and its CORE
  * inputs are written; a retried run clears its own partial rows and writes them again.
  */
-export async function buildTrainingSet(ctx: JobContext, payload: TrainingSetBuildPayload, model?: ChatModel): Promise<TrainingSetBuildReport> {
+export async function buildTrainingSet(ctx: Progress, payload: TrainingSetBuildPayload, model?: ChatModel): Promise<TrainingSetBuildReport> {
   const { db } = ctx;
   const set = await claimSet(db, ctx.runId, payload);
   // Finished by an earlier attempt that died before reporting: its report is stored with it.

@@ -36,6 +36,24 @@ export const itemText = (stem: string, options: ItemOption[]) => `${stem} ${opti
 export const instanceText = (prompt: string, completion: string) => `${prompt}\n${completion}`;
 
 /**
+ * The gate can run: the training set exists (404) and is built (409), and so do the benchmarks
+ * named. Checked again before a check job is queued, so a request that cannot succeed is refused
+ * then rather than failing later in the job.
+ */
+export async function assertCheckable(db: Db, trainingSetId: string, benchmarkIds?: string[]) {
+  const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { status: true, name: true, version: true } });
+  if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
+  if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
+  if (benchmarkIds?.length) await findBenchmarks(db, benchmarkIds);
+}
+
+async function findBenchmarks(db: Db, benchmarkIds: string[] | undefined) {
+  const benchmarks = await db.benchmark.findMany({ where: benchmarkIds?.length ? { id: { in: benchmarkIds } } : {}, select: { id: true, version: true, status: true } });
+  if (benchmarkIds?.length && benchmarks.length !== new Set(benchmarkIds).size) throw new DomainError("NOT_FOUND", "Some of the benchmarks do not exist");
+  return benchmarks;
+}
+
+/**
  * The gate: every instance of a training set against every active item of the benchmarks
  * (13-gram overlap, MinHash near duplicates, and what the instance states of each item's chain,
  * all indexed on the items so the instances stream through). The check and its offending pairs
@@ -46,9 +64,7 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
     const done = await db.orthogonalityCheck.findUnique({ where: { runId: hooks.runId }, include: { violations: { take: 20 } } });
     if (done) return reportOf(done, done.violations, []);
   }
-  const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { id: true, status: true, name: true, version: true } });
-  if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
-  if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
+  await assertCheckable(db, trainingSetId);
   const { benchmarks, items, index } = hooks.indexed ?? (await indexBenchmarks(db, benchmarkIds));
   const total = await db.trainingInstance.count({ where: { trainingSetId } });
   const violations: Violation[] = [];
@@ -89,8 +105,7 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
 
 /** The active items of the benchmarks (all of them when none are named), indexed for the gate. */
 export async function indexBenchmarks(db: Db, benchmarkIds: string[] | undefined): Promise<IndexedBenchmarks> {
-  const benchmarks = await db.benchmark.findMany({ where: benchmarkIds?.length ? { id: { in: benchmarkIds } } : {}, select: { id: true, version: true, status: true } });
-  if (benchmarkIds?.length && benchmarks.length !== new Set(benchmarkIds).size) throw new DomainError("NOT_FOUND", "Some of the benchmarks do not exist");
+  const benchmarks = await findBenchmarks(db, benchmarkIds);
   const items = await db.benchmarkItem.findMany({ where: { benchmarkId: { in: benchmarks.map((b) => b.id) }, status: "ACTIVE" }, select: { id: true, stem: true, options: true, path: true } });
   const index = createBenchmarkIndex(
     items.map((i) => ({ id: i.id, text: itemText(i.stem, i.options as ItemOption[]), path: Array.isArray(i.path) ? (i.path as PathStep[]) : [] })),

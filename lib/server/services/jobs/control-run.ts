@@ -1,28 +1,31 @@
 import type { Db } from "@/lib/server/db";
 import { DomainError } from "@/lib/domain/errors";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import { requeueRun } from "@/lib/jobs/enqueue";
-import { getBoss } from "@/lib/server/jobs/boss";
+import { cancelQueueJob, requeueRun } from "@/lib/jobs/enqueue";
+import { endCancelledIfUnheld, LIVE_STATUSES } from "@/lib/jobs/run-lease";
 
 /**
- * Asks a run to stop. A queued run is cancelled at once (and its pg-boss job with it); a
- * running one stops at its handler's next cancellation check, between two units of work.
+ * Asks a run to stop. A run no live worker holds (queued, waiting, or running with an expired
+ * lease: its worker is gone) is cancelled at once, with its pg-boss job; a running one stops at
+ * its handler's next cancellation check, between two units of work.
  */
 export async function cancelRun(db: Db, id: string) {
   const run = await db.jobRun.findUnique({ where: { id } });
   if (!run) throw new DomainError("NOT_FOUND", `No job run ${id}`);
-  if (!["QUEUED", "RUNNING"].includes(run.status)) throw new DomainError("CONFLICT", `The job is already ${run.status.toLowerCase()}`);
-  const now = new Date();
-  await db.jobRun.update({ where: { id }, data: { cancelRequestedAt: now, message: "Cancelling" } });
-  const wasQueued = await db.jobRun.updateMany({
-    where: { id, status: "QUEUED" },
-    data: { status: "CANCELLED", finishedAt: now, message: "Cancelled" },
-  });
-  if (wasQueued.count && run.bossJobId) await (await getBoss()).cancel(run.type, run.bossJobId).catch(() => {});
-  await db.jobLog.create({ data: { runId: id, level: "warn", message: "Cancellation requested by a user" } });
+  if (!(LIVE_STATUSES as readonly string[]).includes(run.status)) throw new DomainError("CONFLICT", `The job is already ${run.status.toLowerCase()}`);
+  await db.jobRun.updateMany({ where: { id, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date(), message: "Cancelling" } });
+  const ended = await endCancelledIfUnheld(db, id);
+  if (ended && run.bossJobId) await cancelQueueJob(null, run.type, run.bossJobId).catch(() => {});
+  const message = !ended
+    ? "Cancellation requested by a user"
+    : run.status === "RUNNING"
+      ? `Cancelled by a user at once: its worker (${run.workerId ?? "unknown"}) had stopped`
+      : "Cancelled by a user";
+  await db.jobLog.create({ data: { runId: id, level: "warn", message } });
   return db.jobRun.findUniqueOrThrow({ where: { id } });
 }
 
+/** Queues a failed or cancelled run again, or one whose worker stopped (see requeueRun). */
 export async function retryRun(db: Db, id: string) {
   const run = await db.jobRun.findUnique({ where: { id } });
   if (!run) throw new DomainError("NOT_FOUND", `No job run ${id}`);

@@ -1,6 +1,6 @@
 import type { Extractor } from "@/lib/domain/knowledge/types";
 import type { KnowledgeExtractPayload } from "@/lib/jobs/knowledge-extract";
-import type { JobContext } from "@/workers/runtime/job-context";
+import type { Progress } from "@/lib/server/services/progress";
 import { extractorKey, saveExtraction } from "./save-extraction";
 import { vocabularyOf } from "./vocabulary";
 import { knowledgeTotals, type KnowledgeTotals } from "./knowledge-totals";
@@ -27,7 +27,7 @@ export type ChunkErrorClassifier = (e: unknown) => boolean;
  * `force`). Each chunk is saved together with its "extracted" mark in one transaction, so a
  * killed run resumes where it stopped and a rerun does nothing new.
  */
-export async function extractKnowledge(ctx: JobContext, payload: KnowledgeExtractPayload, extractor: Extractor, isChunkError: ChunkErrorClassifier): Promise<ExtractReport> {
+export async function extractKnowledge(ctx: Progress, payload: KnowledgeExtractPayload, extractor: Extractor, isChunkError: ChunkErrorClassifier): Promise<ExtractReport> {
   const { db } = ctx;
   const key = extractorKey(extractor.info);
   const disciplines = await selectDisciplines(db, payload.discipline ? [payload.discipline] : undefined);

@@ -8,7 +8,7 @@ import { loadChains, selectDisciplines, statusesFor } from "@/lib/server/queries
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
 import { mapWithModel } from "@/lib/server/services/model-for";
 import { verifyItems, type VerificationReport } from "./verify-items";
-import type { JobContext } from "@/workers/runtime/job-context";
+import type { Progress } from "@/lib/server/services/progress";
 
 const WRITE_BATCH = 1000;
 const KEPT_SKIPS = 2000;
@@ -40,7 +40,7 @@ export type BenchmarkBuildReport = {
  * then writes it with its items in one transaction tied to the run, so a retried job either
  * finds its benchmark or writes it whole.
  */
-export async function buildBenchmarkVersion(ctx: JobContext, payload: BenchmarkBuildPayload, model?: ChatModel): Promise<BenchmarkBuildReport> {
+export async function buildBenchmarkVersion(ctx: Progress, payload: BenchmarkBuildPayload, model?: ChatModel): Promise<BenchmarkBuildReport> {
   const { db } = ctx;
   const existing = await db.benchmark.findUnique({ where: { runId: ctx.runId } });
   if (existing) return existing.report as BenchmarkBuildReport;

@@ -1,0 +1,85 @@
+import type { Db, Prisma } from "@/lib/server/db";
+import type { JobDefinition } from "@/lib/jobs/define";
+import { cancelQueueJob, sendRunJob } from "@/lib/jobs/enqueue";
+import { jobDefinitions } from "@/lib/jobs/registry";
+import { LEASE_EXPIRED } from "@/lib/jobs/run-lease";
+
+export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[] };
+
+/** The definition's retry delay, doubled per attempt with backoff: a job that kills its worker does not loop fast. */
+const retryDelayMs = (def: JobDefinition, attempts: number) =>
+  def.options.retryDelay * 1000 * (def.options.retryBackoff ? 2 ** Math.max(0, attempts - 1) : 1);
+
+/**
+ * Takes back runs whose worker is gone (RUNNING, lease expired). Any worker may sweep at any
+ * time: rows are locked with SKIP LOCKED, so two sweepers never take the same run, and each run
+ * is settled in the transaction that sends its new queue job. A run is queued again from its
+ * checkpoint (the dead attempt counts), failed once no attempt is left, or cancelled if a user
+ * asked for it meanwhile.
+ */
+export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobDefinitions, limit = 20): Promise<SweepReport> {
+  const report: SweepReport = { requeued: [], failed: [], cancelled: [] };
+  await db.$transaction(async (tx) => {
+    const stale = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "JobRun" WHERE status = 'RUNNING' AND ${LEASE_EXPIRED}
+      ORDER BY "leaseExpiresAt" ASC NULLS FIRST LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
+    for (const { id } of stale) report[await takeBack(tx, id, definitions)].push(id);
+  }, { timeout: 60_000 });
+  return report;
+}
+
+async function takeBack(tx: Prisma.TransactionClient, id: string, definitions: JobDefinition[]): Promise<keyof SweepReport> {
+  const run = await tx.jobRun.findUniqueOrThrow({ where: { id } });
+  const def = definitions.find((d) => d.name === run.type);
+  const who = `Its worker (${run.workerId ?? "unknown"}) stopped responding`;
+  const release = { workerId: null, leaseExpiresAt: null };
+  const end = async (status: "FAILED" | "CANCELLED", message: string, error: string | null) => {
+    await tx.jobRun.update({ where: { id }, data: { ...release, status, message, error, finishedAt: new Date() } });
+    if (def && run.bossJobId) await cancelQueueJob(tx, def.name, run.bossJobId);
+    await tx.jobLog.create({ data: { runId: id, level: status === "FAILED" ? "error" : "warn", message: error ?? `${who}: ${message.toLowerCase()}` } });
+  };
+  if (run.cancelRequestedAt) {
+    await end("CANCELLED", "Cancelled", null);
+    return "cancelled";
+  }
+  const allowed = def ? def.options.retryLimit + 1 : 0;
+  if (!def || run.attempts >= allowed) {
+    const error = def ? `${who} during attempt ${run.attempts} of ${allowed}; no attempt is left` : `${who}, and no worker runs ${run.type} jobs any more`;
+    await end("FAILED", "Failed", error);
+    return "failed";
+  }
+  const delay = retryDelayMs(def, run.attempts);
+  await tx.jobRun.update({ where: { id }, data: { ...release, status: "QUEUED", message: `${who}: queued again from its last checkpoint` } });
+  await sendRunJob(tx, def, id, run.payload, { startAfter: new Date(Date.now() + delay), replaces: run.bossJobId });
+  await tx.jobLog.create({
+    data: { runId: id, level: "warn", message: `${who} (its lease expired): queued again from its last checkpoint, attempt ${run.attempts + 1} of ${allowed} in ${Math.round(delay / 1000)} s` },
+  });
+  return "requeued";
+}
+
+/**
+ * Sweeps now and every `intervalMs` in this process. Every worker runs one; what one sweeper
+ * takes the others skip. A sweep that fails (the database restarting) is tried again next time.
+ */
+export function startSweeper(db: () => Db, intervalMs: number): { stop(): Promise<void> } {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = sweepStaleRuns(db())
+      .then((r) => {
+        const taken = r.requeued.length + r.failed.length + r.cancelled.length;
+        if (taken) console.log(`[worker] took back runs whose worker stopped: requeued ${r.requeued.join(", ") || "none"}; failed ${r.failed.join(", ") || "none"}; cancelled ${r.cancelled.join(", ") || "none"}`);
+      })
+      .catch((e) => console.warn(`[worker] sweep failed: ${e instanceof Error ? e.message : String(e)}`))
+      .finally(() => { running = null; });
+  };
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  tick();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
