@@ -1,25 +1,10 @@
 import type { NextConfig } from "next";
 
-const dev = process.env.NODE_ENV !== "production";
-
-// Next.js inlines its bootstrap scripts, React Flow and Tailwind set inline styles, Monaco runs
-// its language services in workers from this origin (or blob: URLs); nothing else is allowed.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "worker-src 'self' blob:",
-  `connect-src 'self'${dev ? " ws:" : ""}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// A page's Content Security Policy carries a fresh nonce per request: proxy.ts sets it. API
+// answers (JSON and downloads, never rendered as a page) get one that allows nothing.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export const SECURITY_HEADERS = [
-  { key: "Content-Security-Policy", value: csp },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "Referrer-Policy", value: "same-origin" },
@@ -33,7 +18,10 @@ const config: NextConfig = {
   typescript: { ignoreBuildErrors: false },
   poweredByHeader: false,
   async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
+    return [
+      { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
+    ];
   },
 };
 

@@ -1,4 +1,5 @@
 import { NodeHtmlMarkdown } from "node-html-markdown";
+import { htmlPieces } from "./html-pieces";
 
 // Page furniture that is not content.
 const IGNORE = ["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "iframe"];
@@ -11,8 +12,9 @@ export function htmlToMarkdown(html: string): { title: string | null; markdown: 
   const title = TITLE.exec(html)?.[1].replace(/\s+/g, " ").trim() || null;
   const body = html.replace(/<head[\s\S]*?<\/head>/i, "");
   // Links and images carry no text we want in a chunk; keep the link text only.
-  const markdown = converter
-    .translate(body)
+  const markdown = htmlPieces(body)
+    .map((piece) => converter.translate(piece))
+    .join("\n\n")
     .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
     .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
   return { title, markdown };

@@ -1,7 +1,11 @@
 import { PDFParse } from "pdf-parse";
 import { DomainError } from "@/lib/domain/errors";
+import { MAX_PDF_PAGES } from "@/lib/domain/corpus";
 
-/** Extracts the text of a PDF, page by page; a damaged or encrypted file is a CORRUPT_FILE error. */
+/**
+ * Extracts the text of a PDF, page by page; a damaged or encrypted file is a CORRUPT_FILE error,
+ * one with more than MAX_PDF_PAGES pages is TOO_LARGE (checked before any page is read).
+ */
 export async function pdfText(bytes: Uint8Array, fileName: string): Promise<{ title: string | null; pages: string[] }> {
   if (!Buffer.from(bytes.subarray(0, 1024)).toString("latin1").includes("%PDF-")) {
     throw new DomainError("CORRUPT_FILE", `${fileName} is not a PDF file (no %PDF header)`);
@@ -9,10 +13,14 @@ export async function pdfText(bytes: Uint8Array, fileName: string): Promise<{ ti
   const parser = new PDFParse({ data: new Uint8Array(bytes) });
   try {
     const info = await parser.getInfo().catch(() => null);
+    if (info && info.total > MAX_PDF_PAGES) {
+      throw new DomainError("TOO_LARGE", `${fileName} has ${info.total} pages; a PDF may have at most ${MAX_PDF_PAGES}`);
+    }
     const result = await parser.getText({ pageJoiner: "" });
     const title = typeof info?.info?.Title === "string" && info.info.Title.trim() ? info.info.Title.trim() : null;
     return { title, pages: result.pages.map((p) => p.text) };
   } catch (e) {
+    if (e instanceof DomainError) throw e;
     throw new DomainError("CORRUPT_FILE", `${fileName} is a damaged PDF that cannot be read: ${(e as Error).message}`);
   } finally {
     await parser.destroy().catch(() => {});

@@ -124,7 +124,7 @@ describe("a crash in the middle", () => {
     await expect(executeRun(t.db(), handler, run.id, {}, { retryCount: 0, retryLimit: 1 })).rejects.toThrow("connection lost");
     const between = await t.db().jobRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(between.status).toBe("QUEUED");
-    expect((between.result as unknown as ImportReport).processed).toBe(2);
+    expect((between.checkpoint as unknown as ImportReport).processed).toBe(2);
 
     const out = await executeRun(t.db(), handler, run.id, {}, { retryCount: 1, retryLimit: 1 });
     expect(out.outcome).toBe("succeeded");

@@ -2,12 +2,14 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { documentHash, prepareDocument, type Block } from "@/lib/domain/corpus";
 import { DomainError, isDomainError } from "@/lib/domain/errors";
 import { extractDocument } from "@/lib/adapters/documents/extract-document";
-import type { JobContext } from "@/workers/runtime/job-context";
+import type { Progress } from "@/lib/server/services/progress";
 import { disciplineResolver } from "@/lib/server/services/disciplines";
 import type { CollectedItems, ImportItem } from "./import-sources";
-import { addDropped, countFor, emptyReport, isImportReport, type ImportReport } from "./import-report";
+import { addDropped, addError, countFor, emptyReport, errorCount, isImportReport, type ImportReport } from "./import-report";
 
 const CHUNK_BATCH = 1000;
+/** Attempts that may stop while reading one file before it is reported instead of read again. */
+const MAX_ATTEMPTS_PER_FILE = 2;
 
 const blocksText = (blocks: Block[]) => blocks.map((b) => b.text).join("\n\n");
 const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -17,10 +19,11 @@ const errorMessage = (e: unknown) => (e instanceof Error ? e.message : String(e)
  * run's checkpoint (the report so far), so a killed worker resumes after the last file it
  * finished and counts nothing twice. A file that fails is reported and writes nothing.
  */
-export async function importCorpus(ctx: JobContext, collected: CollectedItems): Promise<ImportReport> {
+export async function importCorpus(ctx: Progress, collected: CollectedItems): Promise<ImportReport> {
   const { db } = ctx;
   const resumed = isImportReport(ctx.saved) ? ctx.saved : null;
-  const report = resumed ?? { ...emptyReport(), errors: [...collected.errors] };
+  const report = resumed ?? emptyReport();
+  if (!resumed) for (const e of collected.errors) addError(report, e);
   report.total = collected.items.length;
   const resolve = disciplineResolver(db);
   const seen = new Set<string>();
@@ -31,25 +34,47 @@ export async function importCorpus(ctx: JobContext, collected: CollectedItems): 
     await ctx.throwIfCancelled();
     const item = collected.items[i];
     try {
+      await markReading(ctx, report, i, item.name);
       await importOne(ctx, item, report, resolve, seen);
     } catch (e) {
-      if (!isDomainError(e) && !(e instanceof SyntaxError)) throw e; // infrastructure: let the queue retry
-      report.errors.push({ file: item.name, line: null, message: errorMessage(e) });
+      if (!isDomainError(e) && !(e instanceof SyntaxError)) {
+        // Infrastructure (a lost connection), not this file: the retry reads it as if for the first time.
+        delete report.reading;
+        await ctx.checkpoint(report as unknown as Prisma.InputJsonValue).catch(() => {});
+        throw e;
+      }
+      addError(report, { file: item.name, line: null, message: errorMessage(e) });
       await ctx.log(`${item.name}: ${errorMessage(e)}`, "warn");
     }
     report.processed = i + 1;
     await ctx.progress(report.processed / Math.max(1, report.total), `${report.processed} of ${report.total} files`);
   }
+  delete report.reading;
   // Files that failed or were unchanged wrote no checkpoint of their own.
-  await db.jobRun.update({ where: { id: ctx.runId }, data: { result: report as unknown as Prisma.InputJsonValue } });
+  await ctx.checkpoint(report as unknown as Prisma.InputJsonValue);
   await ctx.log(
-    `Imported ${report.documents} documents (${report.chunks} chunks), ${report.unchanged} unchanged, ${report.errors.length} errors`,
+    `Imported ${report.documents} documents (${report.chunks} chunks), ${report.unchanged} unchanged, ${errorCount(report)} errors`,
   );
   return report;
 }
 
+/**
+ * A file that brings the worker down (a parser out of memory, say) would otherwise be read again
+ * by every retry of the job until the job fails, taking the files after it with it. So the
+ * checkpoint names the file being read; one that stopped MAX_ATTEMPTS_PER_FILE attempts is
+ * reported as this file's error and the import goes on.
+ */
+async function markReading(ctx: Progress, report: ImportReport, index: number, name: string) {
+  const attempts = report.reading?.index === index ? report.reading.attempts : 0;
+  if (attempts >= MAX_ATTEMPTS_PER_FILE) {
+    throw new DomainError("CORRUPT_FILE", `${name}: the import stopped ${attempts} times while reading this file; it was skipped`);
+  }
+  report.reading = { index, attempts: attempts + 1 };
+  await ctx.checkpoint(report as unknown as Prisma.InputJsonValue);
+}
+
 async function importOne(
-  ctx: JobContext,
+  ctx: Progress,
   item: ImportItem,
   report: ImportReport,
   resolve: ReturnType<typeof disciplineResolver>,
@@ -129,9 +154,6 @@ async function importOne(
         })),
       });
     }
-    await tx.jobRun.update({
-      where: { id: ctx.runId },
-      data: { result: { ...report, processed: report.processed + 1 } as unknown as Prisma.InputJsonValue },
-    });
+    await ctx.checkpoint({ ...report, processed: report.processed + 1 } as unknown as Prisma.InputJsonValue, tx);
   }, { timeout: 60_000 });
 }

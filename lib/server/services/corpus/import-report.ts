@@ -1,4 +1,4 @@
-import type { DropReason } from "@/lib/domain/corpus";
+import { MAX_REPORTED_ERRORS, type DropReason } from "@/lib/domain/corpus";
 
 export type ImportError = { file: string; line: number | null; message: string };
 
@@ -15,8 +15,12 @@ export type ImportReport = {
   dropped: Partial<Record<DropReason, number>>;
   droppedSamples: { file: string; reason: DropReason; text: string }[];
   skipped: { file: string; reason: string }[];
+  /** The first MAX_REPORTED_ERRORS problems; `errorsNotListed` counts the rest. */
   errors: ImportError[];
+  errorsNotListed?: number;
   byDiscipline: Record<string, { documents: number; chunks: number; unchanged: number }>;
+  /** The file being read when this checkpoint was written, and by how many attempts (see importCorpus). */
+  reading?: { index: number; attempts: number };
 };
 
 export const emptyReport = (): ImportReport => ({
@@ -36,6 +40,14 @@ export const emptyReport = (): ImportReport => ({
 });
 
 const MAX_SAMPLES = 30;
+
+/** A report of a thousand bad files lists the first hundred and counts the others. */
+export function addError(report: ImportReport, error: ImportError) {
+  if (report.errors.length < MAX_REPORTED_ERRORS) report.errors.push(error);
+  else report.errorsNotListed = (report.errorsNotListed ?? 0) + 1;
+}
+
+export const errorCount = (report: ImportReport) => report.errors.length + (report.errorsNotListed ?? 0);
 
 export function addDropped(report: ImportReport, file: string, dropped: Partial<Record<DropReason, number>>, samples: { reason: DropReason; text: string }[]) {
   for (const [reason, n] of Object.entries(dropped) as [DropReason, number][]) {

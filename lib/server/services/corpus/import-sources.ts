@@ -2,8 +2,10 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "@/lib/server/db";
-import { parseManifest, type ManifestEntry } from "@/lib/domain/corpus";
+import { DomainError } from "@/lib/domain/errors";
+import { MAX_FILE_BYTES, formatMb, parseManifest, type ManifestEntry } from "@/lib/domain/corpus";
 import type { ImportError } from "./import-report";
+import { readUploadedFile } from "./upload-store";
 
 /** One document to import, from a folder, a file or an upload, with what a manifest says of it. */
 export type ImportItem = {
@@ -21,6 +23,15 @@ export type CollectedItems = { items: ImportItem[]; errors: ImportError[] };
 export const SUPPORTED_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx"];
 const MANIFEST = "manifest.jsonl";
 const isSupported = (name: string) => SUPPORTED_EXTENSIONS.includes(path.extname(name).toLowerCase());
+
+/** A file from a folder, refused (a per-file error) before it is read when it is over the limit. */
+async function readFile(file: string): Promise<Uint8Array> {
+  const { size } = await fsp.stat(file);
+  if (size > MAX_FILE_BYTES) {
+    throw new DomainError("TOO_LARGE", `${path.basename(file)} is ${formatMb(size)}; a document may be at most ${formatMb(MAX_FILE_BYTES)}`);
+  }
+  return fsp.readFile(file);
+}
 
 function fromEntry(entry: ManifestEntry, read: () => Promise<Uint8Array>): ImportItem {
   const { path: p, discipline, title, license, book_url, source, line: _line, ...rest } = entry;
@@ -50,11 +61,11 @@ export async function collectFromPath(target: string, discipline?: string): Prom
   const folder = stat.isDirectory() ? abs : path.basename(abs) === MANIFEST ? path.dirname(abs) : null;
   if (!folder) {
     const parent = path.basename(path.dirname(abs));
-    return { items: [{ name: path.basename(abs), read: () => fsp.readFile(abs), discipline: discipline ?? parent }], errors: [] };
+    return { items: [{ name: path.basename(abs), read: () => readFile(abs), discipline: discipline ?? parent }], errors: [] };
   }
   const manifestPath = path.join(folder, MANIFEST);
   if (fs.existsSync(manifestPath)) {
-    const { entries, errors } = parseManifest(await fsp.readFile(manifestPath, "utf8"), MANIFEST);
+    const { entries, errors } = parseManifest(Buffer.from(await readFile(manifestPath)).toString("utf8"), MANIFEST);
     const items: ImportItem[] = [];
     for (const entry of entries) {
       const file = path.join(folder, entry.path);
@@ -62,7 +73,7 @@ export async function collectFromPath(target: string, discipline?: string): Prom
         errors.push({ file: entry.path, line: entry.line, message: `${MANIFEST} line ${entry.line} names a file that does not exist` });
         continue;
       }
-      items.push(fromEntry({ ...entry, discipline: discipline ?? entry.discipline }, () => fsp.readFile(file)));
+      items.push(fromEntry({ ...entry, discipline: discipline ?? entry.discipline }, () => readFile(file)));
     }
     return { items, errors };
   }
@@ -70,7 +81,7 @@ export async function collectFromPath(target: string, discipline?: string): Prom
   return {
     items: files.map((rel) => ({
       name: rel,
-      read: () => fsp.readFile(path.join(folder, rel)),
+      read: () => readFile(path.join(folder, rel)),
       discipline: discipline ?? (rel.includes(path.sep) ? rel.split(path.sep)[0] : path.basename(folder)),
     })),
     errors: [],
@@ -80,8 +91,7 @@ export async function collectFromPath(target: string, discipline?: string): Prom
 /** Files uploaded in the browser. A manifest.jsonl among them is matched by path or file name. */
 export async function collectFromUploads(db: Db, runId: string, discipline?: string): Promise<CollectedItems> {
   const files = await db.uploadedFile.findMany({ where: { runId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
-  const read = (id: string) => async () =>
-    (await db.uploadedFile.findUniqueOrThrow({ where: { id }, select: { bytes: true } })).bytes;
+  const read = (id: string) => () => readUploadedFile(db, id);
   const manifestFile = files.find((f) => path.basename(f.name) === MANIFEST);
   const others = files.filter((f) => f !== manifestFile);
   if (!manifestFile) return { items: others.map((f) => ({ name: f.name, read: read(f.id), discipline })), errors: [] };

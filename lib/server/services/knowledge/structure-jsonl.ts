@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { canonicalName, displayName } from "@/lib/domain/knowledge/canonical";
 import { DomainError } from "@/lib/domain/errors";
+import { nulPaths } from "@/lib/server/http/nul-bytes";
 import type { Db } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/auth/principal";
 import { audit } from "@/lib/server/services/auth/audit";
@@ -56,41 +57,73 @@ export function exportStructure(db: Db, discipline?: string): ReadableStream<Uin
 
 type LineError = { line: number; message: string };
 
-/** Parses and checks every line before anything is written; references resolve to earlier lines or stored items. */
-function parseLines(text: string): { items: (Line & { line: number })[]; errors: LineError[] } {
-  const items: (Line & { line: number })[] = [];
-  const errors: LineError[] = [];
-  text.split(/\r?\n/).forEach((raw, i) => {
-    if (!raw.trim()) return;
+/** A bad file lists its first MAX_LISTED bad lines and counts the rest: never a 200 MB answer. */
+const MAX_LISTED = 100;
+
+class LineErrors {
+  readonly listed: LineError[] = [];
+  notListed = 0;
+  add(e: LineError) {
+    if (this.listed.length < MAX_LISTED) this.listed.push(e);
+    else this.notListed++;
+  }
+  get count() {
+    return this.listed.length + this.notListed;
+  }
+  refuse(what: string): never {
+    const more = this.notListed ? ` (the first ${MAX_LISTED} are listed)` : "";
+    throw new DomainError("BAD_INPUT", `${this.count} ${what}; nothing was imported${more}`, { lines: this.listed, linesNotListed: this.notListed });
+  }
+}
+
+type Item = Line & { line: number };
+
+/**
+ * Parses and checks every line before anything is written, as the lines stream in. Once a line is
+ * bad nothing will be imported, so later good lines are checked but not kept.
+ */
+async function parseLines(source: Iterable<string> | AsyncIterable<string>, disciplines: Map<string, string>): Promise<Item[]> {
+  const items: Item[] = [];
+  const errors = new LineErrors();
+  let lineNo = 0;
+  for await (const raw of source) {
+    lineNo++;
+    if (!raw.trim()) continue;
     let json: unknown;
     try {
       json = JSON.parse(raw);
     } catch (e) {
-      errors.push({ line: i + 1, message: `invalid JSON: ${(e as Error).message}` });
-      return;
+      errors.add({ line: lineNo, message: `invalid JSON: ${(e as Error).message}` });
+      continue;
+    }
+    const nul = nulPaths(json);
+    if (nul.length) {
+      errors.add({ line: lineNo, message: `${nul.join(", ")}: contains a NUL character (\\u0000), which cannot be stored` });
+      continue;
     }
     const parsed = line.safeParse(json);
-    if (!parsed.success) errors.push({ line: i + 1, message: parsed.error.issues.map((x) => `${x.path.join(".") || "line"}: ${x.message}`).join("; ") });
-    else items.push({ ...parsed.data, line: i + 1 });
-  });
-  return { items, errors };
+    if (!parsed.success) errors.add({ line: lineNo, message: parsed.error.issues.map((x) => `${x.path.join(".") || "line"}: ${x.message}`).join("; ") });
+    else if (!disciplines.has(parsed.data.discipline)) errors.add({ line: lineNo, message: `no discipline "${parsed.data.discipline}"` });
+    else if (!errors.count) items.push({ ...parsed.data, line: lineNo });
+  }
+  if (errors.count) errors.refuse("bad line(s)");
+  return items;
 }
 
 /**
  * Imports a JSONL structure in one transaction: concepts merge by canonical name, relations and
- * chains by their identity; file ids map to stored ids. Any bad line → 400 listing every line,
- * and nothing is written.
+ * chains by their identity; file ids map to stored ids. Any bad line → 400 listing the bad lines
+ * (the first hundred, and how many more), and nothing is written. `source` is the whole text or
+ * its lines as they arrive (the import route streams the request body).
  */
-export async function importStructure(db: Db, actor: Principal, text: string) {
-  const { items, errors } = parseLines(text);
+export async function importStructure(db: Db, actor: Principal, source: string | AsyncIterable<string>) {
   const disciplines = new Map((await db.discipline.findMany({ select: { id: true, slug: true } })).map((d) => [d.slug, d.id]));
-  for (const it of items) if (!disciplines.has(it.discipline)) errors.push({ line: it.line, message: `no discipline "${it.discipline}"` });
-  if (errors.length) throw new DomainError("BAD_INPUT", `${errors.length} bad line(s); nothing was imported`, { lines: errors.sort((a, b) => a.line - b.line) });
+  const items = await parseLines(typeof source === "string" ? source.split(/\r?\n/) : source, disciplines);
 
   return db.$transaction(async (tx) => {
     const ids = new Map<string, string>();
     const counts = { concepts: 0, relations: 0, chains: 0 };
-    const problems: LineError[] = [];
+    const problems = new LineErrors();
     for (const it of items.filter((x) => x.type === "concept")) {
       const c = it as Extract<Line, { type: "concept" }> & { line: number };
       const disciplineId = disciplines.get(c.discipline)!;
@@ -107,7 +140,7 @@ export async function importStructure(db: Db, actor: Principal, text: string) {
     }
     const ref = async (id: string, lineNo: number, what: string) => {
       const mapped = ids.get(id) ?? (await tx.concept.findUnique({ where: { id }, select: { id: true } }))?.id;
-      if (!mapped) problems.push({ line: lineNo, message: `${what} ${id} is neither in the file nor stored` });
+      if (!mapped) problems.add({ line: lineNo, message: `${what} ${id} is neither in the file nor stored` });
       return mapped;
     };
     for (const it of items.filter((x) => x.type === "relation")) {
@@ -129,7 +162,7 @@ export async function importStructure(db: Db, actor: Principal, text: string) {
       for (const s of c.steps) {
         const id = ids.get(s) ?? (await tx.relation.findUnique({ where: { id: s }, select: { id: true } }))?.id;
         if (id) steps.push(id);
-        else problems.push({ line: c.line, message: `step ${s} is neither in the file nor stored` });
+        else problems.add({ line: c.line, message: `step ${s} is neither in the file nor stored` });
       }
       if (steps.length !== c.steps.length) continue;
       // The reachability rule holds for imported chains too: each step starts where the last ended.
@@ -137,7 +170,7 @@ export async function importStructure(db: Db, actor: Principal, text: string) {
       const byId = new Map(rels.map((r) => [r.id, r]));
       const gap = steps.findIndex((id, i) => i > 0 && byId.get(id)!.subjectId !== byId.get(steps[i - 1])!.objectId);
       if (gap > 0) {
-        problems.push({ line: c.line, message: `step ${gap + 1} does not start where step ${gap} ends: the chain is not reachable` });
+        problems.add({ line: c.line, message: `step ${gap + 1} does not start where step ${gap} ends: the chain is not reachable` });
         continue;
       }
       const disciplineId = disciplines.get(c.discipline)!;
@@ -146,7 +179,7 @@ export async function importStructure(db: Db, actor: Principal, text: string) {
       await tx.chain.create({ data: { disciplineId, signature, summary: c.summary, status: c.status, extractor: "import", ...edited(actor), steps: { create: steps.map((relationId, position) => ({ position, relationId })) } } });
       counts.chains++;
     }
-    if (problems.length) throw new DomainError("BAD_INPUT", `${problems.length} bad reference(s) or unreachable chain(s); nothing was imported`, { lines: problems });
+    if (problems.count) problems.refuse("bad reference(s) or unreachable chain(s)");
     await audit(tx, { action: "knowledge.imported", actor, details: counts });
     return counts;
   }, { timeout: 300_000 });
