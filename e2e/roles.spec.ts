@@ -98,14 +98,40 @@ test("an admin invites an annotator, who is refused expert actions in the UI and
   await ann.context().close();
 });
 
-test("pages carry the security headers, and a signed-out visitor is sent to sign in", async ({ browser, baseURL }) => {
+test("pages carry the security headers and a fresh script nonce, and still work; a signed-out visitor is sent to sign in", async ({ browser, baseURL }) => {
   const anon = await anonymousPage(browser, baseURL!);
+  const refused: string[] = [];
+  anon.on("console", (m) => void (/Content Security Policy|Refused to (execute|load)/i.test(m.text()) && refused.push(m.text())));
   const res = await anon.goto("/jobs");
   await expect(anon).toHaveURL(/\/sign-in$/);
   const headers = res!.headers();
-  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
-  expect(headers["content-security-policy"]).toContain("worker-src 'self' blob:");
+  const csp = headers["content-security-policy"];
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(csp).toContain("worker-src 'self' blob:");
   expect(headers["x-content-type-options"]).toBe("nosniff");
+  // Scripts run by this response's nonce, never because they are inline.
+  const scriptSrc = csp.split(";").find((d) => d.trim().startsWith("script-src"))!;
+  expect(scriptSrc).not.toContain("unsafe-inline");
+  const nonce = /'nonce-([^']+)'/.exec(scriptSrc)![1];
+  const scripts = (await res!.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+  expect((await anon.request.get("/sign-in")).headers()["content-security-policy"]).not.toContain(nonce);
+  // The page hydrated under that policy: the form answers from the browser.
+  const form = anon.getByTestId("sign-in-form");
+  await form.getByLabel("Email").fill("nobody@proda.test");
+  await form.getByLabel("Password").fill("not a password");
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(anon.getByTestId("auth-error")).toContainText("Wrong email or password");
+  expect(refused).toEqual([]);
   expect((await anon.request.get("/api/corpus/stats")).status()).toBe(401);
   await anon.context().close();
+});
+
+test("the audit log records the socket's address, not one the client names in X-Forwarded-For", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  const forged = await page.request.post("/api/session", { headers: { origin, "x-forwarded-for": "203.0.113.77", "x-real-ip": "203.0.113.78" }, data: { email: "forger@proda.test", password: "a guess" } });
+  expect(forged.status()).toBe(401);
+  const log = (await (await page.request.get("/api/audit", { params: { action: "auth.sign_in_failed", user: "forger@" } })).json()) as { items: { ip: string | null }[] };
+  expect(log.items.map((e) => e.ip)).toEqual(["127.0.0.1"]);
 });

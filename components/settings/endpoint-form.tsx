@@ -7,7 +7,18 @@ import { Button } from "@/components/ui/button";
 import { errorMessage, fieldErrors } from "@/lib/client/api";
 import { useSaveEndpoint, type EndpointRow } from "@/lib/client/settings";
 
-/** Add or edit an endpoint. The stored API key is never shown; leave the field empty to keep it. */
+const originOf = (url: string) => {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+};
+
+/**
+ * Add or edit an endpoint. The stored API key is never shown; leave the field empty to keep it,
+ * unless the base URL moves to another host: the server sends a key only where it was entered for.
+ */
 export function EndpointForm({ editing, onDone }: { editing: EndpointRow | null; onDone: () => void }) {
   const save = useSaveEndpoint();
   const [v, setV] = useState({
@@ -20,10 +31,11 @@ export function EndpointForm({ editing, onDone }: { editing: EndpointRow | null;
   });
   const errors = fieldErrors(save.error);
   const set = (k: keyof typeof v) => (e: { target: { value: string } }) => setV((s) => ({ ...s, [k]: e.target.value }));
+  const moved = !!editing?.hasApiKey && originOf(v.baseUrl.trim()) !== originOf(editing.baseUrl);
   function submit(e: FormEvent) {
     e.preventDefault();
     save.mutate(
-      { id: editing?.id, name: v.name, baseUrl: v.baseUrl, model: v.model, concurrency: Number(v.concurrency), timeoutMs: Number(v.timeoutMs), ...(v.apiKey || !editing ? { apiKey: v.apiKey } : {}) },
+      { id: editing?.id, name: v.name, baseUrl: v.baseUrl, model: v.model, concurrency: Number(v.concurrency), timeoutMs: Number(v.timeoutMs), ...(v.apiKey || !editing || moved ? { apiKey: v.apiKey } : {}) },
       { onSuccess: onDone },
     );
   }
@@ -39,7 +51,7 @@ export function EndpointForm({ editing, onDone }: { editing: EndpointRow | null;
         value={v.apiKey}
         onChange={set("apiKey")}
         error={errors.apiKey}
-        hint={editing?.hasApiKey ? "stored; leave empty to keep it" : "encrypted at rest"}
+        hint={moved ? "not sent to a new host: enter it again (empty: no key)" : editing?.hasApiKey ? "stored; leave empty to keep it" : "encrypted at rest"}
       />
       <div className="grid grid-cols-2 gap-3">
         <TextField label="Concurrency" type="number" min={1} max={64} value={v.concurrency} onChange={set("concurrency")} error={errors.concurrency} />

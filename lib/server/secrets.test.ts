@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { decryptSecret, encryptSecret, resetSecretCache, secretHint } from "./secrets";
+import { decryptSecret, encryptSecret, envSecrets, resetSecretCache, scrubSecrets, secretHint } from "./secrets";
 
 const env = { home: process.env.PRODA_HOME, secret: process.env.PRODA_SECRET };
 afterEach(() => {
@@ -50,5 +50,18 @@ describe("secrets at rest", () => {
   it("shows the browser only whether a secret is set", () => {
     expect(secretHint(encryptSecret("x"))).toEqual({ set: true });
     expect(secretHint(null)).toEqual({ set: false });
+  });
+});
+
+describe("scrubbing secrets by value", () => {
+  it("replaces each secret as written, JSON-escaped and URL-encoded, the longer first", () => {
+    const key = 'k"ey/with+odd=chars';
+    const text = `raw ${key} json ${JSON.stringify(key)} url ${encodeURIComponent(key)} long ${key}-and-more`;
+    expect(scrubSecrets(text, [key, `${key}-and-more`])).toBe('raw [redacted] json "[redacted]" url [redacted] long [redacted]');
+  });
+
+  it("takes the environment's secrets by name, and DATABASE_URL's password", () => {
+    const env = { PRODA_LLM_API_KEY: "llm-key-123456", GITHUB_TOKEN: "ghp_abcdefgh", PORT: "3000", DATABASE_URL: "postgresql://u:p%40ssw0rd!@h/db" } as unknown as NodeJS.ProcessEnv;
+    expect(envSecrets(env).sort()).toEqual(["ghp_abcdefgh", "llm-key-123456", "p@ssw0rd!"]);
   });
 });

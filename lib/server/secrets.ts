@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } f
 import fs from "node:fs";
 import path from "node:path";
 import { DomainError } from "@/lib/domain/errors";
+import { db, type Db } from "./db";
 import { prodaHome } from "./proda-home";
 
 const KEY_FILE = "secret.key";
@@ -61,4 +62,61 @@ export const secretHint = (stored: string | null | undefined) => (stored ? { set
 /** For tests: forget the cached key after PRODA_SECRET or PRODA_HOME changed. */
 export function resetSecretCache() {
   cached = null;
+}
+
+const REDACTED = "[redacted]";
+// Shorter values would scrub ordinary words; no real key is this short.
+const MIN_SECRET_LENGTH = 8;
+
+/**
+ * Replaces every occurrence of each secret in `text` (as written, JSON-escaped or URL-encoded,
+ * the ways an endpoint's error body echoes a header) with "[redacted]". Scrubbing by value
+ * catches a key wherever it turns up, whatever the message around it looks like.
+ */
+export function scrubSecrets(text: string, secrets: Iterable<string | null | undefined>): string {
+  const forms = new Set<string>();
+  for (const s of secrets) {
+    if (!s || s.length < MIN_SECRET_LENGTH) continue;
+    forms.add(s).add(JSON.stringify(s).slice(1, -1)).add(encodeURIComponent(s));
+  }
+  let out = text;
+  // Longest first, so a secret that contains another is scrubbed whole.
+  for (const f of [...forms].sort((a, b) => b.length - a.length)) out = out.split(f).join(REDACTED);
+  return out;
+}
+
+// Environment variables whose values are secrets by name.
+const SECRET_ENV = /(^|_)(API_?KEY|SECRET|TOKEN|PASSWORD)$/i;
+
+/** The secrets the environment holds: PRODA_LLM_API_KEY, PRODA_SECRET, any *_API_KEY, *_TOKEN…, and DATABASE_URL's password. */
+export function envSecrets(env: NodeJS.ProcessEnv = process.env): string[] {
+  const out = Object.entries(env).filter(([k, v]) => v && SECRET_ENV.test(k)).map(([, v]) => v!);
+  try {
+    const password = env.DATABASE_URL ? decodeURIComponent(new URL(env.DATABASE_URL).password) : "";
+    if (password) out.push(password);
+  } catch {
+    /* not a URL: nothing to take from it */
+  }
+  return out;
+}
+
+/** Every secret the studio knows: the stored endpoint keys (decrypted) and the environment's. */
+export async function knownSecrets(client: Pick<Db, "endpoint"> = db()): Promise<string[]> {
+  const rows = await client.endpoint.findMany({ where: { apiKeyEnc: { not: null } }, select: { apiKeyEnc: true } });
+  const stored = rows.flatMap((r) => {
+    try {
+      return [decryptSecret(r.apiKeyEnc!)];
+    } catch {
+      return []; // encrypted with another master key: it cannot leak from here either
+    }
+  });
+  return [...stored, ...envSecrets()];
+}
+
+/**
+ * `text` with every known secret scrubbed, for whatever an endpoint's answer turns into a
+ * message that is stored or sent (a job's error and log lines, "Test connection").
+ */
+export async function scrubKnownSecrets(text: string, client?: Pick<Db, "endpoint">): Promise<string> {
+  return scrubSecrets(text, await knownSecrets(client));
 }

@@ -15,7 +15,7 @@ export const GET = defineRoute({
 
 export const POST = defineRoute({
   auth: "public",
-  body: z.object({ email: z.string().trim().min(1, "is required"), password: z.string().min(1, "is required") }),
+  body: z.object({ email: z.string().trim().min(1, "is required").max(320), password: z.string().min(1, "is required").max(256, "must be at most 256 characters") }),
   handler: async ({ body, ip }) => {
     const { user, cookies } = await signIn(db(), body, ip);
     return jsonWithCookies({ user }, cookies);

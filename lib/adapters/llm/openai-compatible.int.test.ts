@@ -1,7 +1,10 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { EndpointRefusedError, RateLimitedError, RetryableError } from "@/lib/domain/errors";
 import { startOpenAiServer } from "@/test/openai-server";
-import { createChatModel, ModelAnswerError, ModelEndpointError, testConnection } from "./openai-compatible";
+import { createChatModel, ModelAnswerError, testConnection } from "./openai-compatible";
 import { backoffMs, retryAfterMs } from "./retry";
 
 const schema = z.object({ answer: z.string(), n: z.number() });
@@ -68,7 +71,7 @@ describe("OpenAI-compatible chat model against a scripted server", () => {
     server = await startOpenAiServer(() => ({ hang: true }));
     const model = createChatModel({ name: "slow", baseURL: server.baseURL, model: "m1", timeoutMs: 300, maxRetries: 1 });
     const err = await model.complete(ask).catch((e) => e);
-    expect(err).toBeInstanceOf(ModelEndpointError);
+    expect(err).toBeInstanceOf(RetryableError);
     expect(err.message).toMatch(/endpoint "slow" \(m1\) failed after 2 attempts/);
     expect(server.requests).toHaveLength(2);
   });
@@ -77,11 +80,47 @@ describe("OpenAI-compatible chat model against a scripted server", () => {
     server = await startOpenAiServer(() => ({ status: 401 }));
     const model = createChatModel({ name: "test", baseURL: server.baseURL, apiKey: "sk-do-not-print", model: "m1" });
     const err = await model.complete(ask).catch((e) => e);
-    expect(err).toBeInstanceOf(ModelEndpointError);
-    expect(err.status).toBe(401);
+    expect(err).toBeInstanceOf(EndpointRefusedError);
+    expect(err).toMatchObject({ code: "ENDPOINT_REFUSED", httpStatus: 401, message: expect.stringContaining("HTTP 401") });
     expect(err.message).not.toContain("sk-do-not-print");
     expect(server.requests).toHaveLength(1);
     expect(await testConnection({ name: "test", baseURL: server.baseURL, apiKey: "sk-do-not-print", model: "m1" })).toMatchObject({ ok: false, error: expect.not.stringContaining("sk-do-not") });
+  });
+
+  it("fails at once on 403 and on a request the endpoint cannot serve (404), blanking a key it echoes", async () => {
+    server = await startOpenAiServer(() => ({ status: 403 }));
+    const forbidden = await createChatModel({ name: "test", baseURL: server.baseURL, apiKey: "sk-do-not-print", model: "m1" }).complete(ask).catch((e) => e);
+    expect(forbidden).toMatchObject({ name: "EndpointRefusedError", httpStatus: 403 });
+    expect(server.requests).toHaveLength(1);
+    // A server that quotes the key back in its error message.
+    const echo = http.createServer((req, res) => {
+      res.writeHead(404, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `The model m1 does not exist or ${req.headers.authorization} has no access to it (also sk-proj-abcdef123)` } }));
+    });
+    await new Promise<void>((r) => echo.listen(0, "127.0.0.1", r));
+    try {
+      const baseURL = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/v1`;
+      const err = await createChatModel({ name: "echo", baseURL, apiKey: "my-secret-key-123", model: "m1" }).complete(ask).catch((e) => e);
+      expect(err).toBeInstanceOf(EndpointRefusedError);
+      expect(err.message).toMatch(/HTTP 404.*does not exist/);
+      expect(err.message).not.toContain("my-secret-key-123");
+      expect(err.message).not.toContain("abcdef123");
+    } finally {
+      await new Promise<void>((r) => echo.close(() => r()));
+    }
+  });
+
+  it("hands a Retry-After longer than it waits in-process (or a 429 past its retries) to the job as a rate limit", async () => {
+    server = await startOpenAiServer(() => ({ status: 429, headers: { "retry-after": "120" } }));
+    const long = await createChatModel({ name: "busy", baseURL: server.baseURL, model: "m1" }).complete(ask).catch((e) => e);
+    expect(long).toBeInstanceOf(RateLimitedError);
+    expect(long).toMatchObject({ retryAfterMs: 120_000, message: expect.stringMatching(/endpoint "busy" .*HTTP 429.*120 s/) });
+    expect(server.requests).toHaveLength(1);
+    await server.close();
+    server = await startOpenAiServer(() => ({ status: 429, headers: { "retry-after-ms": "50" } }));
+    const spent = await createChatModel({ name: "busy", baseURL: server.baseURL, model: "m1", maxRetries: 2 }).complete(ask).catch((e) => e);
+    expect(spent).toMatchObject({ name: "RateLimitedError", retryAfterMs: 50 });
+    expect(server.requests).toHaveLength(3);
   });
 
   it("never has more requests in flight than its concurrency", async () => {

@@ -1,10 +1,21 @@
 import OpenAI, { APIError } from "openai";
 import { z } from "zod";
 import type { ChatModel, ChatRequest, TokenUsage } from "@/lib/domain/ports";
+import { EndpointRefusedError, RateLimitedError, RetryableError } from "@/lib/domain/errors";
 import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
 import { Semaphore } from "./semaphore";
 
-export type EndpointSettings = { name: string; baseURL: string; apiKey?: string | null; model: string; concurrency?: number; timeoutMs?: number; maxRetries?: number };
+export type EndpointSettings = {
+  name: string;
+  baseURL: string;
+  apiKey?: string | null;
+  model: string;
+  concurrency?: number;
+  timeoutMs?: number;
+  maxRetries?: number;
+  /** the longest Retry-After waited in-process (default 60 s); a longer one parks the job instead */
+  maxRateLimitWaitMs?: number;
+};
 
 /** The model kept answering with JSON that does not fit the schema, even after repair turns. */
 export class ModelAnswerError extends Error {
@@ -14,12 +25,22 @@ export class ModelAnswerError extends Error {
   }
 }
 
-/** The endpoint refused or could not be reached after the retries; names the endpoint, never the key. */
-export class ModelEndpointError extends Error {
-  constructor(message: string, readonly status?: number) {
-    super(message);
-    this.name = "ModelEndpointError";
+/** The first line of an error's message with the key and anything shaped like one blanked out. */
+function redacted(e: unknown, apiKey: string | null | undefined): string {
+  let text = (e instanceof Error ? e.message : String(e)).split("\n")[0];
+  if (apiKey && apiKey.length >= 4) text = text.split(apiKey).join("[redacted]");
+  return text.replace(/\b(sk|proda)[-_][\w*.-]{4,}/gi, "[redacted]");
+}
+
+/**
+ * What a failed request means for the job (lib/domain/errors.ts): a refusal fails it at once;
+ * a 401/403 says nothing of what the server answered, since servers echo the key they were sent.
+ */
+function refusal(where: string, status: number | undefined, detail: string): EndpointRefusedError {
+  if (status === 401 || status === 403) {
+    return new EndpointRefusedError(`${where} refused the API key (HTTP ${status}): check the endpoint's key and access in Settings`, status);
   }
+  return new EndpointRefusedError(`${where} refused the request (HTTP ${status}): ${detail}`, status);
 }
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
@@ -39,6 +60,8 @@ function parseJson(content: string): unknown {
  * A ChatModel over any OpenAI-compatible endpoint: structured output by JSON schema, zod
  * validation with bounded repair turns, and in one place the concurrency limit, per-request
  * timeout, retries on 429/5xx/network errors (honouring Retry-After) and token accounting.
+ * What it throws once its own retries are spent carries the failure class the job runtime
+ * acts on: EndpointRefusedError (fatal), RateLimitedError (wait), RetryableError (retry later).
  */
 export function createChatModel(cfg: EndpointSettings): ChatModel {
   const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: cfg.timeoutMs ?? 60_000 });
@@ -46,6 +69,7 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
   const maxRetries = cfg.maxRetries ?? 4;
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0, calls: 0 };
   const where = `endpoint "${cfg.name}" (${cfg.model})`;
+  const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;
 
   async function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
     for (let attempt = 0; ; attempt++) {
@@ -68,13 +92,16 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
       } catch (e) {
         if (req.signal?.aborted) throw e;
         const status = e instanceof APIError ? e.status : undefined;
-        const transient = e instanceof APIError ? isRetryableStatus(status) : true; // timeouts and connection errors
-        if (!transient) throw new ModelEndpointError(`${where} refused the request (HTTP ${status}): ${(e as Error).message.split("\n")[0]}`, status);
-        if (attempt >= maxRetries) {
-          throw new ModelEndpointError(`${where} failed after ${attempt + 1} attempts: ${status ? `HTTP ${status}` : (e as Error).message.split("\n")[0]}`, status);
-        }
+        const detail = redacted(e, cfg.apiKey);
+        // Timeouts and connection errors have no status and are transient.
+        if (!isRetryableStatus(status)) throw refusal(where, status, detail);
         const asked = e instanceof APIError ? retryAfterMs(e.headers) : null;
-        await sleep(asked ?? backoffMs(attempt), req.signal);
+        const wait = asked ?? backoffMs(attempt);
+        if (status === 429 && (attempt >= maxRetries || wait > maxWait)) {
+          throw new RateLimitedError(`${where} is rate limiting requests (HTTP 429): trying again in ${Math.ceil(wait / 1000)} s`, wait);
+        }
+        if (attempt >= maxRetries) throw new RetryableError(`${where} failed after ${attempt + 1} attempts: ${status ? `HTTP ${status}` : detail}`, status);
+        await sleep(wait, req.signal);
       }
     }
   }
@@ -119,6 +146,6 @@ export async function testConnection(cfg: EndpointSettings): Promise<{ ok: true;
     return { ok: true, model: res.model || cfg.model, latencyMs: Date.now() - started };
   } catch (e) {
     const status = e instanceof APIError ? ` (HTTP ${e.status})` : "";
-    return { ok: false, error: `${(e as Error).message.split("\n")[0]}${status}` };
+    return { ok: false, error: `${redacted(e, cfg.apiKey)}${status}` };
   }
 }

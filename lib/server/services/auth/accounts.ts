@@ -19,10 +19,12 @@ export type PublicUser = Prisma.UserGetPayload<{ select: typeof PUBLIC_USER }>;
  */
 export async function createAccount(tx: Prisma.TransactionClient, input: { email: string; name: string; password: string; role: Role }): Promise<PublicUser> {
   const email = input.email.toLowerCase();
-  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) {
-    throw new DomainError("CONFLICT", `A user with the email ${email} already exists`, { fields: [{ field: "email", message: "already in use" }] });
-  }
-  const user = await tx.user.create({ data: { email, name: input.name, role: input.role, emailVerified: true }, select: PUBLIC_USER });
+  const taken = () => new DomainError("CONFLICT", `A user with the email ${email} already exists`, { fields: [{ field: "email", message: "already in use" }] });
+  if (await tx.user.findUnique({ where: { email }, select: { id: true } })) throw taken();
+  // Another request may create the same email between the check and the insert.
+  const user = await tx.user.create({ data: { email, name: input.name, role: input.role, emailVerified: true }, select: PUBLIC_USER }).catch((e: unknown) => {
+    throw (e as { code?: string }).code === "P2002" ? taken() : e;
+  });
   await tx.account.create({
     data: { userId: user.id, accountId: user.id, providerId: "credential", password: await hashPassword(input.password) },
   });

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   "auth.sign_in_failed",
   "auth.sign_out",
   "auth.password_changed",
+  "auth.password_change_failed",
   "user.created",
   "user.invited",
   "user.invitation_revoked",
@@ -44,17 +45,20 @@ export type AuditInput = {
 
 type Client = Db | Prisma.TransactionClient;
 
+/** The row an audit event is stored as. */
+export function auditData(e: AuditInput) {
+  return {
+    action: e.action,
+    actorId: e.actor?.userId ?? null,
+    actorEmail: e.actor?.email ?? null,
+    subject: e.subject ?? null,
+    targetType: e.target?.type ?? null,
+    targetId: e.target?.id ?? null,
+    ip: e.ip ?? null,
+    details: (e.details ?? undefined) as Prisma.InputJsonValue | undefined,
+  };
+}
+
 export async function audit(db: Client, e: AuditInput) {
-  await db.auditEvent.create({
-    data: {
-      action: e.action,
-      actorId: e.actor?.userId ?? null,
-      actorEmail: e.actor?.email ?? null,
-      subject: e.subject ?? null,
-      targetType: e.target?.type ?? null,
-      targetId: e.target?.id ?? null,
-      ip: e.ip ?? null,
-      details: (e.details ?? undefined) as Prisma.InputJsonValue | undefined,
-    },
-  });
+  await db.auditEvent.create({ data: auditData(e) });
 }

@@ -11,7 +11,8 @@ import * as session from "@/app/api/session/route";
 import * as setup from "@/app/api/setup/route";
 import * as users from "@/app/api/users/route";
 import * as user from "@/app/api/users/[id]/route";
-import { SIGN_IN_LIMIT } from "./sign-in";
+import { peerStamp } from "@/lib/server/auth/client-address";
+import { SIGN_IN_THROTTLE } from "./sign-in";
 import { useTestDatabase } from "@/test/database";
 import { callRoute, cookieHeader, type Answer } from "@/test/http";
 
@@ -56,20 +57,22 @@ describe("first run", () => {
 });
 
 describe("sign-in", () => {
-  it("refuses a wrong password, logs the failure, and limits repeated attempts", async () => {
-    const wrong = await call("wrong", session.POST, "POST", "/api/session", { body: { email: ADMIN.email, password: "not it" }, headers: { "x-forwarded-for": "10.0.0.9" } });
+  it("refuses a wrong password, logs the failure, and slows repeated attempts", async () => {
+    const from = { "x-proda-peer": peerStamp("10.0.0.9") };
+    const wrong = await call("wrong", session.POST, "POST", "/api/session", { body: { email: ADMIN.email, password: "not it" }, headers: from });
     expect(wrong.status).toBe(401);
     expect(wrong.cookies).toEqual([]);
-    for (let i = 1; i < SIGN_IN_LIMIT.perAccount; i++) {
-      await call("wrong", session.POST, "POST", "/api/session", { body: { email: ADMIN.email, password: "not it" } });
-    }
-    const limited = await call("limited", session.POST, "POST", "/api/session", { body: { email: ADMIN.email, password: ADMIN.password } });
+    expect(await t.db().auditEvent.findFirst({ where: { action: "auth.sign_in_failed" }, select: { subject: true, ip: true, details: true } })).toEqual({ subject: ADMIN.email, ip: "10.0.0.9", details: { reason: "wrong password" } });
+    // More failures from the same address, just now: the next attempt must wait, even with the right password.
+    const failed = { action: "auth.sign_in_failed", subject: ADMIN.email, ip: "10.0.0.9" };
+    await t.db().auditEvent.createMany({ data: Array.from({ length: SIGN_IN_THROTTLE.perPair + 2 }, () => failed) });
+    const limited = await call("limited", session.POST, "POST", "/api/session", { body: { email: ADMIN.email, password: ADMIN.password }, headers: from });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await t.db().auditEvent.count({ where: { action: "auth.sign_in_failed", subject: ADMIN.email } })).toBe(SIGN_IN_LIMIT.perAccount);
-    // The window passes.
+    expect(limited.cookies).toEqual([]);
+    // The wait passes.
     await t.db().auditEvent.updateMany({ where: { action: "auth.sign_in_failed" }, data: { at: new Date(Date.now() - 3600_000) } });
-    const ok = await call("sign in", session.POST, "POST", "/api/session", { body: { email: ADMIN.email.toUpperCase(), password: ADMIN.password } });
+    const ok = await call("sign in", session.POST, "POST", "/api/session", { body: { email: ADMIN.email.toUpperCase(), password: ADMIN.password }, headers: from });
     expect(ok.status).toBe(200);
     adminCookie = cookieHeader(ok.cookies);
   });
@@ -95,6 +98,11 @@ describe("CSRF", () => {
     expect(evil.text).toMatch(/Cross-site/);
     const none = await call("csrf", users.POST, "POST", "/api/users", { headers: { ...asCookie(adminCookie), origin: "" }, body });
     expect(none.status).toBe(403);
+    // A forwarding header names no origin unless a trusted proxy sent it (PRODA_TRUSTED_PROXIES).
+    const forwarded = await call("csrf", users.POST, "POST", "/api/users", { headers: { ...asCookie(adminCookie), origin: "http://evil.test", "x-forwarded-host": "evil.test" }, body });
+    expect(forwarded.status).toBe(403);
+    const otherScheme = await call("csrf", users.POST, "POST", "/api/users", { headers: { ...asCookie(adminCookie), origin: "https://studio.test" }, body });
+    expect(otherScheme.status).toBe(403);
     expect(await t.db().user.count({ where: { email: body.email } })).toBe(0);
     const same = await call("create user", users.POST, "POST", "/api/users", { headers: asCookie(adminCookie), body });
     expect(same.status).toBe(201);
@@ -159,14 +167,25 @@ describe("invitation, roles, tokens and deactivation", () => {
     ]);
   });
 
-  it("deactivation stops the user's sessions and tokens at once, and sign-in", async () => {
+  it("deactivation stops the user's sessions and tokens at once, and sign-in; reactivation gives no token back", async () => {
     const res = await call("deactivate", user.PATCH, "PATCH", `/api/users/${annotatorId}`, { headers: asCookie(adminCookie), params: { id: annotatorId }, body: { active: false } });
     expect(res.status).toBe(200);
     expect((await call("stats", stats.GET, "GET", "/api/corpus/stats", { headers: asCookie(annotatorCookie) })).status).toBe(401);
     expect((await call("stats", stats.GET, "GET", "/api/corpus/stats", { headers: { authorization: `Bearer ${annotatorToken}` } })).status).toBe(401);
+    // A wrong password gets the answer any wrong password gets; only the right one learns why.
+    const guess = await call("sign in", session.POST, "POST", "/api/session", { body: { email: "ann@example.test", password: "a wrong guess" } });
+    expect(guess.status).toBe(401);
+    expect(guess.json).toEqual({ error: { code: "UNAUTHENTICATED", message: "Wrong email or password" } });
     const signIn = await call("sign in", session.POST, "POST", "/api/session", { body: { email: "ann@example.test", password: "annotator password" } });
     expect(signIn.status).toBe(403);
     expect(signIn.text).toMatch(/deactivated/);
+    expect(signIn.cookies).toEqual([]);
+
+    const back = await call("reactivate", user.PATCH, "PATCH", `/api/users/${annotatorId}`, { headers: asCookie(adminCookie), params: { id: annotatorId }, body: { active: true } });
+    expect(back.status).toBe(200);
+    expect((await call("stats", stats.GET, "GET", "/api/corpus/stats", { headers: { authorization: `Bearer ${annotatorToken}` } })).status).toBe(401);
+    expect(await t.db().apiToken.count({ where: { userId: annotatorId, revokedAt: null } })).toBe(0);
+    await call("deactivate", user.PATCH, "PATCH", `/api/users/${annotatorId}`, { headers: asCookie(adminCookie), params: { id: annotatorId }, body: { active: false } });
   });
 
   it("keeps one active admin", async () => {

@@ -52,10 +52,12 @@ export async function revokeInvitation(db: Db, actor: Principal, id: string, ip:
   return { ok: true };
 }
 
+const alreadyUsed = () => new DomainError("CONFLICT", "This invitation was already used; sign in instead");
+
 async function openInvitation(db: Pick<Db, "invitation">, token: string) {
   const inv = await db.invitation.findUnique({ where: { hash: hashToken(token) }, select: PUBLIC_INVITATION });
   if (!inv || inv.revokedAt) throw new DomainError("NOT_FOUND", "This invitation link is not valid; ask an admin for a new one");
-  if (inv.acceptedAt) throw new DomainError("CONFLICT", "This invitation was already used; sign in instead");
+  if (inv.acceptedAt) throw alreadyUsed();
   if (inv.expiresAt < new Date()) throw new DomainError("NOT_FOUND", "This invitation has expired; ask an admin for a new one");
   return inv;
 }
@@ -66,11 +68,16 @@ export async function describeInvitation(db: Db, token: string) {
   return { email, role, expiresAt };
 }
 
+/**
+ * Creates the invited account. The invitation is claimed first with a conditional update: of
+ * several acceptances at once, one claims it and the others, once it commits, find it used (409).
+ */
 export async function acceptInvitation(db: Db, input: z.infer<typeof acceptInput>, ip: string | null): Promise<PublicUser> {
   return db.$transaction(async (tx) => {
     const inv = await openInvitation(tx, input.token);
+    const claimed = await tx.invitation.updateMany({ where: { id: inv.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
+    if (claimed.count === 0) throw alreadyUsed();
     const user = await createAccount(tx, { email: inv.email, name: input.name, password: input.password, role: inv.role });
-    await tx.invitation.update({ where: { id: inv.id }, data: { acceptedAt: new Date() } });
     await audit(tx, { action: "user.invitation_accepted", actor: { userId: user.id, email: user.email }, subject: user.email, target: { type: "user", id: user.id }, ip, details: { role: user.role } });
     return user;
   });

@@ -35,8 +35,8 @@ async function assertAnotherAdmin(tx: Prisma.TransactionClient, userId: string) 
 
 /**
  * Renames, changes the role of, deactivates or reactivates a user. Deactivation deletes the
- * user's sessions in the same transaction; their API tokens stop working because every token
- * check reads `active`.
+ * user's sessions and revokes their API tokens in the same transaction, for good: reactivation
+ * gives back the account, not the keys someone may have copied meanwhile.
  */
 export async function updateUser(db: Db, actor: Principal, id: string, input: z.infer<typeof updateUserInput>, ip: string | null): Promise<PublicUser> {
   return db.$transaction(async (tx) => {
@@ -51,8 +51,9 @@ export async function updateUser(db: Db, actor: Principal, id: string, input: z.
       await audit(tx, { action: "user.role_changed", actor, subject: user.email, target, ip, details: { from: before.role, to: user.role } });
     }
     if (deactivates) {
-      const { count } = await tx.session.deleteMany({ where: { userId: id } });
-      await audit(tx, { action: "user.deactivated", actor, subject: user.email, target, ip, details: { sessionsEnded: count } });
+      const sessions = await tx.session.deleteMany({ where: { userId: id } });
+      const tokens = await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+      await audit(tx, { action: "user.deactivated", actor, subject: user.email, target, ip, details: { sessionsEnded: sessions.count, tokensRevoked: tokens.count } });
     }
     if (input.active === true && !before.active) await audit(tx, { action: "user.reactivated", actor, subject: user.email, target, ip });
     return user;

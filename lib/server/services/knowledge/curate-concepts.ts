@@ -5,15 +5,21 @@ import type { Db, Prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/auth/principal";
 import { audit } from "@/lib/server/services/auth/audit";
 
+/** A concept's name and each alias is a term, not a text; a concept has a handful of aliases, not a list. */
+export const CONCEPT_LIMITS = { nameLength: 200, aliases: 50 };
+const nameSchema = z.string().trim().min(1, "is required").max(CONCEPT_LIMITS.nameLength, `must be at most ${CONCEPT_LIMITS.nameLength} characters`);
+const TOO_MANY_ALIASES = `must have at most ${CONCEPT_LIMITS.aliases} aliases`;
+export const aliasesSchema = z.array(nameSchema).max(CONCEPT_LIMITS.aliases, TOO_MANY_ALIASES);
+
 export const conceptInput = z.object({
   discipline: z.string().min(1, "is required"),
-  name: z.string().trim().min(1, "is required").max(200),
-  aliases: z.array(z.string().trim().min(1)).max(50).default([]),
+  name: nameSchema,
+  aliases: aliasesSchema.default([]),
   definition: z.string().trim().max(2000).nullable().optional(),
 });
 export const conceptPatch = z.object({
-  name: z.string().trim().min(1, "is required").max(200).optional(),
-  aliases: z.array(z.string().trim().min(1)).max(50).optional(),
+  name: nameSchema.optional(),
+  aliases: aliasesSchema.optional(),
   definition: z.string().trim().max(2000).nullable().optional(),
 });
 
@@ -75,6 +81,12 @@ export async function mergeConcepts(db: Db, actor: Principal, keepId: string, me
     const [keep, merge] = await Promise.all([tx.concept.findUnique({ where: { id: keepId } }), tx.concept.findUnique({ where: { id: mergeId } })]);
     if (!keep || !merge) throw new DomainError("NOT_FOUND", "No such concept");
     if (keep.disciplineId !== merge.disciplineId) throw new DomainError("BAD_INPUT", "Concepts of different disciplines cannot be merged");
+    const aliases = [...new Set([...keep.aliases, merge.name, ...merge.aliases])].filter((a) => canonicalName(a) !== keep.canonicalName);
+    if (aliases.length > CONCEPT_LIMITS.aliases) {
+      throw new DomainError("BAD_INPUT", `Merging would give "${keep.name}" ${aliases.length} aliases, more than ${CONCEPT_LIMITS.aliases}: remove some first`, {
+        fields: [{ field: "aliases", message: TOO_MANY_ALIASES }],
+      });
+    }
     const moving = await tx.relation.findMany({ where: { OR: [{ subjectId: mergeId }, { objectId: mergeId }] } });
     for (const r of moving) {
       const subjectId = r.subjectId === mergeId ? keepId : r.subjectId;
@@ -91,7 +103,6 @@ export async function mergeConcepts(db: Db, actor: Principal, keepId: string, me
         await tx.relation.update({ where: { id: r.id }, data: { subjectId, objectId } });
       }
     }
-    const aliases = [...new Set([...keep.aliases, merge.name, ...merge.aliases])].filter((a) => canonicalName(a) !== keep.canonicalName);
     const concept = await tx.concept.update({
       where: { id: keepId },
       data: { aliases, aliasKeys: aliases.map(canonicalName), definition: keep.definition ?? merge.definition, ...edited(actor) },

@@ -61,12 +61,29 @@ export async function resolveEndpoint(db: Db, name?: string): Promise<EndpointCo
   return { name: r.name, baseURL: r.baseUrl, model: r.model, apiKey: r.apiKeyEnc ? decryptSecret(r.apiKeyEnc) : null, concurrency: r.concurrency, timeoutMs: r.timeoutMs };
 }
 
+const originOf = (url: string) => new URL(url).origin;
+
+/**
+ * A stored key goes only to the origin (scheme, host, port) it was entered for: moving an
+ * endpoint elsewhere without entering the key again (or "" for none) is refused, so whoever can
+ * edit settings cannot redirect the key to a server of theirs.
+ */
+async function assertKeyStaysHome(db: Db, id: string, baseUrl: string, apiKey: string | undefined) {
+  if (apiKey !== undefined) return;
+  const before = await db.endpoint.findUnique({ where: { id }, select: { baseUrl: true, apiKeyEnc: true } });
+  if (!before?.apiKeyEnc || originOf(before.baseUrl) === originOf(baseUrl)) return;
+  throw new DomainError("BAD_INPUT", `The stored API key is only sent to ${originOf(before.baseUrl)}: enter it again for ${originOf(baseUrl)} (or send an empty key for none)`, {
+    fields: [{ field: "apiKey", message: "enter the key again: the base URL now points to another host" }],
+  });
+}
+
 export async function saveEndpoint(db: Db, actor: Principal, input: EndpointInput, id?: string) {
   const { apiKey, ...fields } = input;
   const key = apiKey === undefined ? {} : { apiKeyEnc: apiKey ? encryptSecret(apiKey) : null };
   if (!id && (await db.endpoint.findUnique({ where: { name: fields.name }, select: { id: true } }))) {
     throw new DomainError("CONFLICT", `An endpoint named "${fields.name}" exists`, { fields: [{ field: "name", message: "already in use" }] });
   }
+  if (id) await assertKeyStaysHome(db, id, fields.baseUrl, apiKey);
   const row = id
     ? await db.endpoint.update({ where: { id }, data: { ...fields, ...key }, select: PUBLIC })
     : await db.endpoint.create({ data: { ...fields, ...key }, select: PUBLIC });
