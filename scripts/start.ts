@@ -3,9 +3,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { createRequire } from "node:module";
 import { openDatabase } from "@/lib/server/database";
 import { db, disconnectDb } from "@/lib/server/db";
 import { prodaHome } from "@/lib/server/proda-home";
+import { acquireEmbeddedPostgres, type EmbeddedLease } from "@/lib/server/embedded-postgres";
 import { ensureDemoWorkspace } from "@/prisma/seed/demo-workspace";
 
 const dev = process.argv.includes("--dev");
@@ -14,7 +16,7 @@ const host = process.env.HOST ?? "127.0.0.1";
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
 
-const database = await openDatabase();
+let database = await openDatabase();
 console.log(`[proda] database: ${database.embedded ? `embedded Postgres in ${prodaHome()}` : "DATABASE_URL"} (migrations applied)`);
 if ((await ensureDemoWorkspace(db())) === "seeded") console.log("[proda] demo workspace seeded: 16 disciplines and the sample corpus");
 await disconnectDb();
@@ -30,28 +32,78 @@ if (!dev && needsBuild()) {
 
 const children = new Set<ChildProcess>();
 let stopping = false;
+const preload = path.resolve("scripts/exit-with-parent.cjs");
 
-function launch(name: string, cmd: string, args: string[], restart: boolean) {
-  const child = spawn(cmd, args, { stdio: "inherit", env: { ...env, DATABASE_URL: database.url, PORT: port } });
+/**
+ * Starts a child (through node with the preload that ends it when we die, so it is never left
+ * holding the port). The worker is restarted when it exits, waiting longer after each crash in a
+ * row (its database may be gone); the web server's exit stops everything.
+ */
+function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0) {
+  const child = spawn(process.execPath, ["--require", preload, ...nodeArgs], { stdio: "inherit", env: { ...env, DATABASE_URL: database.url, PORT: port } });
+  const started = Date.now();
   children.add(child);
-  child.on("exit", (code) => {
+  child.on("exit", (code, signal) => {
     children.delete(child);
     if (stopping) return;
     if (restart) {
-      console.error(`[proda] ${name} exited (${code}); restarting it`);
-      setTimeout(() => launch(name, cmd, args, restart), 1000);
+      // A worker that ran a while was healthy: its next crash starts the backoff again.
+      const row = Date.now() - started > 60_000 ? 0 : crashes + 1;
+      const delay = Math.min(30_000, 1000 * 2 ** Math.max(0, row - 1));
+      console.error(`[proda] ${name} exited (${signal ?? code}); restarting it in ${Math.round(delay / 1000)} s`);
+      setTimeout(() => !stopping && launch(name, nodeArgs, restart, row), delay);
     } else {
-      console.error(`[proda] ${name} exited (${code}); stopping`);
+      console.error(`[proda] ${name} exited (${signal ?? code}); stopping`);
       void shutdown(code ?? 1);
     }
   });
 }
 
-// The worker runs in plain node with the tsx loader: no wrapper process between us and it, so
-// signals reach it directly and it is never orphaned.
-launch("worker", dev ? bin("tsx") : process.execPath, dev ? ["watch", "workers/main.ts"] : ["--import", "tsx", "workers/main.ts"], true);
-launch("web", bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], false);
+// The worker runs in node with the tsx loader, the web server as next's own script: no shell
+// wrapper between us and them, so signals reach them directly.
+launch("worker", dev ? [scriptOf("tsx/cli"), "watch", "workers/main.ts"] : ["--import", "tsx", "workers/main.ts"], true);
+launch("web", [scriptOf("next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", host], false);
 console.log(`[proda] ProDa Studio on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
+
+// The embedded database is ours to keep running: if it goes away (killed, crashed) it is started
+// again on the same port, and the web server and worker reconnect to it; if it cannot be, everything
+// stops with the reason, and nothing is left holding the port.
+watchDatabase(database.lease);
+function watchDatabase(lease: EmbeddedLease | null) {
+  lease?.onLost(async (error) => {
+    if (stopping) return;
+    console.error(`[proda] the database went away (${error.message}); starting it again`);
+    for (let attempt = 1; attempt <= 5 && !stopping; attempt++) {
+      try {
+        await lease.release().catch(() => {});
+        const again = await acquireEmbeddedPostgres(prodaHome(), { preferredPort: lease.record.port });
+        if (again.record.port !== lease.record.port) {
+          await again.release();
+          throw new Error(`port ${lease.record.port} is taken`);
+        }
+        database = { ...database, lease: again, release: () => again.release() };
+        console.log(`[proda] the database is back on port ${again.record.port}`);
+        watchDatabase(again);
+        return;
+      } catch (e) {
+        console.error(`[proda] restarting the database failed (attempt ${attempt} of 5): ${e instanceof Error ? e.message : String(e)}`);
+        await new Promise((r) => setTimeout(r, 2000 * attempt));
+      }
+    }
+    console.error("[proda] the database could not be started again: stopping the studio");
+    void shutdown(1);
+  });
+}
+
+// A fault of our own must not leave the children running without us.
+process.on("uncaughtException", (e) => {
+  console.error(`[proda] unexpected error: ${e.stack ?? e.message}`);
+  void shutdown(1);
+});
+process.on("unhandledRejection", (e) => {
+  console.error(`[proda] unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+  void shutdown(1);
+});
 
 async function shutdown(code = 0) {
   if (stopping) return;
@@ -61,12 +113,17 @@ async function shutdown(code = 0) {
   const deadline = Date.now() + 15_000;
   while (children.size && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
   for (const c of children) c.kill("SIGKILL");
-  await database.release();
+  await database.release().catch(() => {});
   console.log("[proda] stopped");
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+
+/** A package's entry script, run by this node (not the .bin wrapper), so the preload applies. */
+function scriptOf(specifier: string): string {
+  return createRequire(import.meta.url).resolve(specifier);
+}
 
 /** A production build is made on the first start and again when a source is newer than it. */
 function needsBuild(): boolean {
@@ -79,5 +136,5 @@ function needsBuild(): boolean {
     if (!st.isDirectory()) return st.mtimeMs > built;
     return fs.readdirSync(p).some((f) => f !== "generated" && newer(path.join(p, f)));
   };
-  return ["app", "components", "lib", "public", "next.config.ts", "package-lock.json"].some(newer);
+  return ["app", "components", "lib", "public", "next.config.ts", "proxy.ts", "instrumentation.ts", "package-lock.json"].some(newer);
 }

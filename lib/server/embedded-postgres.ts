@@ -19,6 +19,8 @@ export type EmbeddedLease = {
   record: ServerRecord;
   /** Ends this process's lease; stops the server when no other process still uses it. */
   release(): Promise<void>;
+  /** Called once if the server goes away under the lease (killed, crashed); the lease is then void. */
+  onLost(listener: (error: Error) => void): void;
 };
 
 /** Whether a process runs; a zombie (exited, not yet reaped by its parent) does not. */
@@ -143,9 +145,20 @@ function readRecord(file: string): ServerRecord | null {
   }
 }
 
-async function startServer(dataDir: string): Promise<ServerRecord> {
+/** The port asked for when it is free (a restarted server keeps its address), else any free one. */
+async function portFor(preferred?: number): Promise<number> {
+  if (!preferred) return freePort();
+  const free = await new Promise<boolean>((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(preferred, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort();
+}
+
+async function startServer(dataDir: string, preferredPort?: number): Promise<ServerRecord> {
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) await initialise(dataDir);
-  const port = await freePort();
+  const port = await portFor(preferredPort);
   const { pg_ctl } = await binaries();
   // pg_ctl daemonises the postmaster in its own session, so a Ctrl-C in the terminal of
   // whichever process started it does not take it away from the others still using it.
@@ -169,7 +182,7 @@ export async function stopServer(dataDir: string) {
  * when no live one is recorded in `home`. Each process holds one connection as its lease
  * until release(); the last one to leave stops the server.
  */
-export async function acquireEmbeddedPostgres(home: string): Promise<EmbeddedLease> {
+export async function acquireEmbeddedPostgres(home: string, opts: { preferredPort?: number } = {}): Promise<EmbeddedLease> {
   await fsp.mkdir(home, { recursive: true });
   // As root the server runs as `postgres`, which must be able to reach its data directory.
   if (os.userInfo().uid === 0) await fsp.chmod(home, (await fsp.stat(home)).mode | 0o711);
@@ -184,7 +197,7 @@ export async function acquireEmbeddedPostgres(home: string): Promise<EmbeddedLea
       rec = null;
     }
     if (!rec) {
-      rec = await startServer(dataDir);
+      rec = await startServer(dataDir, opts.preferredPort);
       fs.writeFileSync(recordFile, JSON.stringify(rec, null, 2));
     }
     const lease = new pg.Client({ connectionString: urlFor(rec.port), application_name: "proda-lease" });
@@ -193,12 +206,39 @@ export async function acquireEmbeddedPostgres(home: string): Promise<EmbeddedLea
   });
 
   let released = false;
+  // A server killed under us must not crash this process with an unhandled 'error': it is reported.
+  let lost: ((error: Error) => void) | null = null;
+  let lostError: Error | null = null;
+  hold.on("error", (error) => {
+    if (released || lostError) return;
+    lostError = error;
+    lost?.(error);
+  });
+  hold.on("end", () => {
+    if (!released && !lostError) {
+      lostError = new Error("the database server closed the connection");
+      lost?.(lostError);
+    }
+  });
   return {
     url: urlFor(record.port),
     record,
+    onLost(listener) {
+      lost = listener;
+      if (lostError) listener(lostError);
+    },
     async release() {
       if (released) return;
       released = true;
+      if (lostError) {
+        // The server went away under the lease: nothing to count or stop, only a stale record to clear.
+        await hold.end().catch(() => {});
+        await withFileLock(lockFile, async () => {
+          const rec = readRecord(recordFile);
+          if (rec && !(isAlive(rec.pid) && (await canConnect(rec.port)))) fs.rmSync(recordFile, { force: true });
+        });
+        return;
+      }
       await withFileLock(lockFile, async () => {
         // Only other leases count: connections of children that just exited may still be
         // closing, and a process that uses the server holds a lease for as long as it does.

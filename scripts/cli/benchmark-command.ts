@@ -1,3 +1,4 @@
+import { runFailed } from "./output";
 import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
 import type { BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
 import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
@@ -19,7 +20,7 @@ export async function benchmarkCommand(opts: Options): Promise<number> {
       endpoint: opts.endpoint,
     });
     const report = run.result as BenchmarkBuildReport | undefined;
-    if (!report) return failed("benchmark", run, opts.json);
+    if (!report) return runFailed("benchmark", run, opts.json);
     if (opts.json) console.log(JSON.stringify({ runId: run.runId, ...report }, null, 2));
     else {
       console.log(`Benchmark v${report.version}${report.frozen ? " (frozen)" : ""}: ${report.items} items from L3 chains.`);
@@ -37,9 +38,3 @@ export async function benchmarkCommand(opts: Options): Promise<number> {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-export function failed(command: string, run: { runId: string; outcome: string; error: string | null }, json?: boolean): number {
-  const message = run.error ?? `${command} ${run.outcome}`;
-  if (json) console.log(JSON.stringify({ error: { message }, runId: run.runId }));
-  else console.error(`proda ${command}: ${message}`);
-  return 1;
-}

@@ -2,7 +2,7 @@ import { trainingSetBuildJob } from "@/lib/jobs/training-set-build";
 import type { TrainingSetBuildReport } from "@/lib/server/services/builder/build-training-set";
 import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
 import { runInline } from "@/workers/runtime/run-inline";
-import { failed } from "./benchmark-command";
+import { runFailed } from "./output";
 import { withWorkspace } from "./workspace";
 
 type Options = { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean };
@@ -19,7 +19,7 @@ export async function buildCommand(opts: Options): Promise<number> {
       endpoint: opts.endpoint,
     });
     const report = run.result as TrainingSetBuildReport | undefined;
-    if (!report) return failed("build", run, opts.json);
+    if (!report) return runFailed("build", run, opts.json);
     if (opts.json) console.log(JSON.stringify({ runId: run.runId, ...report }, null, 2));
     else {
       console.log(`Training set ${report.name} v${report.version}: ${report.instances} instances from L1 concepts and L2 relations.`);

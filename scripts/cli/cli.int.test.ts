@@ -40,6 +40,23 @@ describe("proda CLI", () => {
     expect(await t.db().jobRun.count({ where: { type: "corpus-import" } })).toBe(2);
   });
 
+  it("prints every failure as { error: { code, message } } on stdout with --json, with its exit code", async () => {
+    const usage = await proda("extract", "--engine", "gpt", "--json");
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout)).toEqual({ error: { code: "BAD_INPUT", message: "--engine must be local or llm, not gpt" } });
+    const missing = await proda("build", "--json");
+    expect(missing.code).toBe(2);
+    expect(JSON.parse(missing.stdout).error).toMatchObject({ code: "BAD_INPUT", message: expect.stringContaining("--name") });
+    const notFound = await proda("export", "benchmark", "v99", "--out", path.join(tempFolder({}), "b.jsonl"), "--json");
+    expect(notFound.code).toBe(1);
+    expect(JSON.parse(notFound.stdout).error).toMatchObject({ code: "NOT_FOUND", message: expect.any(String) });
+    // Without --json the same failure is a line on stderr and nothing on stdout.
+    const plain = await proda("extract", "--engine", "gpt");
+    expect(plain.code).toBe(2);
+    expect(plain.stdout).toBe("");
+    expect(plain.stderr).toMatch(/--engine must be local or llm/);
+  });
+
   it("exits 1 and reports the file and line of a bad manifest", async () => {
     const dir = tempFolder({ "manifest.jsonl": `{"path": "a.md", "discipline": "History"}\nnot json\n`, "a.md": `# A\n\n${paragraph("Empires")}` });
     const out = await proda("import", dir, "--json");

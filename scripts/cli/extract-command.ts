@@ -1,3 +1,4 @@
+import { runFailed } from "./output";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import type { ExtractReport } from "@/lib/server/services/knowledge/extract-knowledge";
 import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
@@ -18,10 +19,7 @@ export async function extractCommand(opts: Options): Promise<number> {
     });
     const report = run.result as ExtractReport | undefined;
     if (!report) {
-      const message = run.error ?? `extract ${run.outcome}`;
-      if (opts.json) console.log(JSON.stringify({ error: { message }, runId: run.runId }));
-      else console.error(`proda extract: ${message}`);
-      return 1;
+      return runFailed("extract", run, opts.json);
     }
     if (opts.json) console.log(JSON.stringify({ runId: run.runId, ...report }, null, 2));
     else {

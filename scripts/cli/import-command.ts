@@ -1,3 +1,4 @@
+import { runFailed } from "./output";
 import path from "node:path";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
@@ -16,10 +17,7 @@ export async function importCommand(target: string, opts: Options): Promise<numb
     });
     const report = run.result as ImportReport | undefined;
     if (!report) {
-      const message = run.error ?? `import ${run.outcome}`;
-      if (opts.json) console.log(JSON.stringify({ error: { message }, runId: run.runId }));
-      else console.error(`proda import: ${message}`);
-      return 1;
+      return runFailed("import", run, opts.json);
     }
     if (opts.json) {
       const { documents, updated, chunks, tokens, disciplines, unchanged, dropped, errors, skipped, byDiscipline } = report;

@@ -1,9 +1,14 @@
-import { Command } from "commander";
+import { Command, CommanderError } from "commander";
+import { errorOf, printError, wantsJson } from "./output";
 
+// With --json a usage error is JSON on stdout too: commander throws instead of printing and exiting.
+const json = wantsJson();
 const program = new Command()
   .name("proda")
   .description("ProDa Studio from the command line: the same pipeline and database as the studio.")
-  .showHelpAfterError();
+  .exitOverride()
+  .configureOutput({ writeErr: (text) => (json ? undefined : process.stderr.write(text)) });
+if (!json) program.showHelpAfterError();
 
 program
   .command("import")
@@ -95,6 +100,10 @@ program
 try {
   await program.parseAsync(process.argv);
 } catch (e) {
-  console.error(`proda: ${e instanceof Error ? e.message : String(e)}`);
-  process.exitCode = 1;
+  // --help and --version "fail" with exit code 0; a usage error exits 2, anything else 1.
+  if (e instanceof CommanderError && e.exitCode === 0) process.exitCode = 0;
+  else {
+    if (!(e instanceof CommanderError) || json) printError(errorOf(e), json);
+    process.exitCode = e instanceof CommanderError ? 2 : 1;
+  }
 }

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { stopServer } from "@/lib/server/embedded-postgres";
+
+// A second studio, started as a user starts it (`npm start`'s script), in its own PRODA_HOME and
+// port: the production build the suite's own studio made is reused, so it starts in seconds.
+const PORT = 3179;
+const health = async () => {
+  try {
+    return (await fetch(`http://127.0.0.1:${PORT}/api/health`)).status;
+  } catch {
+    return 0;
+  }
+};
+const portTaken = () =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(PORT, "127.0.0.1");
+    socket.once("connect", () => (socket.destroy(), resolve(true)));
+    socket.once("error", () => resolve(false));
+  });
+
+test("npm start brings its database back when it is killed, and leaves nothing on the port when it dies", async () => {
+  test.setTimeout(300_000);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-supervision-"));
+  const studio = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, PRODA_HOME: home, PORT: String(PORT), DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  studio.stdout.on("data", (d) => (output += d));
+  studio.stderr.on("data", (d) => (output += d));
+  try {
+    await expect.poll(health, { timeout: 180_000, intervals: [1000] }).toBe(200);
+
+    // The embedded Postgres dies (kill -9): the studio starts it again on the same port, and the
+    // web server answers from the database again.
+    const record = JSON.parse(fs.readFileSync(path.join(home, "postgres.json"), "utf8")) as { pid: number; port: number };
+    process.kill(record.pid, "SIGKILL");
+    await expect.poll(() => output, { timeout: 30_000 }).toContain("the database went away");
+    await expect.poll(() => output, { timeout: 90_000 }).toContain(`the database is back on port ${record.port}`);
+    await expect.poll(health, { timeout: 60_000, intervals: [1000] }).toBe(200);
+    expect(studio.exitCode).toBeNull();
+
+    // The supervisor itself is killed (kill -9, nothing runs on its way out): its web server and
+    // worker notice and exit, so nothing is left holding the port.
+    studio.kill("SIGKILL");
+    await expect.poll(portTaken, { timeout: 20_000, intervals: [500] }).toBe(false);
+  } finally {
+    if (studio.exitCode === null) studio.kill("SIGKILL");
+    await stopServer(path.join(home, "pg"));
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+});
