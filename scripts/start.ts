@@ -39,8 +39,8 @@ const preload = path.resolve("scripts/exit-with-parent.cjs");
  * holding the port). The worker is restarted when it exits, waiting longer after each crash in a
  * row (its database may be gone); the web server's exit stops everything.
  */
-function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0) {
-  const child = spawn(process.execPath, ["--require", preload, ...nodeArgs], { stdio: "inherit", env: { ...env, DATABASE_URL: database.url, PORT: port } });
+function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0, extraEnv: Record<string, string> = {}) {
+  const child = spawn(process.execPath, ["--require", preload, ...nodeArgs], { stdio: "inherit", env: { ...env, DATABASE_URL: database.url, PORT: port, ...extraEnv } });
   const started = Date.now();
   children.add(child);
   child.on("exit", (code, signal) => {
@@ -51,7 +51,7 @@ function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0)
       const row = Date.now() - started > 60_000 ? 0 : crashes + 1;
       const delay = Math.min(30_000, 1000 * 2 ** Math.max(0, row - 1));
       console.error(`[proda] ${name} exited (${signal ?? code}); restarting it in ${Math.round(delay / 1000)} s`);
-      setTimeout(() => !stopping && launch(name, nodeArgs, restart, row), delay);
+      setTimeout(() => !stopping && launch(name, nodeArgs, restart, row, extraEnv), delay);
     } else {
       console.error(`[proda] ${name} exited (${signal ?? code}); stopping`);
       void shutdown(code ?? 1);
@@ -62,7 +62,7 @@ function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0)
 // The worker runs in node with the tsx loader, the web server as next's own script: no shell
 // wrapper between us and them, so signals reach them directly.
 launch("worker", dev ? [scriptOf("tsx/cli"), "watch", "workers/main.ts"] : ["--import", "tsx", "workers/main.ts"], true);
-launch("web", [scriptOf("next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", host], false);
+launch("web", [scriptOf("next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", host], false, 0, { PRODA_READ_CACHE: process.env.PRODA_READ_CACHE ?? "on" });
 console.log(`[proda] ProDa Studio on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 
 // The embedded database is ours to keep running: if it goes away (killed, crashed) it is started

@@ -1,10 +1,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { fetchJson } from "./api";
-import type { ChainItem } from "./knowledge";
+import type { SubgraphView } from "@/lib/domain/knowledge/views";
 
-export type GraphConcept = { id: string; name: string; aliases: string[]; definition: string | null; status: string; chunkId: string | null };
-export type GraphRelation = { id: string; subjectId: string; objectId: string; predicate: string; status: string; evidence: string };
-export type Subgraph = { concepts: GraphConcept[]; relations: GraphRelation[]; chains: ChainItem[]; truncated: boolean };
+export type { ConceptView as GraphConcept, EdgeView as GraphRelation, SubgraphView as Subgraph } from "@/lib/domain/knowledge/views";
+type Subgraph = SubgraphView;
 export type SubgraphQuery = { discipline: string | null; focus: string[]; depth: number; limit: number; status: string[]; predicate: string[] };
 
 export const graphKeys = { subgraph: (q: SubgraphQuery) => ["knowledge", "subgraph", q] as const };

@@ -8,11 +8,8 @@ export type KnowledgeStats = {
   reachability: number;
   violations: { message: string }[];
 };
-type Ref = { id: string; name: string; status: string };
-export type RelationItem = { id: string; predicate: string; evidence: string; status: string; subject: Ref; object: Ref };
-export type ConceptItem = { id: string; name: string; aliases: string[]; definition: string | null; status: string };
-export type ChainItem = { id: string; summary: string | null; status: string; steps: { position: number; relation: RelationItem }[] };
-export type SearchResult = { concepts: ConceptItem[]; relations: RelationItem[]; chains: ChainItem[] };
+export type { ConceptView as ConceptItem, RelationView as RelationItem, ChainView as ChainItem, SearchResult } from "@/lib/domain/knowledge/views";
+import type { SearchResult } from "@/lib/domain/knowledge/views";
 
 export const knowledgeKeys = {
   all: ["knowledge"] as const,

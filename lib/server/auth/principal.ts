@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Role } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import type { Db } from "@/lib/server/db";
+import { readThrough } from "@/lib/server/change-feed";
 import { auth } from "./better-auth";
 
 /** Who is calling: a signed-in user (cookie session) or a script with an API token. */
@@ -33,11 +34,21 @@ export async function resolvePrincipal(db: Db, headers: Headers): Promise<Princi
   return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 }
 
+/**
+ * A token's principal, from the cache of the auth change group (lib/server/change-feed.ts):
+ * a revocation, deactivation or role change anywhere clears it at commit. An entry lives a
+ * minute at most, so last use is still written about once a minute.
+ */
 async function tokenPrincipal(db: Db, authorization: string): Promise<Principal> {
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new DomainError("UNAUTHENTICATED", "The Authorization header must be `Bearer <token>`");
+  const hash = hashToken(match[1]);
+  return readThrough("auth", hash, () => lookUpToken(db, hash), LAST_USED_RESOLUTION_MS);
+}
+
+async function lookUpToken(db: Db, hash: string): Promise<Principal> {
   const token = await db.apiToken.findUnique({
-    where: { hash: hashToken(match[1]) },
+    where: { hash },
     select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, email: true, name: true, role: true, active: true } } },
   });
   if (!token || token.revokedAt || !token.user.active) {

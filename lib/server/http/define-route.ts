@@ -5,6 +5,7 @@ import { ROLE_INFO } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import { assertSameOrigin, clientIp } from "@/lib/server/auth/csrf";
 import { resolvePrincipal, type Principal } from "@/lib/server/auth/principal";
+import { changedHere, readThrough, type ChangeGroup } from "@/lib/server/change-feed";
 import { db } from "@/lib/server/db";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
@@ -32,6 +33,12 @@ type Spec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, A exten
   maxBodyBytes?: number;
   /** Status of a successful JSON response (201 for creations, 202 for queued jobs). */
   status?: number;
+  /**
+   * A read whose answer depends only on this group's tables (and the validated input, not the
+   * caller): kept as JSON text until they change (lib/server/change-feed.ts). Marks a POST as
+   * changing nothing.
+   */
+  cache?: ChangeGroup;
   handler: (args: HandlerArgs<z.infer<Q>, z.infer<B>, z.infer<P>, A>) => Promise<unknown>;
 };
 
@@ -84,18 +91,29 @@ export function defineRoute<
       if (spec.body) {
         body = parse(spec.body, await readJsonBody(req, spec.maxBodyBytes), "body");
       }
-      const result = await spec.handler({
-        req,
-        query,
-        body: body as z.infer<B>,
-        params,
-        principal: principal as HandlerArgs<unknown, unknown, unknown, A>["principal"],
-        ip: clientIp(req.headers),
-      });
+      const run = () =>
+        spec.handler({
+          req,
+          query,
+          body: body as z.infer<B>,
+          params,
+          principal: principal as HandlerArgs<unknown, unknown, unknown, A>["principal"],
+          ip: clientIp(req.headers),
+        });
+      if (spec.cache) {
+        const key = `${req.method} ${req.nextUrl.pathname} ${JSON.stringify([query, params, body])}`;
+        const text = await readThrough(spec.cache, key, async () => JSON.stringify((await run()) ?? null));
+        return new Response(text, { status: spec.status ?? 200, headers: { "content-type": "application/json" } });
+      }
+      const result = await run();
       if (result instanceof Response) return result;
       return NextResponse.json(result ?? null, { status: spec.status ?? 200 });
     } catch (e) {
       return errorResponse(e);
+    } finally {
+      // What this server changed is never answered from its caches, even before the
+      // database's notification arrives.
+      if (!spec.cache && req.method !== "GET" && req.method !== "HEAD") changedHere();
     }
   };
   return Object.assign(handler, { auth: spec.auth });

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@/lib/server/db";
 import { Prisma as P } from "@/lib/server/db";
+import { searchResult, type SearchResult } from "@/lib/domain/knowledge/views";
+import { chainJson, conceptJson, disciplineIdOf, relationJson } from "./knowledge-json";
+import { inIdOrder, rankedIds, type FullTextQuery, type SearchTable } from "./full-text";
 import { pageQuery, toPage } from "./pagination";
 
 const STATUS = z.enum(["DRAFT", "APPROVED", "REJECTED"]);
@@ -26,81 +29,62 @@ const CHAIN = {
   steps: { orderBy: { position: "asc" }, select: { position: true, relation: { select: RELATION } } },
 } as const;
 
-/** Ids matching a full-text query (Postgres websearch syntax), best first, through the GIN indexes. */
-async function searchIds(db: Db, table: "Concept" | "Relation" | "Chain", q: string, limit: number): Promise<string[]> {
-  const doc =
-    table === "Concept"
-      ? P.sql`proda_concept_document("name", "aliases", "definition", "evidence")`
-      : table === "Relation"
-        ? P.sql`to_tsvector('english'::regconfig, "evidence")`
-        : P.sql`to_tsvector('english'::regconfig, coalesce("summary", ''))`;
-  const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM ${P.raw(`"${table}"`)}
-    WHERE ${doc} @@ websearch_to_tsquery('english', ${q})
-    ORDER BY ts_rank(${doc}, websearch_to_tsquery('english', ${q})) DESC, id
-    LIMIT ${limit}`;
-  return rows.map((r) => r.id);
-}
-
-const FTS_LIMIT = 2000;
-
-async function common(db: Db, table: "Concept" | "Relation" | "Chain", f: KnowledgeFilters) {
-  const where: { discipline?: { slug: string }; status?: { in: z.infer<typeof STATUS>[] }; id?: { in: string[] } } = {};
+/**
+ * A page of one level: with a query, the ids come ranked from one full-text statement with
+ * every filter applied (`rankedIds`) and only that page's rows are read; without, id order.
+ */
+async function page<T extends { id: string }>(
+  db: Db,
+  table: SearchTable,
+  f: FullTextQuery | (KnowledgeFilters & { predicate?: string[]; concept?: string }),
+  read: (where: Record<string, unknown>, order: { orderBy?: { id: "asc" }; take?: number; cursor?: { id: string }; skip?: number }) => Promise<T[]>,
+) {
+  if (f.q) {
+    const ids = await rankedIds(db, table, { ...f, q: f.q });
+    return toPage(inIdOrder(await read({ id: { in: ids } }, {}), ids), f.limit);
+  }
+  const where: Record<string, unknown> = {};
   if (f.discipline) where.discipline = { slug: f.discipline };
   if (f.status?.length) where.status = { in: f.status };
-  if (f.q) {
-    const ids = await searchIds(db, table, f.q, FTS_LIMIT);
-    where.id = { in: ids };
-    // Keep the rank order for the first page; cursor pages fall back to id order.
-    return { where, rank: f.cursor ? null : ids };
-  }
-  return { where, rank: null };
-}
-
-function ranked<T extends { id: string }>(rows: T[], rank: string[] | null) {
-  if (!rank) return rows;
-  const pos = new Map(rank.map((id, i) => [id, i]));
-  return [...rows].sort((a, b) => (pos.get(a.id) ?? 0) - (pos.get(b.id) ?? 0));
+  if (f.predicate?.length) where.predicate = { in: f.predicate };
+  if (f.concept) where.OR = [{ subjectId: f.concept }, { objectId: f.concept }];
+  return toPage(await read(where, { orderBy: { id: "asc" }, take: f.limit + 1, ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}) }), f.limit);
 }
 
 export async function listConcepts(db: Db, f: KnowledgeFilters) {
-  const { where, rank } = await common(db, "Concept", f);
-  const rows = await db.concept.findMany({
-    where, select: { ...CONCEPT, _count: { select: { subjectOf: true, objectOf: true } } },
-    orderBy: rank ? undefined : { id: "asc" }, take: rank ? f.limit + 1 : f.limit + 1,
-    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
-  });
-  return toPage(ranked(rows, rank), f.limit);
+  return page(db, "Concept", f, (where, order) =>
+    db.concept.findMany({ where, select: { ...CONCEPT, _count: { select: { subjectOf: true, objectOf: true } } }, ...order }),
+  );
 }
 
 export async function listRelations(db: Db, f: z.infer<typeof relationFilters>) {
-  const { where, rank } = await common(db, "Relation", f);
-  const rows = await db.relation.findMany({
-    where: {
-      ...where,
-      ...(f.predicate?.length ? { predicate: { in: f.predicate } } : {}),
-      ...(f.concept ? { OR: [{ subjectId: f.concept }, { objectId: f.concept }] } : {}),
-    },
-    select: RELATION, orderBy: rank ? undefined : { id: "asc" }, take: f.limit + 1,
-    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
-  });
-  return toPage(ranked(rows, rank), f.limit);
+  return page(db, "Relation", f, (where, order) => db.relation.findMany({ where, select: RELATION, ...order }));
 }
 
 export async function listChains(db: Db, f: KnowledgeFilters) {
-  const { where, rank } = await common(db, "Chain", f);
-  const rows = await db.chain.findMany({
-    where, select: CHAIN, orderBy: rank ? undefined : { id: "asc" }, take: f.limit + 1,
-    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
-  });
-  return toPage(ranked(rows, rank), f.limit);
+  return page(db, "Chain", f, (where, order) => db.chain.findMany({ where, select: CHAIN, ...order }));
 }
 
-/** One query box over all three levels. */
-export async function searchKnowledge(db: Db, f: { q: string; discipline?: string; limit: number }) {
-  const base = { q: f.q, discipline: f.discipline, limit: f.limit };
-  const [concepts, relations, chains] = await Promise.all([listConcepts(db, base), listRelations(db, base), listChains(db, base)]);
-  return { concepts: concepts.items, relations: relations.items, chains: chains.items };
+/**
+ * One query box over all three levels, best first: one statement that ranks each level by its
+ * stored full-text document and builds the answer as JSON (lib/server/queries/knowledge-json.ts).
+ */
+export async function searchKnowledge(db: Db, f: { q: string; discipline?: string; limit: number }): Promise<SearchResult> {
+  const scope = f.discipline ? P.sql`AND t."disciplineId" = ${disciplineIdOf(f.discipline)}` : P.empty;
+  const rank = P.sql`ts_rank(t."searchDocument", query.q) AS rank`;
+  const matches = P.sql`t."searchDocument" @@ query.q ${scope} ORDER BY rank DESC, t.id LIMIT ${f.limit}`;
+  const [row] = await db.$queryRaw<{ result: string }[]>`
+    WITH query AS (SELECT websearch_to_tsquery('english', ${f.q}) AS q),
+    c AS (SELECT t.id, t.name, t.aliases, t.definition, t.status, t."chunkId", t."disciplineId", ${rank} FROM "Concept" t, query WHERE ${matches}),
+    r AS (SELECT t.id, t.predicate, t.evidence, t.status, t."chunkId", t."disciplineId", t."subjectId", t."objectId", ${rank} FROM "Relation" t, query WHERE ${matches}),
+    ch AS (SELECT t.id, t.summary, t.status, t."chunkId", t."disciplineId", ${rank} FROM "Chain" t, query WHERE ${matches})
+    SELECT json_build_object(
+      'concepts', (SELECT coalesce(json_agg(${conceptJson("c")} ORDER BY c.rank DESC, c.id), '[]') FROM c),
+      'relations', (SELECT coalesce(json_agg(${relationJson("r", "s", "o")} ORDER BY r.rank DESC, r.id), '[]')
+        FROM r JOIN "Concept" s ON s.id = r."subjectId" JOIN "Concept" o ON o.id = r."objectId"),
+      'chains', (SELECT coalesce(json_agg(${chainJson("ch")} ORDER BY ch.rank DESC, ch.id), '[]') FROM ch)
+    )::text AS result`;
+  return searchResult.parse(JSON.parse(row.result));
 }
 
 const chunkOf = (db: Db, chunkId: string | null) =>

@@ -6,6 +6,7 @@ import { searchKnowledge } from "@/lib/server/queries/knowledge";
 /** Full-text search (Postgres) over concept names, aliases and definitions, relation evidence and chain summaries. */
 export const GET = defineRoute({
   auth: "workspace:read",
+  cache: "knowledge",
   query: z.object({ q: z.string().trim().min(1, "is required"), discipline: z.string().optional(), limit: z.coerce.number().int().min(1).max(100).default(20) }),
   handler: async ({ query }) => searchKnowledge(db(), query),
 });

@@ -81,6 +81,30 @@ describe("curation", () => {
     expect((await searchKnowledge(t.db(), { q: "photosynthesis converts", limit: 10 })).relations.map((x) => x.id)).toEqual([r.lightChem]);
   });
 
+  it("answers the best-ranked matches first, filters inside the ranking, and pages ranked results without repeats or gaps", async () => {
+    // 30 concepts that mention the term once in their definition, then the one named for it (ranked first).
+    for (let i = 0; i < 30; i++) {
+      await createConcept(t.db(), expert, { discipline: "chemistry", name: `Catalysed reaction ${i}`, aliases: [], definition: `A reaction sped up by a zymase enzyme, variant ${i}.` });
+    }
+    const named = await createConcept(t.db(), expert, { discipline: "biology", name: "Zymase", aliases: [], definition: "An enzyme complex that ferments sugars (zymase)." });
+    const top = await searchKnowledge(t.db(), { q: "zymase", limit: 5 });
+    expect(top.concepts).toHaveLength(5);
+    expect(top.concepts[0].id).toBe(named.id);
+    expect((await listConcepts(t.db(), { q: "zymase", discipline: "biology", limit: 50 })).items.map((x) => x.id)).toEqual([named.id]);
+
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const p = await listConcepts(t.db(), { q: "zymase", limit: 7, cursor });
+      seen.push(...p.items.map((x) => x.id));
+      cursor = p.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(31);
+    expect(new Set(seen).size).toBe(31);
+    expect(seen[0]).toBe(named.id);
+    await t.db().concept.deleteMany({ where: { id: { in: seen } } });
+  });
+
   it("returns a concept with its neighbours, and a bounded subgraph around a focus", async () => {
     const atp = await getConcept(t.db(), c.atp);
     expect(atp.relations.map((x) => x.id).sort()).toEqual([r.glucoseAtp, r.cellAtp].sort());
