@@ -9,6 +9,7 @@ import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { useTestDatabase } from "@/test/database";
 import { callRoute } from "@/test/http";
 import { CONCEPT_LIMITS } from "./curate-concepts";
+import { importStructure } from "./structure-jsonl";
 
 const t = useTestDatabase();
 let expert: Record<string, string> = {};
@@ -57,4 +58,22 @@ describe("concept aliases are capped", () => {
     expect(fields(res.json)).toEqual(["aliases"]);
     expect(await t.db().concept.count({ where: { id: gone.id } })).toBe(1);
   });
+
+  it("refuses a structure import whose concept has too many or too long aliases, by line, writing nothing", async () => {
+    const principal: Principal = { userId: "x", email: "ex@example.test", name: "Ex", role: "EXPERT", via: "session" };
+    principal.userId = (await t.db().user.findUniqueOrThrow({ where: { email: "ex@example.test" } })).id;
+    const lines = [
+      JSON.stringify({ type: "concept", id: "a", discipline: "biology", name: "Turgor", aliases: many(CONCEPT_LIMITS.aliases + 1, "turgor alias") }),
+      JSON.stringify({ type: "concept", id: "b", discipline: "biology", name: "x".repeat(CONCEPT_LIMITS.nameLength + 1) }),
+    ].join("\n");
+    const before = await t.db().concept.count();
+    const err = await importStructure(t.db(), principal, lines).catch((e) => e);
+    expect(err).toMatchObject({ code: "BAD_INPUT" });
+    const lines_ = err.details.lines as { line: number; message: string }[];
+    expect(lines_.map((l) => l.line)).toEqual([1, 2]);
+    expect(lines_[0].message).toMatch(/aliases/);
+    expect(lines_[1].message).toMatch(/name/);
+    expect(await t.db().concept.count()).toBe(before);
+  });
 });
+

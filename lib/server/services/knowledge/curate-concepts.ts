@@ -7,7 +7,7 @@ import { audit } from "@/lib/server/services/auth/audit";
 
 /** A concept's name and each alias is a term, not a text; a concept has a handful of aliases, not a list. */
 export const CONCEPT_LIMITS = { nameLength: 200, aliases: 50 };
-const nameSchema = z.string().trim().min(1, "is required").max(CONCEPT_LIMITS.nameLength, `must be at most ${CONCEPT_LIMITS.nameLength} characters`);
+export const nameSchema = z.string().trim().min(1, "is required").max(CONCEPT_LIMITS.nameLength, `must be at most ${CONCEPT_LIMITS.nameLength} characters`);
 const TOO_MANY_ALIASES = `must have at most ${CONCEPT_LIMITS.aliases} aliases`;
 export const aliasesSchema = z.array(nameSchema).max(CONCEPT_LIMITS.aliases, TOO_MANY_ALIASES);
 

@@ -5,11 +5,11 @@ import { nulPaths } from "@/lib/server/http/nul-bytes";
 import type { Db } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/auth/principal";
 import { audit } from "@/lib/server/services/auth/audit";
-import { edited } from "./curate-concepts";
+import { aliasesSchema, edited, nameSchema } from "./curate-concepts";
 
 const STATUS = z.enum(["DRAFT", "APPROVED", "REJECTED"]).default("DRAFT");
 const line = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("concept"), id: z.string().min(1), discipline: z.string().min(1), name: z.string().min(1), aliases: z.array(z.string()).default([]), definition: z.string().nullable().default(null), evidence: z.string().nullable().default(null), status: STATUS }),
+  z.object({ type: z.literal("concept"), id: z.string().min(1), discipline: z.string().min(1), name: nameSchema, aliases: aliasesSchema.default([]), definition: z.string().nullable().default(null), evidence: z.string().nullable().default(null), status: STATUS }),
   z.object({ type: z.literal("relation"), id: z.string().min(1), discipline: z.string().min(1), subject: z.string().min(1), predicate: z.string().min(1), object: z.string().min(1), evidence: z.string().default(""), status: STATUS }),
   z.object({ type: z.literal("chain"), id: z.string().min(1), discipline: z.string().min(1), steps: z.array(z.string().min(1)).min(2), summary: z.string().nullable().default(null), status: STATUS }),
 ]);
