@@ -2,8 +2,9 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import type { CoreReport } from "@/lib/client/builder";
+import { formatPercent } from "@/lib/client/format";
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = formatPercent;
 const ratio = (n: number, of: number) => (of === 0 ? "—" : `${n}/${of}`);
 
 /** CORE: Contextualized, Organized (with coverage per discipline), Rigorous (checks), Evolving (lineage). */

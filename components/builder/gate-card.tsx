@@ -28,7 +28,16 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
       actions={
         <>
           {canCheck && (
-            <Button size="sm" loading={run.isPending} disabled={set.status === "BUILDING"} data-testid="gate-run" onClick={() => run.mutate(set.id, { onSuccess: (r) => setRunId(r.id) })}>
+            <Button
+              size="sm"
+              loading={run.isPending}
+              disabled={set.status === "BUILDING"}
+              data-testid="gate-run"
+              onClick={() => {
+                approve.reset(); // a refusal from before this run no longer says anything
+                run.mutate(set.id, { onSuccess: (r) => setRunId(r.id) });
+              }}
+            >
               Run the gate
             </Button>
           )}
@@ -47,6 +56,7 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
         <p className="text-sm text-emerald-800" data-testid="gate-result">
           Passed {formatRelative(gate.createdAt)}: {gate.checked.toLocaleString()} instances, no overlap with {gate.benchmarkIds.length} benchmark version{gate.benchmarkIds.length === 1 ? "" : "s"}
           {gate.frozenIds.length ? ` (${gate.frozenIds.length} frozen)` : " (none frozen yet)"}.
+          {gate.stale && <span className="mt-1 block text-amber-800" data-testid="gate-stale">A benchmark was frozen after this check: run the gate again before approval.</span>}
         </p>
       ) : (
         <div className="space-y-2" data-testid="gate-result">
@@ -71,7 +81,10 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
       )}
       {approve.error && <ErrorAlert className="mt-3" title="Not approved">{errorMessage(approve.error)}</ErrorAlert>}
       {set.status === "APPROVED" && <p className="mt-2 text-sm text-emerald-800">Approved for fine-tuning {formatRelative(set.approvedAt)}.</p>}
-      {runId && <RunFollower key={runId} runId={runId} discipline={discipline} data-testid="gate-run-status" onDone={() => void qc.invalidateQueries({ queryKey: builderKeys.all })} />}
+      {runId && <RunFollower key={runId} runId={runId} discipline={discipline} data-testid="gate-run-status" onDone={() => {
+            approve.reset();
+            void qc.invalidateQueries({ queryKey: builderKeys.all });
+          }} />}
     </Card>
   );
 }

@@ -25,7 +25,12 @@ export function SetStatus({ set }: { set: Pick<TrainingSet, "status"> }) {
 
 export function GateBadge({ gate }: { gate: TrainingSet["gate"] }) {
   if (!gate) return <Badge>gate not run</Badge>;
-  return gate.passed ? <Badge tone="green">gate passed</Badge> : <Badge tone="red">{gate.violationCount} overlaps</Badge>;
+  if (!gate.passed) return <Badge tone="red">{gate.violationCount} overlaps</Badge>;
+  return gate.stale ? (
+    <Badge tone="amber" title="A benchmark was frozen after this check: run the gate again before approval">gate out of date</Badge>
+  ) : (
+    <Badge tone="green">gate passed</Badge>
+  );
 }
 
 /** Training set versions, newest first; the selected one is the `set` search param. */

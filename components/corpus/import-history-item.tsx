@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { RunProgress, StatusBadge } from "@/components/jobs/job-status";
+import { ImportStatusBadge, RunProgress } from "@/components/jobs/job-status";
 import { toReport, type ImportRun } from "@/lib/client/corpus";
 import { cx } from "@/lib/client/cx";
 import { formatDateTime, formatInt, formatRelative } from "@/lib/client/format";
@@ -34,7 +34,7 @@ export function ImportHistoryItem({ run, now, discipline, defaultOpen }: Props) 
           <svg viewBox="0 0 16 16" className={cx("size-3 shrink-0 text-zinc-400 transition-transform", open && "rotate-90")} aria-hidden>
             <path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          <StatusBadge status={run.status} />
+          <ImportStatusBadge status={run.status} report={report} />
           <span className="min-w-0 truncate font-medium text-zinc-900">{jobLabel(run.payload) ?? "Import"}</span>
           <Badge className="shrink-0">{source}</Badge>
           {run.payload.discipline && <span className="shrink-0 text-xs text-zinc-500">{run.payload.discipline}</span>}

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
-import { RunProgress, StatusBadge } from "@/components/jobs/job-status";
+import { ImportStatusBadge, RunProgress } from "@/components/jobs/job-status";
 import { errorMessage } from "@/lib/client/api";
 import { toReport, useTrackedImport } from "@/lib/client/corpus";
 import { isActiveStatus, jobLabel } from "@/lib/client/jobs";
@@ -34,7 +34,7 @@ export function ImportRunStatus({ runId, discipline }: { runId: string; discipli
       ) : (
         <>
           <div className="flex items-center gap-3">
-            <StatusBadge status={run.status} />
+            <ImportStatusBadge status={run.status} report={report} />
             <RunProgress status={run.status} progress={run.progress} className="flex-1" />
           </div>
           <p className="h-5 truncate text-xs text-zinc-600" title={run.message ?? undefined}>

@@ -10,7 +10,8 @@ import { isActiveStatus, jobLabel, jobTitle, useJobRun, type JobRunResponse } fr
 import { useNow } from "@/lib/client/use-now";
 import { JobActions } from "./job-actions";
 import { JobLogs } from "./job-logs";
-import { RunProgress, StatusBadge } from "./job-status";
+import { toReport } from "@/lib/client/corpus";
+import { ImportStatusBadge, RunProgress, StatusBadge } from "./job-status";
 
 type Props = { id: string; onClose: () => void };
 
@@ -33,7 +34,7 @@ export function JobDetailPanel({ id, onClose }: Props) {
       <header className="flex shrink-0 items-start justify-between gap-3 border-b border-zinc-200 px-5 py-3.5">
         <div className="min-w-0">
           <h2 className="truncate text-sm font-semibold text-zinc-900">{data ? jobTitle(data.run.type) : "Job"}</h2>
-          <p className="mt-0.5 truncate font-mono text-xs text-zinc-500">{data ? (jobLabel(data.run.payload) ?? id) : id}</p>
+          <p className="mt-0.5 truncate font-mono text-xs text-zinc-500">{data ? (jobLabel(data.run.payload, data.run.type) ?? id) : id}</p>
         </div>
         <button
           type="button"
@@ -79,7 +80,7 @@ function RunDetail({ data: { run, logs } }: { data: JobRunResponse }) {
     <div className="space-y-5">
       <div className="space-y-2">
         <div className="flex items-center gap-3">
-          <StatusBadge status={run.status} />
+          {run.type === "corpus-import" ? <ImportStatusBadge status={run.status} report={toReport(run.result)} /> : <StatusBadge status={run.status} />}
           <RunProgress status={run.status} progress={run.progress} className="flex-1" />
         </div>
         {run.message && <p className="text-sm text-zinc-600" data-testid="job-message">{run.message}</p>}

@@ -1,6 +1,7 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { JobStatus } from "@/lib/client/jobs";
+import { importFailures, type ImportReport } from "@/lib/client/corpus";
 
 /** The server's statuses: WAITING (a run parked until a remote state or a rate limit allows) is newer than lib/client's list. */
 export type RunStatus = JobStatus | "WAITING";
@@ -37,4 +38,24 @@ export function StatusBadge({ status }: { status: RunStatus }) {
 export function RunProgress({ status, progress, className }: { status: RunStatus; progress: number; className?: string }) {
   const value = status === "SUCCEEDED" ? 1 : progress;
   return <ProgressBar value={value} tone={STATUS_TONE[status]} label="Progress" showPercent className={className} />;
+}
+
+/**
+ * An import that ran to the end but could not import a file it was given did not succeed: every
+ * file failed is "Failed", some failed is "Partly failed", each with the count of errors.
+ */
+export function importOutcome(status: RunStatus, report: ImportReport | null): { label: string; tone: Tone } {
+  const failures = status === "SUCCEEDED" && report ? importFailures(report) : null;
+  if (!failures?.failed) return { label: STATUS_LABEL[status], tone: STATUS_TONE[status] };
+  const count = `${failures.errors} error${failures.errors === 1 ? "" : "s"}`;
+  return failures.failed === "all" ? { label: `Failed · ${count}`, tone: "red" } : { label: `Partly failed · ${count}`, tone: "amber" };
+}
+
+export function ImportStatusBadge({ status, report }: { status: RunStatus; report: ImportReport | null }) {
+  const { label, tone } = importOutcome(status, report);
+  return (
+    <Badge tone={tone} dot pulse={status === "RUNNING"} data-testid="status-badge" data-status={status}>
+      {label}
+    </Badge>
+  );
 }

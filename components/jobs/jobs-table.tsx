@@ -78,11 +78,11 @@ export function JobsTable({ filters, selectedId, onSelect, compact = false }: Pr
                     <button type="button" className="font-medium text-zinc-900 hover:text-accent-700">
                       {jobTitle(run.type)}
                     </button>
-                    {compact && <p className="max-w-48 truncate text-xs text-zinc-500">{jobLabel(run.payload) ?? "–"}</p>}
+                    {compact && <p className="max-w-48 truncate text-xs text-zinc-500">{jobLabel(run.payload, run.type) ?? "–"}</p>}
                   </Td>
                   {!compact && (
-                    <Td className="max-w-56 truncate text-zinc-600" title={jobLabel(run.payload) ?? undefined}>
-                      {jobLabel(run.payload) ?? <span className="text-zinc-400">–</span>}
+                    <Td className="max-w-56 truncate text-zinc-600" title={jobLabel(run.payload, run.type) ?? undefined}>
+                      {jobLabel(run.payload, run.type) ?? <span className="text-zinc-400">–</span>}
                     </Td>
                   )}
                   <Td>

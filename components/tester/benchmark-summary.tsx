@@ -12,6 +12,7 @@ import type { AnswerBias } from "@/lib/domain/tester/answer-bias";
 import { Badge } from "@/components/ui/badge";
 import { cx } from "@/lib/client/cx";
 import { hrefWith } from "@/lib/client/url";
+import { formatPercent } from "@/lib/client/format";
 import { StatusOf } from "./benchmark-list";
 
 const OPERATOR_HELP = {
@@ -99,7 +100,7 @@ export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
 
 const BIAS_LIMIT = 0.35;
 const MIN_ITEMS_FOR_BIAS = 20;
-const pct = (x: number) => `${Math.round(x * 100)}%`;
+const pct = formatPercent;
 
 /**
  * What the automatic checks refused, by reason, and how well guessing by a surface cue does on

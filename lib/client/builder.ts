@@ -12,7 +12,8 @@ export type TrainingSet = {
   parentId: string | null;
   createdAt: string;
   approvedAt: string | null;
-  gate?: { passed: boolean; violationCount: number; createdAt: string } | null;
+  /** `stale`: a benchmark was frozen after the check, so approval needs the gate run again */
+  gate?: { passed: boolean; violationCount: number; createdAt: string; stale: boolean } | null;
 };
 type Check = { pass: boolean | null; count: number; label: string };
 export type CoverageRow = { discipline: string; concepts: number; coveredConcepts: number; relations: number; coveredRelations: number; approvedConcepts: number; coveredApprovedConcepts: number; approvedRelations: number; coveredApprovedRelations: number };
@@ -28,7 +29,7 @@ export type TrainingSetDetail = {
   byKind: Record<string, number>;
   byDiscipline: { slug: string; name: string; n: number }[];
   core: CoreReport | null;
-  gate: { id: string; passed: boolean; checked: number; violations: number; benchmarkIds: string[]; frozenIds: string[]; createdAt: string; pairs: GatePair[] } | null;
+  gate: { id: string; passed: boolean; checked: number; violations: number; benchmarkIds: string[]; frozenIds: string[]; stale: boolean; createdAt: string; pairs: GatePair[] } | null;
 };
 export type TrainingInstance = {
   id: string;

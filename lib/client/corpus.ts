@@ -54,6 +54,13 @@ const EMPTY_REPORT: ImportReport = {
 };
 
 /** A running import saves a partial report; fill the gaps so views never check each field. */
+/** Whether an import's files failed: all of those it was given, some, or none; and its error count. */
+export function importFailures(report: ImportReport): { failed: "all" | "some" | null; errors: number } {
+  const errors = report.errors.length + (report.errorsNotListed ?? 0);
+  if (errors === 0) return { failed: null, errors };
+  return { failed: report.documents + report.updated + report.unchanged === 0 ? "all" : "some", errors };
+}
+
 export const toReport = (result: unknown): ImportReport | null =>
   result && typeof result === "object" ? { ...EMPTY_REPORT, ...(result as Partial<ImportReport>) } : null;
 

@@ -6,7 +6,18 @@ export const formatInt = (n: number | null | undefined) => (n == null ? "–" : 
 /** Large counts (tokens) read better as 1.2M in headline numbers; tables keep exact values. */
 export const formatCompact = (n: number | null | undefined) => (n == null ? "–" : n < 10_000 ? integer.format(n) : compact.format(n));
 
-export const formatPercent = (fraction: number) => `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
+/**
+ * A share as a percentage, never rounded to 100% or 0% unless it is exactly that: 4,426 of 4,429
+ * reads 99.9%, not 100% (more decimals until the figure tells, at most two).
+ */
+export function formatPercent(fraction: number): string {
+  const f = Math.min(1, Math.max(0, fraction));
+  for (let digits = 0; digits <= 2; digits++) {
+    const p = Number((f * 100).toFixed(digits));
+    if ((p < 100 || f === 1) && (p > 0 || f === 0)) return `${p.toFixed(digits)}%`;
+  }
+  return f < 0.5 ? "<0.01%" : ">99.99%";
+}
 
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",

@@ -37,14 +37,21 @@ export type JobRunResponse = { run: JobRunDetail; logs: JobLog[] };
 export type JobsPage = { items: JobRun[]; nextCursor: string | null };
 export type JobFilters = { status?: JobStatus; type?: string };
 
-/** What a person would call the run: its label, or the path it imports. */
-export function jobLabel(payload: unknown): string | null {
+/**
+ * What a person would call the run: its label, the path it imports, the name it builds, or the
+ * disciplines it covers.
+ */
+export function jobLabel(payload: unknown, type?: string): string | null {
   if (!payload || typeof payload !== "object") return null;
-  const p = payload as { label?: unknown; source?: { kind?: unknown; path?: unknown } };
+  const p = payload as { label?: unknown; name?: unknown; disciplines?: unknown; discipline?: unknown; source?: { kind?: unknown; path?: unknown } };
   if (typeof p.label === "string" && p.label) return p.label;
   if (p.source?.kind === "path" && typeof p.source.path === "string") return p.source.path;
-  return null;
+  const scope = Array.isArray(p.disciplines) && p.disciplines.length ? p.disciplines.join(", ") : typeof p.discipline === "string" ? p.discipline : null;
+  if (typeof p.name === "string" && p.name) return scope ? `${p.name} (${scope})` : p.name;
+  // Runs over the whole structure name no discipline: say so rather than nothing.
+  return scope ?? (type && ALL_DISCIPLINE_JOBS.has(type) ? "all disciplines" : null);
 }
+const ALL_DISCIPLINE_JOBS = new Set(["knowledge-extract", "benchmark-build", "training-set-build"]);
 
 export const jobKeys = {
   all: ["jobs"] as const,

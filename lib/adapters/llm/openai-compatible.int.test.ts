@@ -87,6 +87,15 @@ describe("OpenAI-compatible chat model against a scripted server", () => {
     expect(await testConnection({ name: "test", baseURL: server.baseURL, apiKey: "sk-do-not-print", model: "m1" })).toMatchObject({ ok: false, error: expect.not.stringContaining("sk-do-not") });
   });
 
+  it("says an unreachable endpoint could not be reached, never \"HTTP undefined\"", async () => {
+    const closed = await startOpenAiServer(() => ({ status: 200 }));
+    const baseURL = closed.baseURL;
+    await closed.close();
+    const r = await testConnection({ name: "test", baseURL, apiKey: "sk-x", model: "m1" });
+    expect(r).toMatchObject({ ok: false, error: expect.stringMatching(/^Could not reach 127\.0\.0\.1:\d+: ECONNREFUSED/) });
+    expect(JSON.stringify(r)).not.toContain("undefined");
+  });
+
   it("fails at once on 403 and on a request the endpoint cannot serve (404), blanking a key it echoes", async () => {
     server = await startOpenAiServer(() => ({ status: 403 }));
     const forbidden = await createChatModel({ name: "test", baseURL: server.baseURL, apiKey: "sk-do-not-print", model: "m1" }).complete(ask).catch((e) => e);

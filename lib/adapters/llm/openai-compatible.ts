@@ -1,4 +1,4 @@
-import OpenAI, { APIError } from "openai";
+import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { z } from "zod";
 import type { ChatModel, ChatRequest, TokenUsage } from "@/lib/domain/ports";
 import { EndpointRefusedError, RateLimitedError, RetryableError } from "@/lib/domain/errors";
@@ -138,6 +138,19 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
 }
 
 /** One tiny completion: does the endpoint answer, and how fast? For Settings' "test connection". */
+function unreachable(baseURL: string, e: APIConnectionError): string {
+  // fetch wraps the socket's error ("fetch failed" → ECONNREFUSED, ENOTFOUND, ...): the innermost code says why.
+  let why = e instanceof APIConnectionTimeoutError ? "no answer before the timeout" : e.message;
+  for (let c = e.cause as { code?: string; message?: string; cause?: unknown } | undefined, depth = 0; c && depth < 4; c = c.cause as typeof c, depth++) {
+    if (c.code) why = c.code;
+  }
+  let host = baseURL;
+  try {
+    host = new URL(baseURL).host;
+  } catch {}
+  return `Could not reach ${host}: ${why}`;
+}
+
 export async function testConnection(cfg: EndpointSettings): Promise<{ ok: true; model: string; latencyMs: number } | { ok: false; error: string }> {
   const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: Math.min(cfg.timeoutMs ?? 15_000, 15_000) });
   const started = Date.now();
@@ -145,7 +158,9 @@ export async function testConnection(cfg: EndpointSettings): Promise<{ ok: true;
     const res = await client.chat.completions.create({ model: cfg.model, messages: [{ role: "user", content: "ping" }], max_tokens: 1 });
     return { ok: true, model: res.model || cfg.model, latencyMs: Date.now() - started };
   } catch (e) {
-    const status = e instanceof APIError ? ` (HTTP ${e.status})` : "";
+    // No answer at all (refused, unknown host, timeout) has no HTTP status to show.
+    if (e instanceof APIConnectionError) return { ok: false, error: unreachable(cfg.baseURL, e) };
+    const status = e instanceof APIError && e.status ? ` (HTTP ${e.status})` : "";
     return { ok: false, error: `${redacted(e, cfg.apiKey)}${status}` };
   }
 }

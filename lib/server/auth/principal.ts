@@ -29,8 +29,9 @@ export async function resolvePrincipal(db: Db, headers: Headers): Promise<Princi
   if (authorization) return tokenPrincipal(db, authorization);
   const session = await auth().api.getSession({ headers: cookieOnly(headers) });
   if (!session) return null;
-  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true, active: true } });
+  const user = await db.user.findUnique({ where: { id: session.user.id }, select: { id: true, email: true, name: true, role: true, active: true, lastSeenAt: true } });
   if (!user?.active) return null;
+  await markSeen(db, user.id, user.lastSeenAt);
   return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "session" };
 }
 
@@ -56,9 +57,16 @@ async function lookUpToken(db: Db, hash: string): Promise<Principal> {
   }
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
+    await markSeen(db, token.user.id, null);
   }
   const { user } = token;
   return { userId: user.id, email: user.email, name: user.name, role: user.role, via: "token", tokenId: token.id };
+}
+
+/** "Last seen" on the Users page: the last request, not the sign-in; written at most once a minute. */
+async function markSeen(db: Db, userId: string, lastSeenAt: Date | null) {
+  if (lastSeenAt && Date.now() - lastSeenAt.getTime() <= LAST_USED_RESOLUTION_MS) return;
+  await db.user.update({ where: { id: userId }, data: { lastSeenAt: new Date() }, select: { id: true } });
 }
 
 /** better-auth only needs the cookie; other headers (Origin) are checked by us, once. */

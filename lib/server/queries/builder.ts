@@ -7,10 +7,20 @@ import { pageQuery } from "./pagination";
 
 const SET = { id: true, name: true, version: true, status: true, instanceCount: true, settings: true, lineage: true, parentId: true, createdAt: true, approvedAt: true } as const;
 
-/** Every version with the result of its latest gate check. */
+/** Frozen benchmarks a check did not see frozen: a gate that passed before them says nothing about them. */
+const frozenBenchmarkIds = async (db: Db) => (await db.benchmark.findMany({ where: { status: "FROZEN" }, select: { id: true } })).map((b) => b.id);
+const isStale = (frozen: string[], checkedFrozen: string[]) => frozen.some((id) => !checkedFrozen.includes(id));
+
+/** Every version with the result of its latest gate check, and whether a benchmark was frozen since. */
 export async function listTrainingSets(db: Db) {
-  const sets = await db.trainingSet.findMany({ select: { ...SET, checks: { orderBy: { createdAt: "desc" }, take: 1, select: { passed: true, violationCount: true, createdAt: true } } }, orderBy: [{ createdAt: "desc" }] });
-  return sets.map(({ checks, ...s }) => ({ ...s, gate: checks[0] ?? null }));
+  const [sets, frozen] = await Promise.all([
+    db.trainingSet.findMany({ select: { ...SET, checks: { orderBy: { createdAt: "desc" }, take: 1, select: { passed: true, violationCount: true, createdAt: true, frozenIds: true } } }, orderBy: [{ createdAt: "desc" }] }),
+    frozenBenchmarkIds(db),
+  ]);
+  return sets.map(({ checks: [check], ...s }) => ({
+    ...s,
+    gate: check ? { passed: check.passed, violationCount: check.violationCount, createdAt: check.createdAt, stale: isStale(frozen, check.frozenIds) } : null,
+  }));
 }
 
 /** A version with its CORE report (orthogonality from the latest check) and that check's pairs. */
@@ -18,11 +28,12 @@ export async function trainingSetDetail(db: Db, id: string) {
   const set = await db.trainingSet.findUnique({ where: { id }, select: { ...SET, core: true, parent: { select: { id: true, name: true, version: true } } } });
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${id}`);
   const check = await db.orthogonalityCheck.findFirst({ where: { trainingSetId: id }, orderBy: { createdAt: "desc" }, include: { violations: { take: 50 } } });
-  const [byKind, byDiscipline] = await Promise.all([
+  const [byKind, byDiscipline, frozen] = await Promise.all([
     db.trainingInstance.groupBy({ by: ["kind"], where: { trainingSetId: id }, _count: true }),
     db.$queryRaw<{ slug: string; name: string; n: number }[]>`
       SELECT d.slug, d.name, count(*)::int AS n FROM "TrainingInstance" i JOIN "Discipline" d ON d.id = i."disciplineId"
       WHERE i."trainingSetId" = ${id} GROUP BY d.slug, d.name, d."sortOrder" ORDER BY d."sortOrder"`,
+    frozenBenchmarkIds(db),
   ]);
   const { core, ...rest } = set;
   const inputs = core as (Omit<CoreInputs, "orthogonality"> & { report?: unknown }) | null;
@@ -31,7 +42,7 @@ export async function trainingSetDetail(db: Db, id: string) {
     byKind: Object.fromEntries(byKind.map((k) => [k.kind, k._count])),
     byDiscipline,
     core: inputs ? coreReport({ ...inputs, orthogonality: check ? { violations: check.violationCount, checkedAt: check.createdAt.toISOString() } : null }) : null,
-    gate: check && { id: check.id, passed: check.passed, checked: check.checked, violations: check.violationCount, benchmarkIds: check.benchmarkIds, frozenIds: check.frozenIds, createdAt: check.createdAt, pairs: await pairsOf(db, check.violations) },
+    gate: check && { id: check.id, passed: check.passed, checked: check.checked, violations: check.violationCount, benchmarkIds: check.benchmarkIds, frozenIds: check.frozenIds, stale: isStale(frozen, check.frozenIds), createdAt: check.createdAt, pairs: await pairsOf(db, check.violations) },
   };
 }
 

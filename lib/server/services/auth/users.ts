@@ -12,11 +12,7 @@ export const updateUserInput = z
   .refine((v) => Object.keys(v).length > 0, "send at least one of name, role, active");
 
 export async function listUsers(db: Db) {
-  const users = await db.user.findMany({
-    select: { ...PUBLIC_USER, sessions: { select: { updatedAt: true }, orderBy: { updatedAt: "desc" }, take: 1 } },
-    orderBy: [{ active: "desc" }, { createdAt: "asc" }],
-  });
-  return users.map(({ sessions, ...u }) => ({ ...u, lastSeenAt: sessions[0]?.updatedAt ?? null }));
+  return db.user.findMany({ select: { ...PUBLIC_USER, lastSeenAt: true }, orderBy: [{ active: "desc" }, { createdAt: "asc" }] });
 }
 
 export async function createUser(db: Db, actor: Principal, input: z.infer<typeof createUserInput>, ip: string | null): Promise<PublicUser> {

@@ -40,11 +40,13 @@ export const instanceText = (prompt: string, completion: string) => `${prompt}\n
  * named. Checked again before a check job is queued, so a request that cannot succeed is refused
  * then rather than failing later in the job.
  */
-export async function assertCheckable(db: Db, trainingSetId: string, benchmarkIds?: string[]) {
+/** Refuses a check that cannot run (404, 409); answers what the run is called ("V1 v2"). */
+export async function assertCheckable(db: Db, trainingSetId: string, benchmarkIds?: string[]): Promise<string> {
   const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { status: true, name: true, version: true } });
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
   if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
   if (benchmarkIds?.length) await findBenchmarks(db, benchmarkIds);
+  return `${set.name} v${set.version}`;
 }
 
 async function findBenchmarks(db: Db, benchmarkIds: string[] | undefined) {

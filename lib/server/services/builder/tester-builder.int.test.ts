@@ -11,6 +11,7 @@ import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { benchmarkExport } from "@/lib/server/services/exports/benchmark-export";
 import { trainingSetExport } from "@/lib/server/services/exports/training-set-export";
 import type { BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
+import { listTrainingSets } from "@/lib/server/queries/builder";
 import { editBenchmarkItem, freezeBenchmark, newBenchmarkVersion } from "@/lib/server/services/tester/review-benchmark";
 import { useTestDatabase } from "@/test/database";
 import { SHARED_CORPUS } from "@/test/fixtures";
@@ -112,9 +113,14 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
     expect(partial.text).not.toMatch(/\bbiology\b/);
     await t.db().benchmark.delete({ where: { id: biology.benchmarkId } });
     // Frozen for every discipline, it still needs a gate check run against the frozen version.
+    // The earlier check saw no frozen benchmark: the list says the gate is out of date, not passed.
+    const gateOf = async () => (await listTrainingSets(t.db())).find((x) => x.id === set.trainingSetId)!.gate;
+    expect(await gateOf()).not.toBeNull();
     await freezeBenchmark(t.db(), lead, benchmark.benchmarkId);
+    expect(await gateOf()).toMatchObject({ stale: true });
     await expect(approveTrainingSet(t.db(), lead, set.trainingSetId)).rejects.toThrow(/Run the orthogonality gate/);
     await checkOrthogonality(t.db(), set.trainingSetId, undefined);
+    expect(await gateOf()).toMatchObject({ passed: true, stale: false });
     expect((await approveTrainingSet(t.db(), lead, set.trainingSetId)).status).toBe("APPROVED");
   });
 
@@ -126,6 +132,12 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
     const copy = await t.db().benchmarkItem.findFirstOrThrow({ where: { benchmarkId: v.id, position: 0 } });
     const edited = await editBenchmarkItem(t.db(), lead, v.id, copy.id, { stem: "An edited question about the chain?" });
     expect(edited.stem).toBe("An edited question about the chain?");
+    // The versions list counts what a version holds: a rejected item leaves the count, a restored one returns.
+    const count = async () => (await t.db().benchmark.findUniqueOrThrow({ where: { id: v.id } })).itemCount;
+    await editBenchmarkItem(t.db(), lead, v.id, copy.id, { status: "REJECTED" });
+    expect(await count()).toBe(benchmark.items - 1);
+    await editBenchmarkItem(t.db(), lead, v.id, copy.id, { status: "ACTIVE" });
+    expect(await count()).toBe(benchmark.items);
     const options = copy.options as ItemOption[];
     const distractor = options.findIndex((_, i) => i !== copy.answerIndex);
     await expect(editBenchmarkItem(t.db(), lead, v.id, copy.id, { replace: { index: copy.answerIndex, conceptId: options[distractor].conceptId } })).rejects.toThrow(/answer/);

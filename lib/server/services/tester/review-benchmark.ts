@@ -16,6 +16,11 @@ async function draftBenchmark(tx: Tx, id: string) {
   return b;
 }
 
+async function recountItems(tx: Tx, benchmarkId: string) {
+  const itemCount = await tx.benchmarkItem.count({ where: { benchmarkId, status: "ACTIVE" } });
+  await tx.benchmark.update({ where: { id: benchmarkId }, data: { itemCount } });
+}
+
 export const itemEditInput = z
   .object({
     stem: z.string().trim().min(10, "must be a question of at least 10 characters").optional(),
@@ -52,6 +57,8 @@ export async function editBenchmarkItem(db: Db, actor: Principal, benchmarkId: s
       // A person who restores an item the checks rejected overrules them: the reason goes with the rejection.
       data: { stem: input.stem, status: input.status, ...(input.status === "ACTIVE" ? { rejectionReason: null } : {}), options: options as Prisma.InputJsonValue, editedBy: actor.userId, editedAt: new Date() },
     });
+    // The versions list counts the items a version holds: rejected ones are not among them.
+    if (input.status && input.status !== item.status) await recountItems(tx, benchmarkId);
     await audit(tx, { action: "benchmark.item_edited", actor, target: { type: "benchmark-item", id: itemId }, details: { benchmarkId, ...input } });
     return updated;
   });
@@ -63,7 +70,7 @@ export async function freezeBenchmark(db: Db, actor: Principal | null, id: strin
     await draftBenchmark(tx, id);
     const itemCount = await tx.benchmarkItem.count({ where: { benchmarkId: id, status: "ACTIVE" } });
     if (itemCount === 0) throw new DomainError("CONFLICT", "A benchmark without active items cannot be frozen");
-    const b = await tx.benchmark.update({ where: { id }, data: { status: "FROZEN", frozenAt: new Date(), frozenBy: actor?.userId ?? null } });
+    const b = await tx.benchmark.update({ where: { id }, data: { status: "FROZEN", frozenAt: new Date(), frozenBy: actor?.userId ?? null, itemCount } });
     await audit(tx, { action: "benchmark.frozen", actor, target: { type: "benchmark", id }, details: { version: b.version, items: itemCount } });
     return b;
   });

@@ -12,7 +12,7 @@ export const POST = defineRoute({
   body: z.object({ benchmarkIds: z.array(z.string()).optional() }),
   status: 202,
   handler: async ({ params, body }) => {
-    await assertCheckable(db(), params.id, body.benchmarkIds);
-    return enqueueJob(db(), orthogonalityCheckJob, { trainingSetId: params.id, benchmarkIds: body.benchmarkIds });
+    const label = await assertCheckable(db(), params.id, body.benchmarkIds);
+    return enqueueJob(db(), orthogonalityCheckJob, { trainingSetId: params.id, benchmarkIds: body.benchmarkIds, label });
   },
 });
