@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ANNOTATOR } from "./fixtures/users";
+import { ADMIN, ANNOTATOR } from "./fixtures/users";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 
@@ -72,7 +72,7 @@ test("an admin invites an annotator, who is refused expert actions in the UI and
   await expect(row).toHaveAttribute("data-active", "false");
   expect((await ann.request.get("/api/corpus/stats", { headers: bearer })).status()).toBe(401);
   await ann.goto("/corpus");
-  await expect(ann).toHaveURL(/\/sign-in$/);
+  await expect(ann).toHaveURL(/\/sign-in\?next=%2Fcorpus$/);
   const signIn = ann.getByTestId("sign-in-form");
   await signIn.getByLabel("Email").fill(ANNOTATOR.email);
   await signIn.getByLabel("Password").fill(ANNOTATOR.password);
@@ -103,7 +103,7 @@ test("pages carry the security headers and a fresh script nonce, and still work;
   const refused: string[] = [];
   anon.on("console", (m) => void (/Content Security Policy|Refused to (execute|load)/i.test(m.text()) && refused.push(m.text())));
   const res = await anon.goto("/jobs");
-  await expect(anon).toHaveURL(/\/sign-in$/);
+  await expect(anon).toHaveURL(/\/sign-in\?next=%2Fjobs$/);
   const headers = res!.headers();
   const csp = headers["content-security-policy"];
   expect(csp).toContain("frame-ancestors 'none'");
@@ -134,4 +134,23 @@ test("the audit log records the socket's address, not one the client names in X-
   expect(forged.status()).toBe(401);
   const log = (await (await page.request.get("/api/audit", { params: { action: "auth.sign_in_failed", user: "forger@" } })).json()) as { items: { ip: string | null }[] };
   expect(log.items.map((e) => e.ip)).toEqual(["127.0.0.1"]);
+});
+
+test("a deep link opened while signed out leads to its page after sign-in", async ({ browser, baseURL }) => {
+  const anon = await anonymousPage(browser, baseURL!);
+  await anon.goto("/knowledge?discipline=biology&view=graph");
+  await expect(anon).toHaveURL(/\/sign-in\?next=/);
+  const form = anon.getByTestId("sign-in-form");
+  await form.getByLabel("Email").fill(ADMIN.email);
+  await form.getByLabel("Password").fill(ADMIN.password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(anon).toHaveURL(/\/knowledge\?discipline=biology&view=graph$/);
+  // A next that points elsewhere is ignored.
+  await anon.context().clearCookies();
+  await anon.goto("/sign-in?next=//evil.test/");
+  await form.getByLabel("Email").fill(ADMIN.email);
+  await form.getByLabel("Password").fill(ADMIN.password);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(anon).toHaveURL(/\/corpus$/);
+  await anon.context().close();
 });

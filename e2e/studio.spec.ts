@@ -95,3 +95,11 @@ test("the HTTP API answers bad input with the error shape and changes nothing", 
   expect(body.error.message).toContain("picture.png");
   expect(await (await request.get("/api/corpus/stats")).json()).toEqual(before);
 });
+
+test("an API path that no route answers is a 404 in the error shape, for every method", async ({ request, baseURL }) => {
+  for (const method of ["GET", "POST", "PATCH", "DELETE"] as const) {
+    const res = await request.fetch("/api/no-such-route/here", { method, headers: { origin: new URL(baseURL!).origin }, data: method === "GET" ? undefined : {} });
+    expect(res.status(), method).toBe(404);
+    expect((await res.json()).error).toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("/api/no-such-route/here") });
+  }
+});

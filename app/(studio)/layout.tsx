@@ -1,4 +1,6 @@
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { REQUESTED_PATH_HEADER, safeNextPath } from "@/lib/client/url";
 import type { ReactNode } from "react";
 import { Header } from "@/components/shell/header";
 import { Sidebar } from "@/components/shell/sidebar";
@@ -10,7 +12,12 @@ import { setupRequired } from "@/lib/server/services/auth/setup";
 /** Every studio page is for signed-in users; a fresh install first asks for its admin. */
 export default async function StudioLayout({ children }: { children: ReactNode }) {
   const user = await currentUser();
-  if (!user) redirect((await setupRequired(db())) ? "/setup" : "/sign-in");
+  if (!user) {
+    if (await setupRequired(db())) redirect("/setup");
+    // Back to the page that was asked for once signed in (a deep link survives the sign-in).
+    const asked = safeNextPath((await headers()).get(REQUESTED_PATH_HEADER));
+    redirect(asked && asked !== "/" ? `/sign-in?next=${encodeURIComponent(asked)}` : "/sign-in");
+  }
   return (
     <SessionProvider user={user}>
       <div className="flex h-dvh overflow-hidden">

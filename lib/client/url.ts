@@ -30,3 +30,23 @@ export const navHref = (path: string, discipline: string | null) =>
 /** The Jobs page with one run open, keeping the discipline scope. */
 export const jobHref = (runId: string, discipline: string | null) =>
   `${navHref("/jobs", discipline)}${discipline ? "&" : "?"}run=${encodeURIComponent(runId)}`;
+
+/** Set by proxy.ts on page requests: the path and query asked for, read by the studio layout. */
+export const REQUESTED_PATH_HEADER = "x-proda-requested-path";
+
+/**
+ * A path of this studio to go to after signing in, or null: only "/..." paths, never another
+ * origin ("//host", "/\\host", a scheme) nor the sign-in pages themselves.
+ */
+export function safeNextPath(value: string | null | undefined): string | null {
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
+  if (/[\u0000-\u001f]/.test(value)) return null;
+  try {
+    const url = new URL(value, "http://studio.invalid");
+    if (url.origin !== "http://studio.invalid") return null;
+    if (/^\/(sign-in|setup|invite)(\/|$)/.test(url.pathname)) return null;
+    return url.pathname + url.search + url.hash;
+  } catch {
+    return null;
+  }
+}

@@ -19,7 +19,9 @@ export type ErrorCode =
   /** a benchmark item would break one of the Tester's checks (a distractor that is the answer in other words) */
   | "ITEM_CHECK_FAILED"
   /** an external endpoint (LLM, trainer) refused the request for good: a rejected key, no access, a request it cannot serve */
-  | "ENDPOINT_REFUSED";
+  | "ENDPOINT_REFUSED"
+  /** a build would make an empty version (no approved chain to test, every candidate refused) */
+  | "NOTHING_TO_BUILD";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_INPUT: 400,
@@ -38,6 +40,7 @@ const STATUS: Record<ErrorCode, number> = {
   ITEM_CHECK_FAILED: 422,
   // Not 401/403: the studio's user is signed in; the endpoint behind it refused.
   ENDPOINT_REFUSED: 502,
+  NOTHING_TO_BUILD: 422,
 };
 
 export class DomainError extends Error {

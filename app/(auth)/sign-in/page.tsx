@@ -5,19 +5,23 @@ import { CredentialsForm } from "@/components/auth/credentials-form";
 import { currentUser } from "@/lib/server/auth/current-user";
 import { db } from "@/lib/server/db";
 import { setupRequired } from "@/lib/server/services/auth/setup";
+import { safeNextPath } from "@/lib/client/url";
 
 // Reads the database on every request: never prerendered.
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   if (await setupRequired(db())) redirect("/setup");
-  if (await currentUser()) redirect("/corpus");
+  const raw = (await searchParams).next;
+  const next = safeNextPath(typeof raw === "string" ? raw : null) ?? "/corpus";
+  if (await currentUser()) redirect(next);
   return (
     <AuthCard title="Sign in" subtitle="No account yet? Ask an admin of this studio for an invitation.">
       <CredentialsForm
         testId="sign-in-form"
         endpoint="/api/session"
+        next={next}
         submitLabel="Sign in"
         fields={[
           { name: "email", label: "Email", type: "email", autoComplete: "username" },

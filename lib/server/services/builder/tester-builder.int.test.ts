@@ -51,6 +51,17 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
   let benchmark: BenchmarkBuildReport;
   let set: TrainingSetBuildReport;
 
+  it("refuses to build an empty benchmark (approved chains only, none approved): 422 with the reason, no version written", async () => {
+    expect(await t.db().chain.count({ where: { status: "APPROVED" } })).toBe(0);
+    const res = await callRoute(route("/api/benchmarks").POST!, "POST", "/api/benchmarks", { headers: { authorization: `Bearer ${leadToken}` }, body: { approvedOnly: true } });
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({ error: { code: "NOTHING_TO_BUILD", message: expect.stringContaining("no approved chain") } });
+    // The same refusal in the job (the CLI, or a chain rejected after the request): fatal at once, nothing written.
+    const run = await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, { approvedOnly: true });
+    expect(run).toMatchObject({ outcome: "failed", error: expect.stringContaining("no approved chain") });
+    expect(await t.db().benchmark.count()).toBe(0);
+  });
+
   it("builds a benchmark from the chains that reason, with all three operators, its checks' rejections and its answer bias", async () => {
     const run = await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, {});
     benchmark = run.result as BenchmarkBuildReport;
@@ -168,7 +179,8 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
 
     const zip = await callRoute(route("/api/training-sets/[id]/export").GET!, "GET", `/api/training-sets/${set.trainingSetId}/export`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, query: { format: "hf" } });
     expect(zip.status).toBe(200);
-    expect(zip.headers.get("content-disposition")).toBe('attachment; filename="v1-v1.zip"');
+    expect(zip.headers.get("content-disposition")).toBe('attachment; filename="v1-v1-hf.zip"');
+    expect(lf.name).toBe("v1-v1-llama-factory");
     expect(zip.text.startsWith("PK")).toBe(true);
   });
 

@@ -45,7 +45,8 @@ export async function trainingSetExport(db: Db, id: string, format: TrainingForm
   if (format === "hf") {
     const readme = `---\nlicense: other\ntask_categories:\n  - text-generation\nconfigs:\n  - config_name: default\n    data_files:\n      - split: train\n        path: data/train.jsonl\n---\n\n# ${set.name} v${set.version}\n\n${set.instanceCount} chat instances synthesised by ProDa Studio from L1 concepts and L2 relations (never from the L3 chains the benchmark is built from). Columns: \`messages\`, \`discipline\`, \`kind\`, \`concept_ids\`, \`relation_ids\`, \`chunk_id\`.\n`;
     return {
-      name: slug,
+      // Named by format: the Hugging Face and LLaMA-Factory downloads of one version must not share a file name.
+      name: `${slug}-hf`,
       kind: "folder",
       contentType: "application/zip",
       files: [
@@ -63,7 +64,7 @@ export async function trainingSetExport(db: Db, id: string, format: TrainingForm
     },
   };
   return {
-    name: slug,
+    name: `${slug}-llama-factory`,
     kind: "folder",
     contentType: "application/zip",
     files: [
