@@ -80,6 +80,8 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   ) as { id: string; subject: { name: string } }[];
   expect(mine).toHaveLength(2);
   const [ab, bc] = mine[0].subject.name === "Alpha reagent" ? mine : [mine[1], mine[0]];
+  // Edges are announced by what they say, not by their ids.
+  await expect(ex.locator(`[data-testid="rf__edge-${ab.id}"]`)).toHaveAttribute("aria-label", "Alpha reagent produces Beta product (draft)");
 
   // A chain whose steps do not link is refused, visibly.
   await ex.getByTestId("mode-compose").click();
@@ -105,6 +107,20 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   expect((await review("DRAFT")).status()).toBe(200);
   await ex.getByTestId("chain-approve").click();
   await expect(ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" })).toHaveAttribute("data-status", "APPROVED");
+
+  // Keys act on what is shown: a concept selected, then a chain chosen in the L3 list; the
+  // inspector shows the chain, and R rejects the chain, not the concept selected before it.
+  await ex.getByTestId("mode-inspect").click();
+  await ex.getByRole("button", { name: "Fit View" }).click();
+  await ex.getByTestId("graph-node").filter({ hasText: "Gamma residue" }).click();
+  await expect(ex.getByTestId("graph-inspector")).toContainText("Gamma residue");
+  await ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" }).click();
+  await expect(ex.getByTestId("chain-inspector")).toContainText("Beta product");
+  await ex.keyboard.press("r");
+  await expect(ex.getByTestId("graph-chain").filter({ hasText: "Alpha reagent" })).toHaveAttribute("data-status", "REJECTED");
+  const gamma = (await (await api.get(`/api/knowledge/concepts?discipline=${D}&q=Gamma%20residue&limit=5`)).json()).items[0] as { status: string };
+  expect(gamma.status).toBe("DRAFT");
+  await shot(ex, "graph-chain-inspector");
 
   // The level filter: without L3 the chains list goes away.
   await ex.getByTestId("graph-show-chains").uncheck();

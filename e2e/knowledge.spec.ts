@@ -45,6 +45,18 @@ test("an expert extracts a discipline from the Knowledge page, sees the gate at 
   await expect(page.getByTestId("graph-node").filter({ hasText: "metabolic process" })).toBeVisible();
   await shot(page, "graph-focus");
 
+  // Search is not a dead end: a result names its discipline and opens in the graph and the inspector.
+  await page.goto("/knowledge?discipline=biology");
+  await page.getByLabel("Search knowledge").fill("energy");
+  const hit = page.getByTestId("search-relation").first();
+  await expect(hit).toContainText("Biology");
+  const triple = (await hit.locator("span.font-medium").allTextContents()).slice(0, 2);
+  await hit.getByTestId("search-open").click();
+  await expect(page).toHaveURL(/view=graph&focus=[^&]+&select=relation%3A/);
+  await expect(page.getByTestId("relation-inspector")).toContainText(triple[0]);
+  await expect(page.getByTestId("relation-inspector")).toContainText(triple[1]);
+  await shot(page, "search-opened-in-graph");
+
   // The export is JSONL, one object per line.
   const res = await page.request.get("/api/knowledge/export?discipline=biology");
   const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l));

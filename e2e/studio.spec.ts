@@ -21,6 +21,9 @@ test("the shell shows every stage, and a stage not built yet says what it will h
     await expect(page.getByTestId(`nav-${key}`)).toBeVisible();
   }
   await expect(page.getByTestId("discipline-switcher")).toBeVisible();
+  // Stages not built yet are marked in the navigation.
+  for (const key of ["models", "debugger", "dashboards"]) await expect(page.getByTestId(`nav-${key}`).getByTestId("nav-coming")).toHaveText("soon");
+  await expect(page.getByTestId("nav-tester").getByTestId("nav-coming")).toHaveCount(0);
   await page.getByTestId("nav-models").click();
   await expect(page).toHaveURL(/\/models/);
   await expect(page.getByTestId("stage-placeholder")).toBeVisible();

@@ -55,6 +55,7 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
       })),
     [concepts, positions, focus, onPath],
   );
+  const nameOf = useMemo(() => new Map(concepts.map((c) => [c.id, c.name])), [concepts]);
   const edges: Edge[] = useMemo(
     () =>
       relations.map((r) => ({
@@ -62,6 +63,8 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
         source: r.subjectId,
         target: r.objectId,
         label: far ? undefined : r.predicate,
+        // Screen readers hear the relation, not its ids.
+        ariaLabel: `${nameOf.get(r.subjectId) ?? "?"} ${r.predicate.replace(/_/g, " ")} ${nameOf.get(r.objectId) ?? "?"} (${r.status.toLowerCase()})`,
         animated: path.has(r.id),
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         style:
@@ -78,7 +81,7 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
         labelStyle: { fontSize: 10 },
         labelBgPadding: [4, 2] as [number, number],
       })),
-    [relations, path, selectedRelation, far],
+    [relations, path, selectedRelation, far, nameOf],
   );
   if (!positions) return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>;
   return (

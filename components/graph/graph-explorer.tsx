@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
@@ -9,6 +10,7 @@ import { useVocabulary } from "@/lib/client/knowledge";
 import { useSubgraph, type GraphRelation } from "@/lib/client/graph";
 import type { SearchResult } from "@/lib/client/knowledge";
 import { useCan } from "@/lib/client/session";
+import { graphTarget } from "@/lib/client/url";
 import { GraphCanvas } from "./graph-canvas";
 import { GraphSidePanel, type Mode, type Selection } from "./graph-side-panel";
 
@@ -24,7 +26,10 @@ const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
 export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const canEdit = useCan("knowledge:edit") && !!discipline;
   const review = useReview();
-  const [focus, setFocus] = useState<string[]>([]);
+  // A link from search (or anywhere) opens on its item: focused in the canvas, selected in the inspector.
+  const params = useSearchParams();
+  const [target] = useState(() => graphTarget(new URLSearchParams(params.toString())));
+  const [focus, setFocus] = useState<string[]>(target ? [target.focus] : []);
   const [depth, setDepth] = useState(1);
   const [status, setStatus] = useState("");
   const [limit, setLimit] = useState(300);
@@ -33,8 +38,8 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const [showChains, setShowChains] = useState(true);
   const [q, setQ] = useState("");
   const [searchError, setSearchError] = useState<string | null>(null);
-  const [chainId, setChainId] = useState<string | null>(null);
-  const [selection, setSelection] = useState<Selection>(null);
+  const [chainId, setChainId] = useState<string | null>(target?.kind === "chain" ? target.id : null);
+  const [selection, setSelection] = useState<Selection>(target ? { kind: target.kind, id: target.id } : null);
   const [mode, setMode] = useState<Mode>("inspect");
   const [composing, setComposing] = useState<GraphRelation[]>([]);
   const [editingChain, setEditingChain] = useState<{ id: string; summary: string | null } | null>(null);

@@ -5,12 +5,14 @@ import type { useReview } from "@/lib/client/curation";
 import type { GraphConcept, GraphRelation, Subgraph } from "@/lib/client/graph";
 import { cx } from "@/lib/client/cx";
 import { ChainBuilder } from "./chain-builder";
+import { ChainInspector } from "./chain-inspector";
 import { ConceptInspector } from "./concept-inspector";
 import { NewConceptForm } from "./new-concept-form";
 import { NewRelationForm } from "./new-relation-form";
 import { RelationInspector } from "./relation-inspector";
 
-export type Selection = { kind: "concept" | "relation"; id: string } | null;
+/** What the inspector shows and the A / R keys act on: one concept, relation or chain. */
+export type Selection = { kind: "concept" | "relation" | "chain"; id: string } | null;
 export type Mode = "inspect" | "queue" | "compose";
 
 type Props = {
@@ -42,6 +44,7 @@ export function GraphSidePanel(p: Props) {
   const nameOf = (id: string) => p.data.concepts.find((c) => c.id === id)?.name ?? id;
   const concept: GraphConcept | undefined = p.selection?.kind === "concept" ? p.data.concepts.find((c) => c.id === p.selection!.id) : undefined;
   const relation: GraphRelation | undefined = p.selection?.kind === "relation" ? p.data.relations.find((r) => r.id === p.selection!.id) : undefined;
+  const chain = p.selection?.kind === "chain" ? p.data.chains.find((c) => c.id === p.selection!.id) : undefined;
   const tabs: { key: Mode; label: string }[] = [
     { key: "inspect", label: "Inspect" },
     { key: "queue", label: `Queue (${p.queue.length})` },
@@ -79,14 +82,16 @@ export function GraphSidePanel(p: Props) {
         </Card>
       ) : (
         <Card
-          title={concept?.name ?? (relation ? "L2 relation" : "Inspector")}
-          description={p.mode === "queue" ? "J / K: next and previous draft · A: approve · R: reject" : concept ? "L1 concept" : relation ? undefined : "Select a node or an edge"}
+          title={concept?.name ?? (relation ? "L2 relation" : chain ? "L3 chain" : "Inspector")}
+          description={p.mode === "queue" ? "J / K: next and previous draft · A: approve · R: reject" : concept ? "L1 concept" : relation || chain ? undefined : "Select a node, an edge or a chain"}
           data-testid="graph-inspector"
         >
           {concept ? (
             <ConceptInspector concept={concept} others={p.data.concepts.filter((c) => c.id !== concept.id)} around={p.data.relations.filter((r) => r.subjectId === concept.id || r.objectId === concept.id)} nameOf={nameOf} canEdit={p.canEdit} onFocus={() => p.onFocus(concept.id)} review={p.review} />
           ) : relation ? (
             <RelationInspector relation={relation} vocabulary={p.vocabulary} nameOf={nameOf} canEdit={p.canEdit} review={p.review} />
+          ) : chain ? (
+            <ChainInspector chain={chain} canEdit={p.canEdit} review={p.review} />
           ) : (
             <div className="space-y-3">
               <p className="text-xs text-zinc-500">Click a concept for its definition and history, or an edge for its evidence in the source chunk.{p.canEdit ? " Drag from one node's right handle to another node to draw a relation." : ""}</p>
@@ -105,7 +110,13 @@ export function GraphSidePanel(p: Props) {
                 <li key={c.id}>
                   <button
                     type="button"
-                    onClick={() => p.setChainId(p.chainId === c.id ? null : c.id)}
+                    onClick={() => {
+                      // Choosing a chain draws its path and makes it the selection: the inspector and A / R follow it.
+                      const off = p.chainId === c.id;
+                      p.setChainId(off ? null : c.id);
+                      p.setSelection(off ? null : { kind: "chain", id: c.id });
+                      if (p.mode === "queue") p.setMode("inspect");
+                    }}
                     className={p.chainId === c.id ? "w-full bg-accent-50 p-2.5 text-left text-accent-900" : "w-full p-2.5 text-left text-zinc-700 hover:bg-zinc-50"}
                     data-testid="graph-chain"
                     data-status={c.status}

@@ -42,8 +42,8 @@ export function KnowledgeView() {
       ) : (
         <div className="grid items-start gap-6 p-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
           <div className="space-y-6">
-            <KnowledgeStatsCard discipline={discipline} />
             <KnowledgeSearch discipline={discipline} />
+            <KnowledgeStatsCard discipline={discipline} />
           </div>
           <div className="space-y-6">
             <ExtractPanel discipline={discipline} />

@@ -12,6 +12,8 @@ export type NavItem = {
   permission?: Action;
   /** What the page will hold, shown while the stage is not built yet. */
   summary: string;
+  /** Not built yet: the navigation marks it "soon" and the page says what it will hold. */
+  coming?: true;
 };
 
 /** The studio's pages in pipeline order; the sidebar, the header title and the placeholders read this. */
@@ -48,6 +50,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: "models",
+    coming: true,
     href: "/models",
     label: "Models",
     group: "Pipeline",
@@ -55,6 +58,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: "debugger",
+    coming: true,
     href: "/debugger",
     label: "Debugger",
     group: "Pipeline",
@@ -62,6 +66,7 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: "dashboards",
+    coming: true,
     href: "/dashboards",
     label: "Dashboards",
     group: "Operations",

@@ -33,6 +33,7 @@ function NavLinks() {
                     href={navHref(item.href, discipline)}
                     aria-current={isActive ? "page" : undefined}
                     data-testid={`nav-${item.key}`}
+                    title={item.coming ? `${item.label}: coming, not built yet` : undefined}
                     className={cx(
                       "group relative flex h-8 items-center gap-2.5 rounded-md px-2 text-sm transition-colors",
                       isActive ? "bg-white/10 font-medium text-white" : "text-zinc-400 hover:bg-white/5 hover:text-zinc-100",
@@ -41,6 +42,11 @@ function NavLinks() {
                     {isActive && <span className="absolute inset-y-1.5 -left-3 w-0.5 rounded-r bg-accent-500" aria-hidden />}
                     <NavIcon name={item.key} className={cx("size-4 shrink-0", isActive ? "text-accent-100" : "text-zinc-500 group-hover:text-zinc-300")} />
                     {item.label}
+                    {item.coming && (
+                      <span className="ml-auto rounded bg-white/5 px-1.5 py-px text-[10px] font-normal tracking-wide text-zinc-500 uppercase" data-testid="nav-coming">
+                        soon
+                      </span>
+                    )}
                   </Link>
                 </li>
               );

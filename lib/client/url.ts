@@ -2,7 +2,7 @@
 export const DISCIPLINE_PARAM = "discipline";
 
 // Params that point at something inside one discipline lose their meaning when it changes.
-const DISCIPLINE_SCOPED = ["doc"];
+const DISCIPLINE_SCOPED = ["doc", "focus", "select"];
 
 type Params = URLSearchParams | { toString(): string };
 
@@ -49,4 +49,18 @@ export function safeNextPath(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/** What the graph opens on: a concept, relation or chain to select, and the concept or chain to focus. */
+export type GraphTarget = { kind: "concept" | "relation" | "chain"; id: string; focus: string };
+
+/** The graph view of a discipline with one item focused and selected in the inspector. */
+export const graphHref = (discipline: string, t: GraphTarget) =>
+  `/knowledge?${new URLSearchParams({ [DISCIPLINE_PARAM]: discipline, view: "graph", focus: t.focus, select: `${t.kind}:${t.id}` })}`;
+
+/** The target of a graph link, read back from its search params (null when absent or malformed). */
+export function graphTarget(params: URLSearchParams): GraphTarget | null {
+  const focus = params.get("focus");
+  const m = /^(concept|relation|chain):(.+)$/.exec(params.get("select") ?? "");
+  return focus && m ? { kind: m[1] as GraphTarget["kind"], id: m[2], focus } : null;
 }
