@@ -16,7 +16,9 @@ setup("the first visit creates the admin account", async ({ page }) => {
 
   await form.getByLabel("Password").fill(ADMIN.password);
   await form.getByRole("button", { name: "Create admin account" }).click();
-  await expect(page).toHaveURL(/\/corpus/);
+  // A new studio opens on its home page: the loop as a checklist, the corpus step first.
+  await expect(page.getByTestId("pipeline-checklist")).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/");
   await expect(page.getByTestId("user-role")).toHaveAttribute("data-role", "ADMIN");
   await page.context().storageState({ path: ADMIN_STATE });
 

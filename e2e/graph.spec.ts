@@ -89,8 +89,12 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   await ex.getByTestId(`rf__edge-${bc.id}`).click({ force: true });
   await ex.getByTestId(`rf__edge-${ab.id}`).click({ force: true });
   await expect(ex.getByTestId("chain-problem")).toContainText("Step 2 starts at");
-  await ex.getByTestId("chain-create").click();
-  await expect(ex.getByTestId("chain-error")).toContainText("not reachable");
+  // The page knows the server would refuse it: Create is disabled, saying why; the server refuses it too.
+  await expect(ex.getByTestId("chain-create")).toBeDisabled();
+  await expect(ex.getByTestId("chain-create")).toHaveAttribute("title", /Step 2 starts at/);
+  const refused = await api.post("/api/knowledge/chains", { headers: { origin }, data: { relationIds: [bc.id, ab.id] } });
+  expect(refused.status()).toBe(422);
+  expect(await refused.text()).toContain("not reachable");
   await shot(ex, "graph-chain-refused");
 
   // Reordered, it links and is created as a draft. While one of its steps is rejected (no longer

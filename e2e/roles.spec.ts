@@ -30,8 +30,9 @@ test("an admin invites an annotator, who is refused expert actions in the UI and
   await form.getByLabel("Your name").fill(ANNOTATOR.name);
   await form.getByLabel("Password").fill(ANNOTATOR.password);
   await form.getByRole("button", { name: "Create my account" }).click();
-  await expect(ann).toHaveURL(/\/corpus/);
+  await expect(ann.getByTestId("pipeline-checklist")).toBeVisible();
   await expect(ann.getByTestId("user-role")).toHaveAttribute("data-role", "ANNOTATOR");
+  await ann.getByTestId("nav-corpus").click();
 
   // The UI hides what an annotator cannot do: no import form, no admin pages.
   await expect(ann.getByTestId("import-not-allowed")).toBeVisible();
@@ -69,6 +70,8 @@ test("an admin invites an annotator, who is refused expert actions in the UI and
   await page.reload();
   const row = page.getByTestId("user-row").filter({ hasText: ANNOTATOR.email });
   await row.getByTestId("user-deactivate").click();
+  await expect(page.getByTestId("confirm-dialog")).toContainText("API tokens stop working for good");
+  await page.getByTestId("confirm-ok").click();
   await expect(row).toHaveAttribute("data-active", "false");
   expect((await ann.request.get("/api/corpus/stats", { headers: bearer })).status()).toBe(401);
   await ann.goto("/corpus");
@@ -151,6 +154,7 @@ test("a deep link opened while signed out leads to its page after sign-in", asyn
   await form.getByLabel("Email").fill(ADMIN.email);
   await form.getByLabel("Password").fill(ADMIN.password);
   await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(anon).toHaveURL(/\/corpus$/);
+  await expect(anon.getByTestId("pipeline-checklist")).toBeVisible();
+  expect(new URL(anon.url()).pathname).toBe("/");
   await anon.context().close();
 });

@@ -14,9 +14,19 @@ pull stretches the oceans into two bulges, one facing the Moon and one facing aw
 Earth carries every coast through both bulges each day, which is why most shores see two high tides daily.
 `;
 
-test("the shell shows every stage, and a stage not built yet says what it will hold", async ({ page }) => {
+test("the home page lists the loop with counts and the next step; the shell shows every stage, and a stage not built yet says what it will hold", async ({ page }) => {
   await page.goto("/");
-  await expect(page).toHaveURL(/\/corpus/);
+  const steps = page.getByTestId("pipeline-step");
+  await expect(steps).toHaveCount(10);
+  await expect(steps.first()).toHaveAttribute("data-done", "true");
+  await expect(steps.first().getByTestId("pipeline-count")).toContainText("documents");
+  await expect(page.locator('[data-testid="pipeline-step"][data-next="true"]')).toHaveCount(1);
+  await expect(page.locator('[data-step="trained"]')).toContainText("not built yet");
+  await shot(page, "home-checklist");
+  await page.locator('[data-step="benchmark"]').getByRole("link").click();
+  await expect(page).toHaveURL(/\/tester/);
+  await page.getByTestId("home-link").click();
+  await expect(page.getByTestId("pipeline-checklist")).toBeVisible();
   for (const key of ["corpus", "knowledge", "tester", "builder", "models", "debugger", "dashboards", "jobs"]) {
     await expect(page.getByTestId(`nav-${key}`)).toBeVisible();
   }

@@ -60,7 +60,15 @@ test("a lead builds the benchmark first, reviews and freezes it, builds training
   await detail.getByTestId("item-stem").fill("The central bank makes X, and X is a kind of Y. Which concept is Y?");
   await detail.getByTestId("item-stem-save").click();
   await expect(page.getByTestId("benchmark-item").filter({ hasText: "Which concept is Y?" })).toBeVisible();
+  // Freezing asks first and says what follows; Cancel changes nothing.
   await page.getByTestId("benchmark-freeze").click();
+  await expect(page.getByTestId("confirm-dialog")).toContainText("can no longer be edited");
+  await shot(page, "tester-freeze-confirm");
+  await page.getByTestId("confirm-cancel").click();
+  await expect(page.getByTestId("confirm-dialog")).toHaveCount(0);
+  await expect(page.getByTestId("benchmark-summary")).not.toContainText("frozen");
+  await page.getByTestId("benchmark-freeze").click();
+  await page.getByTestId("confirm-ok").click();
   await expect(page.getByTestId("benchmark-summary")).toContainText("frozen");
   await expect(page.getByTestId("item-detail")).toContainText("This version is frozen");
 
@@ -72,8 +80,13 @@ test("a lead builds the benchmark first, reviews and freezes it, builds training
   await expect(page.getByTestId("training-set-header")).toContainText(/Economics V1 v\d+/);
   await expect(page.getByTestId("core-report")).toContainText("100%");
   await expect(page.getByTestId("training-instance").first()).toBeVisible();
+  // Approval the server would refuse is disabled, with the reason, until the gate has run.
+  await expect(page.getByTestId("training-set-approve")).toBeDisabled();
+  await expect(page.getByTestId("approve-blocked")).toContainText("Run the orthogonality gate");
   await page.getByTestId("gate-run").click();
   await expect(page.getByTestId("gate-result")).toContainText("Passed", { timeout: 60_000 });
+  await expect(page.getByTestId("training-set-approve")).toBeEnabled();
+  await expect(page.getByTestId("approve-blocked")).toHaveCount(0);
   await page.getByTestId("training-set-approve").click();
   await expect(page.getByTestId("training-set-header")).toHaveAttribute("data-status", "APPROVED");
   await shot(page, "builder-approved");

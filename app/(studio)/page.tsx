@@ -1,10 +1,14 @@
-import { redirect } from "next/navigation";
-import { DISCIPLINE_PARAM, navHref } from "@/lib/client/url";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { HomeView } from "@/components/shell/home-view";
 
-type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+export const metadata: Metadata = { title: "Home" };
 
-/** The studio opens on its first stage, keeping a discipline chosen in a shared link. */
-export default async function StudioHome({ searchParams }: Props) {
-  const discipline = (await searchParams)[DISCIPLINE_PARAM];
-  redirect(navHref("/corpus", typeof discipline === "string" ? discipline : null));
+/** The studio opens on the loop as a checklist: what this workspace has done, and what comes next. */
+export default function StudioHome() {
+  return (
+    <Suspense>
+      <HomeView />
+    </Suspense>
+  );
 }

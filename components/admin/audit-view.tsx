@@ -80,7 +80,9 @@ export function AuditView() {
                   <Td className="whitespace-nowrap text-zinc-600">{formatDateTime(e.at)}</Td>
                   <Td className="font-mono text-xs whitespace-nowrap text-zinc-900">{e.action}</Td>
                   <Td className="text-zinc-700">{e.actorEmail ?? "–"}</Td>
-                  <Td className="text-zinc-700">{e.subject ?? "–"}</Td>
+                  <Td className="text-zinc-700" title={e.targetId ? `${e.targetType} ${e.targetId}` : undefined} data-testid="audit-subject">
+                    {e.subject ?? e.targetName ?? (e.targetType ? <span className="text-zinc-400">{e.targetType} (deleted)</span> : "–")}
+                  </Td>
                   <Td className="text-xs text-zinc-500">{describe(e.details)}</Td>
                   <Td className="font-mono text-xs text-zinc-500">{e.ip ?? "–"}</Td>
                 </Tr>

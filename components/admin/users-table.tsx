@@ -3,6 +3,7 @@
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
@@ -60,15 +61,24 @@ export function UsersTable() {
                 <Td>{u.active ? <Badge tone="green" dot>Active</Badge> : <Badge tone="neutral">Deactivated</Badge>}</Td>
                 <Td title={formatDateTime(u.lastSeenAt)}>{u.lastSeenAt ? formatRelative(u.lastSeenAt) : "never"}</Td>
                 <Td className="text-right">
-                  <Button
-                    size="sm"
-                    variant={u.active ? "danger" : "secondary"}
-                    disabled={update.isPending}
-                    onClick={() => update.mutate({ id: u.id, active: !u.active })}
-                    data-testid={u.active ? "user-deactivate" : "user-reactivate"}
-                  >
-                    {u.active ? "Deactivate" : "Reactivate"}
-                  </Button>
+                  {u.active ? (
+                    <ConfirmButton
+                      size="sm"
+                      variant="danger"
+                      disabled={update.isPending}
+                      title={`Deactivate ${u.name}?`}
+                      consequence={`${u.email} is signed out everywhere and can no longer sign in; their API tokens stop working for good (reactivating does not bring them back). Their work and audit history stay.`}
+                      confirmLabel="Deactivate"
+                      onConfirm={() => update.mutate({ id: u.id, active: false })}
+                      data-testid="user-deactivate"
+                    >
+                      Deactivate
+                    </ConfirmButton>
+                  ) : (
+                    <Button size="sm" disabled={update.isPending} onClick={() => update.mutate({ id: u.id, active: true })} data-testid="user-reactivate">
+                      Reactivate
+                    </Button>
+                  )}
                 </Td>
               </Tr>
             ))}

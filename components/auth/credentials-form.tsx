@@ -20,7 +20,7 @@ type Props = {
 };
 
 /** One form for setup, sign-in and invitation: posts the fields, shows field errors, then enters the studio. */
-export function CredentialsForm({ fields, endpoint, submitLabel, extra, next = "/corpus", testId }: Props) {
+export function CredentialsForm({ fields, endpoint, submitLabel, extra, next = "/", testId }: Props) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.value ?? ""])));
   const submit = useMutation({
     mutationFn: () => fetchJson(endpoint, { method: "POST", body: { ...values, ...extra } }),

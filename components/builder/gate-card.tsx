@@ -42,7 +42,15 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
             </Button>
           )}
           {canApprove && set.status === "DRAFT" && (
-            <Button size="sm" variant="primary" loading={approve.isPending} data-testid="training-set-approve" onClick={() => approve.mutate(set.id)}>
+            <Button
+              size="sm"
+              variant="primary"
+              loading={approve.isPending}
+              disabled={!!detail.approvalBlocked}
+              title={detail.approvalBlocked ?? undefined}
+              data-testid="training-set-approve"
+              onClick={() => approve.mutate(set.id)}
+            >
               Approve for training
             </Button>
           )}
@@ -78,6 +86,11 @@ export function GateCard({ detail, discipline }: { detail: TrainingSetDetail; di
             ))}
           </ul>
         </div>
+      )}
+      {canApprove && set.status === "DRAFT" && detail.approvalBlocked && !approve.error && (
+        <p className="mt-3 text-xs text-zinc-600" data-testid="approve-blocked">
+          Approval waits: {detail.approvalBlocked}
+        </p>
       )}
       {approve.error && <ErrorAlert className="mt-3" title="Not approved">{errorMessage(approve.error)}</ErrorAlert>}
       {set.status === "APPROVED" && <p className="mt-2 text-sm text-emerald-800">Approved for fine-tuning {formatRelative(set.approvedAt)}.</p>}

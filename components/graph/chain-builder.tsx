@@ -42,6 +42,11 @@ export function ChainBuilder({ steps, setSteps, editing, nameOf, onDone, review 
   const problem = linkProblem(steps, nameOf);
   const chainId = editing?.id ?? create.data?.id;
   const failure = create.error ?? save.error ?? (review.error && review.variables?.level === "chain" ? review.error : null);
+  // What the page knows the server will refuse stays disabled, saying why: steps that do not
+  // link, or exactly the steps the server just refused.
+  const key = steps.map((s) => s.id).join(",");
+  const refused = create.error && create.variables?.relationIds.join(",") === key ? errorMessage(create.error) : null;
+  const blocked = problem ?? refused;
   return (
     <div className="space-y-2 text-xs" data-testid="chain-builder">
       <p className="text-zinc-600">{editing ? `Editing: ${editing.summary ?? "chain"}. ` : ""}Click relations (edges) to add steps.</p>
@@ -67,7 +72,7 @@ export function ChainBuilder({ steps, setSteps, editing, nameOf, onDone, review 
       {problem && steps.length > 0 && <p className="text-amber-700" data-testid="chain-problem">{problem}</p>}
       <div className="flex flex-wrap gap-2">
         {editing ? (
-          <Button size="sm" disabled={steps.length < 2} loading={save.isPending} onClick={() => save.mutate({ id: editing.id, relationIds: steps.map((s) => s.id) })} data-testid="chain-save">
+          <Button size="sm" disabled={!!problem} title={problem ?? undefined} loading={save.isPending} onClick={() => save.mutate({ id: editing.id, relationIds: steps.map((s) => s.id) })} data-testid="chain-save">
             Save steps
           </Button>
         ) : (
@@ -75,7 +80,8 @@ export function ChainBuilder({ steps, setSteps, editing, nameOf, onDone, review 
             <Button
               size="sm"
               variant="primary"
-              disabled={steps.length < 2}
+              disabled={!!blocked}
+              title={blocked ?? undefined}
               loading={create.isPending}
               onClick={() => create.mutate({ relationIds: steps.map((s) => s.id), summary: `${nameOf(steps[0].subjectId)} … ${nameOf(steps[steps.length - 1].objectId)}` })}
               data-testid="chain-create"

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { errorMessage } from "@/lib/client/api";
@@ -76,9 +77,18 @@ export function EndpointsCard() {
                       <Button size="sm" variant="ghost" onClick={() => setEditing(e)}>
                         Edit
                       </Button>
-                      <Button size="sm" variant="danger" onClick={() => remove.mutate(e.id)} loading={remove.isPending && remove.variables === e.id}>
+                      <ConfirmButton
+                        size="sm"
+                        variant="danger"
+                        loading={remove.isPending && remove.variables === e.id}
+                        title={`Delete the endpoint ${e.name}?`}
+                        consequence="Its stored API key is erased. Extraction, rewording and verification that name this endpoint will fail until an endpoint of that name is added again."
+                        confirmLabel="Delete"
+                        onConfirm={() => remove.mutate(e.id)}
+                        data-testid="endpoint-delete"
+                      >
                         Delete
-                      </Button>
+                      </ConfirmButton>
                     </>
                   )}
                 </Td>

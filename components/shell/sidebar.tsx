@@ -61,13 +61,13 @@ function NavLinks() {
 export function Sidebar() {
   return (
     <aside className="flex w-56 shrink-0 flex-col border-r border-zinc-800 bg-zinc-950" data-testid="sidebar">
-      <div className="flex h-14 shrink-0 items-center gap-2.5 px-5">
+      <Link href="/" className="flex h-14 shrink-0 items-center gap-2.5 px-5" data-testid="home-link" aria-label="ProDa Studio: home, the loop step by step">
         <LogoMark className="size-7" />
         <div className="leading-tight">
           <p className="text-sm font-semibold tracking-tight text-white">ProDa Studio</p>
           <p className="text-[11px] text-zinc-500">Programming with data</p>
         </div>
-      </div>
+      </Link>
       <div className="flex-1 overflow-y-auto pt-4 pb-6">
         <NavLinks />
       </div>

@@ -3,6 +3,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { errorMessage } from "@/lib/client/api";
@@ -53,9 +54,18 @@ export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
             </Button>
           )}
           {canFreeze && b.status === "DRAFT" && (
-            <Button size="sm" variant="primary" data-testid="benchmark-freeze" loading={action.isPending && action.variables?.path.endsWith("/freeze")} onClick={() => action.mutate({ path: `/api/benchmarks/${b.id}/freeze` })}>
+            <ConfirmButton
+              size="sm"
+              variant="primary"
+              data-testid="benchmark-freeze"
+              loading={action.isPending && action.variables?.path.endsWith("/freeze")}
+              title={`Freeze ${b.name}?`}
+              consequence={`${stats.items === 1 ? "Its one active item becomes the fixed test" : `Its ${stats.items.toLocaleString()} active items become the fixed tests`} that training sets are checked and models are measured against, and can no longer be edited. To change ${stats.items === 1 ? "it" : "them"} later, make a new version.`}
+              confirmLabel="Freeze"
+              onConfirm={() => action.mutate({ path: `/api/benchmarks/${b.id}/freeze` })}
+            >
               Freeze
-            </Button>
+            </ConfirmButton>
           )}
         </>
       }

@@ -12,6 +12,8 @@ export type AuditEventRow = {
   subject: string | null;
   targetType: string | null;
   targetId: string | null;
+  /** what the target is called now (a concept's name, a relation as a sentence), or null when it is gone */
+  targetName: string | null;
   ip: string | null;
   details: Record<string, unknown> | null;
 };

@@ -26,6 +26,8 @@ export type CoreReport = {
 export type GatePair = { instanceId: string; itemId: string; kind: string; shared: string; similarity: number; instance: { prompt: string; completion: string } | null; item: { stem: string; benchmark: { version: number } } | null };
 export type TrainingSetDetail = {
   trainingSet: TrainingSet & { parent: { id: string; name: string; version: number } | null };
+  /** why approval would be refused now (test first, gate not run or failed), or null */
+  approvalBlocked: string | null;
   byKind: Record<string, number>;
   byDiscipline: { slug: string; name: string; n: number }[];
   core: CoreReport | null;

@@ -25,7 +25,7 @@ export function hrefWithDiscipline(pathname: string, current: Params, slug: stri
 
 /** A nav link carries only the discipline; page-specific params stay behind. */
 export const navHref = (path: string, discipline: string | null) =>
-  discipline ? `${path}?${DISCIPLINE_PARAM}=${encodeURIComponent(discipline)}` : path;
+  discipline ? `${path}${path.includes("?") ? "&" : "?"}${DISCIPLINE_PARAM}=${encodeURIComponent(discipline)}` : path;
 
 /** The Jobs page with one run open, keeping the discipline scope. */
 export const jobHref = (runId: string, discipline: string | null) =>

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Sign in" };
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   if (await setupRequired(db())) redirect("/setup");
   const raw = (await searchParams).next;
-  const next = safeNextPath(typeof raw === "string" ? raw : null) ?? "/corpus";
+  const next = safeNextPath(typeof raw === "string" ? raw : null) ?? "/";
   if (await currentUser()) redirect(next);
   return (
     <AuthCard title="Sign in" subtitle="No account yet? Ask an admin of this studio for an invitation.">

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { coreReport, type CoreInputs } from "@/lib/domain/builder";
 import { INSTANCE_KINDS } from "@/lib/domain/builder/types";
-import { DomainError } from "@/lib/domain/errors";
+import { DomainError, isDomainError } from "@/lib/domain/errors";
+import { assertReadyForTraining } from "@/lib/server/services/builder/approve-training-set";
 import type { Db } from "@/lib/server/db";
 import { pageQuery } from "./pagination";
 
@@ -36,9 +37,13 @@ export async function trainingSetDetail(db: Db, id: string) {
     frozenBenchmarkIds(db),
   ]);
   const { core, ...rest } = set;
+  // What approval would say now: the page disables Approve with this reason instead of letting it fail.
+  const approval = set.status === "DRAFT" ? await assertReadyForTraining(db, id).then(() => null, (e) => (isDomainError(e) ? e.message : null)) : null;
   const inputs = core as (Omit<CoreInputs, "orthogonality"> & { report?: unknown }) | null;
   return {
     trainingSet: rest,
+    /** why approval would be refused now, or null when it would pass (or the set is not a draft) */
+    approvalBlocked: approval,
     byKind: Object.fromEntries(byKind.map((k) => [k.kind, k._count])),
     byDiscipline,
     core: inputs ? coreReport({ ...inputs, orthogonality: check ? { violations: check.violationCount, checkedAt: check.createdAt.toISOString() } : null }) : null,

@@ -1,0 +1,76 @@
+"use client";
+
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+import { SkeletonRows } from "@/components/ui/skeleton";
+import { ErrorAlert } from "@/components/ui/alert";
+import { errorMessage } from "@/lib/client/api";
+import { cx } from "@/lib/client/cx";
+import { formatInt } from "@/lib/client/format";
+import { usePipelineStatus } from "@/lib/client/pipeline";
+import { navHref } from "@/lib/client/url";
+import type { PipelineStatus } from "@/lib/domain/pipeline-status";
+
+type Step = { key: string; label: string; href: string; done: boolean; count: string; next: string; coming?: true };
+
+/** The loop's steps in order, each done or not by the workspace's own counts. */
+export function pipelineSteps(s: PipelineStatus): Step[] {
+  const coming = (key: string, label: string, href: string, next: string): Step => ({ key, label, href, done: false, count: "not built yet", next, coming: true });
+  return [
+    { key: "corpus", label: "Corpus imported", href: "/corpus", done: s.documents > 0, count: `${formatInt(s.documents)} documents, ${formatInt(s.chunks)} chunks`, next: "Import textbook documents (upload, or `proda import <folder>`)." },
+    { key: "extracted", label: "Knowledge extracted", href: "/knowledge", done: s.chains > 0, count: `${formatInt(s.concepts)} concepts, ${formatInt(s.relations)} relations, ${formatInt(s.chains)} chains from ${formatInt(s.extractedChunks)} of ${formatInt(s.chunks)} chunks`, next: "Extract L1 concepts, L2 relations and L3 chains on the Knowledge page." },
+    { key: "reviewed", label: "Knowledge reviewed", href: "/knowledge?view=graph", done: s.reviewed > 0, count: `${formatInt(s.reviewed)} of ${formatInt(s.concepts + s.relations + s.chains)} items reviewed`, next: "Experts approve or reject items in the graph (A / R, the review queue)." },
+    { key: "benchmark", label: "Benchmark frozen", href: "/tester", done: s.frozenBenchmarks > 0, count: s.frozenBenchmarks ? `${formatInt(s.frozenItems)} items in the newest frozen version` : "none frozen", next: "Build the benchmark from the chains, review it, and freeze it before any training." },
+    { key: "training", label: "Training set approved", href: "/builder", done: s.approvedTrainingSets > 0, count: `${formatInt(s.approvedTrainingSets)} approved of ${formatInt(s.trainingSets)}`, next: "Build V1 from L1/L2, run the orthogonality gate, approve it." },
+    coming("trained", "Model trained", "/models", "Fine-tune V1 on a GPU endpoint or the local student."),
+    coming("evaluated", "Model evaluated", "/models", "Evaluate V1 (and the base model) on the frozen benchmark."),
+    coming("traced", "Failures traced", "/debugger", "Trace each failed item to the missing concept or relation."),
+    coming("patched", "Patches approved", "/debugger", "Review the data patches the Debugger proposes."),
+    coming("compared", "V2 compared", "/dashboards", "Train V2 = V1 + patches and compare it with V1."),
+  ];
+}
+
+/** The home page: the loop as a checklist, each step linking to its page with its count, the next one marked. */
+export function PipelineChecklist({ discipline }: { discipline: string | null }) {
+  const { data, error, isLoading } = usePipelineStatus();
+  const steps = data ? pipelineSteps(data) : [];
+  const next = steps.find((s) => !s.done);
+  return (
+    <Card title="The loop, step by step" description="What this workspace has done, and what comes next" data-testid="pipeline-checklist">
+      {error ? (
+        <ErrorAlert>{errorMessage(error)}</ErrorAlert>
+      ) : isLoading ? (
+        <SkeletonRows rows={6} />
+      ) : (
+        <ol className="divide-y divide-zinc-100">
+          {steps.map((s, i) => {
+            const isNext = s === next;
+            return (
+              <li key={s.key} data-testid="pipeline-step" data-step={s.key} data-done={s.done} data-next={isNext || undefined} className={cx("flex items-start gap-3 py-2.5", isNext && "rounded-md bg-accent-50/60 px-2")}>
+                <span
+                  aria-hidden
+                  className={cx(
+                    "mt-0.5 flex size-5 shrink-0 items-center justify-center rounded-full text-[11px] font-medium",
+                    s.done ? "bg-emerald-600 text-white" : isNext ? "bg-accent-600 text-white" : "bg-zinc-100 text-zinc-500",
+                  )}
+                >
+                  {s.done ? "✓" : i + 1}
+                </span>
+                <div className="min-w-0 flex-1">
+                  <Link href={navHref(s.href, discipline)} className="text-sm font-medium text-zinc-900 hover:text-accent-700 hover:underline">
+                    {s.label}
+                  </Link>
+                  <span className="sr-only">{s.done ? " (done)" : isNext ? " (next)" : ""}</span>
+                  <p className={cx("text-xs", s.coming ? "text-zinc-400" : "text-zinc-600")} data-testid="pipeline-count">
+                    {s.count}
+                  </p>
+                  {isNext && <p className="mt-1 text-xs text-accent-800">Next: {s.next}</p>}
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Card>
+  );
+}

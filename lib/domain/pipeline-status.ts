@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/**
+ * Where the workspace stands in the loop, for the home page's checklist: the counts behind each
+ * step (one schema for the server's answer and the page that reads it).
+ */
+export const pipelineStatus = z.object({
+  documents: z.number().int(),
+  chunks: z.number().int(),
+  extractedChunks: z.number().int(),
+  concepts: z.number().int(),
+  relations: z.number().int(),
+  chains: z.number().int(),
+  /** concepts, relations and chains approved or rejected by a person */
+  reviewed: z.number().int(),
+  frozenBenchmarks: z.number().int(),
+  /** active items of the newest frozen benchmark */
+  frozenItems: z.number().int(),
+  trainingSets: z.number().int(),
+  approvedTrainingSets: z.number().int(),
+});
+export type PipelineStatus = z.infer<typeof pipelineStatus>;
