@@ -56,8 +56,21 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   await ex.getByTestId("mode-queue").click();
   await expect(ex.getByTestId("relation-inspector")).toBeVisible();
   await expect(ex.getByTestId("evidence-mark")).toBeVisible();
+  await expect(ex.getByTestId("graph-inspector")).toContainText(/Draft 1 of \d+/);
+  const approved = async () => (await (await api.get(`/api/knowledge/relations?discipline=${D}&status=APPROVED&limit=200`)).json()).items.length;
   await ex.keyboard.press("a");
-  await expect.poll(async () => (await (await api.get(`/api/knowledge/relations?discipline=${D}&status=APPROVED&limit=200`)).json()).items.length).toBe(approvedBefore + 1);
+  await expect.poll(approved).toBe(approvedBefore + 1);
+  // U undoes the last decision; ? lists every shortcut.
+  await expect(ex.getByTestId("undo-bar")).toContainText("Approved");
+  await shot(ex, "graph-queue-undo");
+  await ex.keyboard.press("u");
+  await expect.poll(approved).toBe(approvedBefore);
+  await expect(ex.getByTestId("undo-bar")).toHaveCount(0);
+  await ex.keyboard.press("?");
+  await expect(ex.getByTestId("shortcuts-help")).toContainText("undo the last approve or reject");
+  await shot(ex, "graph-shortcuts");
+  await ex.keyboard.press("Escape");
+  await expect(ex.getByTestId("shortcuts-help")).toHaveCount(0);
 
   // Draw relations by connecting nodes: three new concepts, two relations.
   await ex.getByTestId("mode-inspect").click();

@@ -7,7 +7,7 @@ import { Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/client/api";
 import { useReview } from "@/lib/client/curation";
 import { useVocabulary } from "@/lib/client/knowledge";
-import { useSubgraph, type GraphRelation } from "@/lib/client/graph";
+import { useSubgraph, type GraphRelation, type Subgraph } from "@/lib/client/graph";
 import type { SearchResult } from "@/lib/client/knowledge";
 import { useCan } from "@/lib/client/session";
 import { graphTarget } from "@/lib/client/url";
@@ -18,6 +18,55 @@ const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isConte
 
 const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
 
+type Level = "concept" | "relation" | "chain";
+type ReviewStatus = "DRAFT" | "APPROVED" | "REJECTED";
+/** The last approve or reject, with the status it replaced: what U undoes. */
+type Decision = { level: Level; id: string; previous: ReviewStatus; status: ReviewStatus; label: string };
+
+/** An item of the view by level and id: its status and what a person calls it. */
+function describeItem(g: Subgraph, level: Level, id: string): { status: ReviewStatus; label: string } | null {
+  const name = (cid: string) => g.concepts.find((c) => c.id === cid)?.name ?? "?";
+  if (level === "concept") {
+    const c = g.concepts.find((x) => x.id === id);
+    return c ? { status: c.status, label: c.name } : null;
+  }
+  if (level === "relation") {
+    const r = g.relations.find((x) => x.id === id);
+    return r ? { status: r.status, label: `${name(r.subjectId)} ${r.predicate} ${name(r.objectId)}` } : null;
+  }
+  const ch = g.chains.find((x) => x.id === id);
+  return ch ? { status: ch.status, label: ch.summary ?? `a chain of ${ch.steps.length} steps` } : null;
+}
+
+const SHORTCUTS: [string, string][] = [
+  ["A", "approve the selected concept, relation or chain"],
+  ["R", "reject it"],
+  ["U", "undo the last approve or reject"],
+  ["J / K", "next and previous draft in the review queue"],
+  ["Esc", "deselect (or close this list)"],
+  ["?", "show or hide this list"],
+];
+
+function ShortcutsHelp({ onClose }: { onClose: () => void }) {
+  return (
+    <div className="absolute inset-0 z-20 flex items-center justify-center bg-zinc-900/20" onClick={onClose}>
+      <div role="dialog" aria-label="Keyboard shortcuts" className="w-80 rounded-lg bg-white p-4 text-xs shadow-xl ring-1 ring-zinc-200" onClick={(e) => e.stopPropagation()} data-testid="shortcuts-help">
+        <h2 className="mb-2 text-sm font-semibold text-zinc-900">Keyboard shortcuts</h2>
+        <dl className="grid grid-cols-[4rem_1fr] gap-x-3 gap-y-1.5">
+          {SHORTCUTS.map(([k, what]) => (
+            <div key={k} className="contents">
+              <dt>
+                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono">{k}</kbd>
+              </dt>
+              <dd className="text-zinc-700">{what}</dd>
+            </div>
+          ))}
+        </dl>
+      </div>
+    </div>
+  );
+}
+
 /**
  * The discipline overview (its most connected concepts) or a focus view (a concept and its
  * neighbours to a depth), with filters, search that focuses, the chains drawn as paths, and the
@@ -25,7 +74,9 @@ const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
  */
 export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const canEdit = useCan("knowledge:edit") && !!discipline;
-  const review = useReview();
+  const baseReview = useReview();
+  const [lastDecision, setLastDecision] = useState<Decision | null>(null);
+  const [showHelp, setShowHelp] = useState(false);
   // A link from search (or anywhere) opens on its item: focused in the canvas, selected in the inspector.
   const params = useSearchParams();
   const [target] = useState(() => graphTarget(new URLSearchParams(params.toString())));
@@ -50,15 +101,37 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const chain = data?.chains.find((c) => c.id === chainId);
   const path = useMemo(() => new Set(mode === "compose" ? composing.map((r) => r.id) : (chain?.steps.map((s) => s.relation.id) ?? [])), [chain, mode, composing]);
   const queue = useMemo(() => (data?.relations ?? []).filter((r) => r.status === "DRAFT"), [data]);
+  // Every decision on one item (keys or buttons) is remembered with the status it replaced, so U undoes it.
+  const review = useMemo<typeof baseReview>(
+    () => ({
+      ...baseReview,
+      mutate: (vars, options) => {
+        const before = vars.ids.length === 1 && vars.status !== "DRAFT" && data ? describeItem(data, vars.level, vars.ids[0]) : null;
+        setLastDecision(before ? { level: vars.level, id: vars.ids[0], previous: before.status, status: vars.status, label: before.label } : null);
+        baseReview.mutate(vars, options);
+      },
+    }),
+    [baseReview, data],
+  );
+  const undo = () => {
+    if (!lastDecision) return;
+    baseReview.mutate({ level: lastDecision.level, ids: [lastDecision.id], status: lastDecision.previous });
+    setLastDecision(null);
+  };
 
   // One key per decision: A approves, R rejects the selected item; J/K walk the draft queue; Esc deselects.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target) || e.metaKey || e.ctrlKey || e.altKey || !data) return;
       const key = e.key.toLowerCase();
-      if (key === "escape") {
+      if (key === "?") {
+        setShowHelp((v) => !v);
+      } else if (key === "escape") {
+        if (showHelp) return setShowHelp(false);
         setSelection(null);
         setPending(null);
+      } else if (key === "u" && lastDecision && canEdit) {
+        undo();
       } else if ((key === "a" || key === "r") && selection && canEdit) {
         const level = selection.kind;
         review.mutate({ level, ids: [selection.id], status: key === "a" ? "APPROVED" : "REJECTED" });
@@ -76,7 +149,8 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [data, selection, canEdit, mode, queue, review]);
+    // `review` is new on every render, so the handler always sees the current undo.
+  }, [data, selection, canEdit, mode, queue, review, lastDecision, showHelp]);
 
   // Entering the queue starts at its first draft.
   useEffect(() => {
@@ -165,7 +239,8 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           {searchError && <span className="w-full text-xs text-red-700">{searchError}</span>}
           {!discipline && <span className="w-full text-xs text-zinc-500">Choose a discipline in the header to edit; all disciplines are shown read-only.</span>}
         </form>
-        <div className="min-h-0 flex-1">
+        <div className="relative min-h-0 flex-1">
+          {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
           {data && data.concepts.length === 0 ? (
             <p className="p-6 text-sm text-zinc-500">Nothing to draw yet: extract the structure first, or change the filters.</p>
           ) : data ? (
@@ -204,6 +279,18 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           onFocus={(id) => (setFocus([id]), setChainId(null))}
           review={review}
           vocabulary={vocabulary}
+          notice={
+            lastDecision && (
+              <div className="flex items-center gap-3 rounded-md bg-zinc-900 px-3 py-2 text-xs text-white shadow-sm" role="status" data-testid="undo-bar">
+                <span className="min-w-0 flex-1 truncate">
+                  {lastDecision.status === "APPROVED" ? "Approved" : "Rejected"} “{lastDecision.label}”
+                </span>
+                <button type="button" className="shrink-0 font-medium text-accent-200 hover:underline" onClick={undo} data-testid="undo">
+                  Undo <kbd className="opacity-70">U</kbd>
+                </button>
+              </div>
+            )
+          }
         />
       )}
     </div>

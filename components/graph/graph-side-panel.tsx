@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Card } from "@/components/ui/card";
 import type { useReview } from "@/lib/client/curation";
 import type { GraphConcept, GraphRelation, Subgraph } from "@/lib/client/graph";
@@ -37,7 +38,15 @@ type Props = {
   onFocus: (conceptId: string) => void;
   review: ReturnType<typeof useReview>;
   vocabulary: { name: string; phrase: string; inverse: string }[];
+  /** shown under the tabs: the last decision with its Undo */
+  notice?: ReactNode;
 };
+
+/** "Draft 12 of 135": where the reviewer is in the queue of drafts in view. */
+function queuePosition(queue: GraphRelation[], relation: GraphRelation | undefined): string {
+  const at = relation ? queue.findIndex((r) => r.id === relation.id) : -1;
+  return at < 0 ? `${queue.length} drafts in view` : `Draft ${at + 1} of ${queue.length}`;
+}
 
 /** Beside the canvas: the inspector, the review queue, the chain composer, and the chains in view. */
 export function GraphSidePanel(p: Props) {
@@ -59,6 +68,7 @@ export function GraphSidePanel(p: Props) {
           </button>
         ))}
       </div>
+      {p.notice}
       {p.pending && p.discipline && (
         <Card title="New relation">
           <NewRelationForm discipline={p.discipline} subjectId={p.pending.subjectId} objectId={p.pending.objectId} nameOf={nameOf} onDone={() => p.setPending(null)} />
@@ -83,7 +93,15 @@ export function GraphSidePanel(p: Props) {
       ) : (
         <Card
           title={concept?.name ?? (relation ? "L2 relation" : chain ? "L3 chain" : "Inspector")}
-          description={p.mode === "queue" ? "J / K: next and previous draft · A: approve · R: reject" : concept ? "L1 concept" : relation || chain ? undefined : "Select a node, an edge or a chain"}
+          description={
+            p.mode === "queue"
+              ? `${queuePosition(p.queue, relation)} · J/K move · A/R decide · U undo · ? keys`
+              : concept
+                ? "L1 concept"
+                : relation || chain
+                  ? undefined
+                  : "Select a node, an edge or a chain · ?: keyboard shortcuts"
+          }
           data-testid="graph-inspector"
         >
           {concept ? (
