@@ -55,7 +55,8 @@ describe("failure classes through the queue", () => {
     expect(run).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(run.error).toMatch(/endpoint "env" \(m1\) refused the API key \(HTTP 401\)/);
     // Its queue job completed: pg-boss will not deliver it again (the old runtime retried it 4 times).
-    expect((await (await getBoss()).getJobById(knowledgeExtractJob.name, run.bossJobId!))?.state).toBe("completed");
+    // The run row is settled first and the queue job just after, so the state is polled, not read once.
+    await expect.poll(async () => (await (await getBoss()).getJobById(knowledgeExtractJob.name, run.bossJobId!))?.state, { timeout: 10_000 }).toBe("completed");
     await sleep(1500);
     expect(server.requests).toHaveLength(1);
     for (const text of [run.error, run.message, ...run.logs.map((l) => l.message)]) expect(text ?? "").not.toContain("never-print");
