@@ -5,12 +5,13 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/client/api";
-import { useReview } from "@/lib/client/curation";
+import { useReview, type Level } from "@/lib/client/curation";
 import { useVocabulary } from "@/lib/client/knowledge";
 import { useSubgraph, type GraphRelation, type Subgraph } from "@/lib/client/graph";
 import type { SearchResult } from "@/lib/client/knowledge";
 import { useCan } from "@/lib/client/session";
 import { graphTarget } from "@/lib/client/url";
+import type { ReviewStatus } from "@/lib/domain/knowledge/views";
 import { GraphCanvas } from "./graph-canvas";
 import { GraphSidePanel, type Mode, type Selection } from "./graph-side-panel";
 
@@ -18,8 +19,6 @@ const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isConte
 
 const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
 
-type Level = "concept" | "relation" | "chain";
-type ReviewStatus = "DRAFT" | "APPROVED" | "REJECTED";
 /** The last approve or reject, with the status it replaced: what U undoes. */
 type Decision = { level: Level; id: string; previous: ReviewStatus; status: ReviewStatus; label: string };
 
@@ -102,17 +101,15 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const path = useMemo(() => new Set(mode === "compose" ? composing.map((r) => r.id) : (chain?.steps.map((s) => s.relation.id) ?? [])), [chain, mode, composing]);
   const queue = useMemo(() => (data?.relations ?? []).filter((r) => r.status === "DRAFT"), [data]);
   // Every decision on one item (keys or buttons) is remembered with the status it replaced, so U undoes it.
-  const review = useMemo<typeof baseReview>(
-    () => ({
-      ...baseReview,
-      mutate: (vars, options) => {
-        const before = vars.ids.length === 1 && vars.status !== "DRAFT" && data ? describeItem(data, vars.level, vars.ids[0]) : null;
-        setLastDecision(before ? { level: vars.level, id: vars.ids[0], previous: before.status, status: vars.status, label: before.label } : null);
-        baseReview.mutate(vars, options);
-      },
-    }),
-    [baseReview, data],
-  );
+  // (A new object every render, like the mutation it wraps.)
+  const review: typeof baseReview = {
+    ...baseReview,
+    mutate: (vars, options) => {
+      const before = vars.ids.length === 1 && vars.status !== "DRAFT" && data ? describeItem(data, vars.level, vars.ids[0]) : null;
+      setLastDecision(before ? { level: vars.level, id: vars.ids[0], previous: before.status, status: vars.status, label: before.label } : null);
+      baseReview.mutate(vars, options);
+    },
+  };
   const undo = () => {
     if (!lastDecision) return;
     baseReview.mutate({ level: lastDecision.level, ids: [lastDecision.id], status: lastDecision.previous });

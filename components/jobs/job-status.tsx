@@ -26,10 +26,11 @@ export const STATUS_TONE: Record<RunStatus, Tone> = {
   CANCELLED: "amber",
 };
 
-export function StatusBadge({ status }: { status: RunStatus }) {
+/** The run's status; `label` and `tone` tell more where the page knows more (an import's failed files). */
+export function StatusBadge({ status, label = STATUS_LABEL[status], tone = STATUS_TONE[status] }: { status: RunStatus; label?: string; tone?: Tone }) {
   return (
-    <Badge tone={STATUS_TONE[status]} dot pulse={status === "RUNNING"} data-testid="status-badge" data-status={status}>
-      {STATUS_LABEL[status]}
+    <Badge tone={tone} dot pulse={status === "RUNNING"} data-testid="status-badge" data-status={status}>
+      {label}
     </Badge>
   );
 }
@@ -44,7 +45,7 @@ export function RunProgress({ status, progress, className }: { status: RunStatus
  * An import that ran to the end but could not import a file it was given did not succeed: every
  * file failed is "Failed", some failed is "Partly failed", each with the count of errors.
  */
-export function importOutcome(status: RunStatus, report: ImportReport | null): { label: string; tone: Tone } {
+function importOutcome(status: RunStatus, report: ImportReport | null): { label: string; tone: Tone } {
   const failures = status === "SUCCEEDED" && report ? importFailures(report) : null;
   if (!failures?.failed) return { label: STATUS_LABEL[status], tone: STATUS_TONE[status] };
   const count = `${failures.errors} error${failures.errors === 1 ? "" : "s"}`;
@@ -52,10 +53,5 @@ export function importOutcome(status: RunStatus, report: ImportReport | null): {
 }
 
 export function ImportStatusBadge({ status, report }: { status: RunStatus; report: ImportReport | null }) {
-  const { label, tone } = importOutcome(status, report);
-  return (
-    <Badge tone={tone} dot pulse={status === "RUNNING"} data-testid="status-badge" data-status={status}>
-      {label}
-    </Badge>
-  );
+  return <StatusBadge status={status} {...importOutcome(status, report)} />;
 }

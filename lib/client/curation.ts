@@ -2,7 +2,8 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import { fetchJson } from "./api";
 import type { Subgraph } from "./graph";
 
-type Level = "concept" | "relation" | "chain";
+/** The three levels of the structure, as the review API names them. */
+export type Level = "concept" | "relation" | "chain";
 export type HistoryEvent = { id: string; at: string; action: string; actorEmail: string | null; details: Record<string, unknown> | null };
 export type RelationDetail = {
   relation: { id: string; predicate: string; evidence: string; status: string; subject: { id: string; name: string }; object: { id: string; name: string } };

@@ -46,6 +46,7 @@ export const searchResult = z.object({ concepts: z.array(conceptView), relations
 
 export const subgraphView = z.object({ concepts: z.array(conceptView), relations: z.array(edgeView), chains: z.array(chainView), truncated: z.boolean() });
 
+export type ReviewStatus = z.infer<typeof reviewStatus>;
 export type ConceptView = z.infer<typeof conceptView>;
 export type RelationView = z.infer<typeof relationView>;
 export type EdgeView = z.infer<typeof edgeView>;

@@ -1,18 +1,17 @@
 import { z } from "zod";
 import type { Db, Prisma } from "@/lib/server/db";
 import { Prisma as P } from "@/lib/server/db";
-import { searchResult, type SearchResult } from "@/lib/domain/knowledge/views";
+import { reviewStatus, searchResult, type SearchResult } from "@/lib/domain/knowledge/views";
 import { chainJson, conceptJson, disciplineIdOf, relationJson } from "./knowledge-json";
 import { inIdOrder, rankedIds, type FullTextQuery, type SearchTable } from "./full-text";
 import { pageQuery, toPage } from "./pagination";
 
-const STATUS = z.enum(["DRAFT", "APPROVED", "REJECTED"]);
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item)).optional();
 
 export const knowledgeFilters = pageQuery.extend({
   discipline: z.string().optional(),
-  status: list(STATUS),
+  status: list(reviewStatus),
   q: z.string().trim().optional(),
 });
 export const relationFilters = knowledgeFilters.extend({ predicate: list(z.string()), concept: z.string().optional() });

@@ -5,7 +5,6 @@ import { DomainError } from "@/lib/domain/errors";
 import { reviewStatus, subgraphView, type SubgraphView } from "@/lib/domain/knowledge/views";
 import { chainJson, conceptJson } from "./knowledge-json";
 
-
 export const subgraphInput = z.object({
   /** concept or chain ids to start from; none: the discipline's most connected concepts */
   focus: z.array(z.string()).max(200).default([]),
