@@ -1,14 +1,15 @@
 "use client";
 
-import { Background, Controls, MarkerType, MiniMap, ReactFlow, type Edge } from "@xyflow/react";
+import { Background, Controls, MiniMap, ReactFlow, type ReactFlowInstance } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { ConceptNodeView, NODE_HEIGHT, NODE_WIDTH, type ConceptNode } from "./concept-node";
+import { EDGE_LABEL_ZOOM, relationEdges } from "./relation-edges";
+import { useCenterOn } from "./use-center-on";
 import { useLayout } from "./use-layout";
 
 const nodeTypes = { concept: ConceptNodeView };
-const LABEL_ZOOM = 0.45;
 
 type Props = {
   concepts: GraphConcept[];
@@ -20,12 +21,17 @@ type Props = {
   selectedRelation?: string | null;
   onSelect: (conceptId: string | null) => void;
   onEdgeSelect?: (relationId: string) => void;
+  /** concept ids to bring into view (the item under review) */
+  centerOn?: string[];
   /** set when the user may draw a relation from one node to another */
   onConnect?: (subjectId: string, objectId: string) => void;
 };
 
-/** L1 concepts as nodes, L2 relations as directed edges labelled by predicate, laid out off the main thread. */
-export function GraphCanvas({ concepts, relations, focus, path, selectedRelation, onSelect, onEdgeSelect, onConnect }: Props) {
+/**
+ * A focus view: L1 concepts as nodes, L2 relations as directed edges labelled by predicate,
+ * laid out in layers off the main thread so chains read left to right.
+ */
+export function GraphCanvas({ concepts, relations, focus, path, selectedRelation, centerOn, onSelect, onEdgeSelect, onConnect }: Props) {
   // The layout depends only on which nodes and edges there are: a refetch that changes a status
   // or a definition keeps the layout (and the user's viewport).
   const shape = useMemo(() => concepts.map((c) => c.id).join(",") + "|" + relations.map((r) => `${r.id}:${r.subjectId}>${r.objectId}`).join(","), [concepts, relations]);
@@ -37,8 +43,11 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape on purpose
     [shape],
   );
-  const layout = useLayout(layoutInput);
-  const positions = layout?.positions;
+  const layout = useLayout("layered", layoutInput);
+  const positions = layout?.result;
+  const flow = useRef<ReactFlowInstance<ConceptNode> | null>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  useCenterOn(flow, pane, centerOn, layout?.version);
   // Edge labels are unreadable when zoomed out and cost the most to draw: they go below this zoom.
   const [far, setFar] = useState(false);
   const onPath = useMemo(() => new Set(relations.filter((r) => path.has(r.id)).flatMap((r) => [r.subjectId, r.objectId])), [relations, path]);
@@ -56,65 +65,45 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
     [concepts, positions, focus, onPath],
   );
   const nameOf = useMemo(() => new Map(concepts.map((c) => [c.id, c.name])), [concepts]);
-  const edges: Edge[] = useMemo(
-    () =>
-      relations.map((r) => ({
-        id: r.id,
-        source: r.subjectId,
-        target: r.objectId,
-        label: far ? undefined : r.predicate,
-        // Screen readers hear the relation, not its ids.
-        ariaLabel: `${nameOf.get(r.subjectId) ?? "?"} ${r.predicate.replace(/_/g, " ")} ${nameOf.get(r.objectId) ?? "?"} (${r.status.toLowerCase()})`,
-        animated: path.has(r.id),
-        markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
-        style:
-          r.id === selectedRelation
-            ? { stroke: "#f59e0b", strokeWidth: 3 }
-            : path.has(r.id)
-              ? { stroke: "var(--color-accent-600)", strokeWidth: 2 }
-              : r.status === "APPROVED"
-                ? { stroke: "#10b981" }
-                : r.status === "REJECTED"
-                  ? { stroke: "#fca5a5", strokeDasharray: "4 3" }
-                  : undefined,
-        interactionWidth: 16,
-        labelStyle: { fontSize: 10 },
-        labelBgPadding: [4, 2] as [number, number],
-      })),
-    [relations, path, selectedRelation, far, nameOf],
-  );
+  const edges = useMemo(() => relationEdges(relations, { path, selectedRelation, showLabels: !far, nameOf }), [relations, path, selectedRelation, far, nameOf]);
   if (!positions) return <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>;
   return (
-    <ReactFlow
-      // A new layout remounts the canvas so it fits the view to where the nodes now are (an
-      // edit that re-lays the graph can move nodes out of a view fitted to the old layout).
-      key={layout!.version}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      fitView
-      minZoom={0.05}
-      onMove={(_, v) => v.zoom < LABEL_ZOOM !== far && setFar(v.zoom < LABEL_ZOOM)}
-      onInit={(rf) => setFar(rf.getZoom() < LABEL_ZOOM)}
-      // Measured (bench/graph-fps.ts): culling off-screen elements recomputes visibility and
-      // mounts nodes on every pan frame; drawing all 2,000 is smoother (p95 83 → 67 ms).
-      onlyRenderVisibleElements={false}
-      nodesConnectable={!!onConnect}
-      onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
-      onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}
-      onNodeClick={(_, n) => onSelect(n.id)}
-      onPaneClick={() => onSelect(null)}
-      proOptions={{ hideAttribution: true }}
-    >
-      <Background />
-      <MiniMap
-        pannable
-        zoomable
-        position="top-right"
-        className="ring-1 ring-zinc-200"
-        nodeColor={(n) => (n.data as ConceptNode["data"]).status === "APPROVED" ? "#10b981" : (n.data as ConceptNode["data"]).status === "REJECTED" ? "#fca5a5" : "#a1a1aa"}
-      />
-      <Controls showInteractive={false} />
-    </ReactFlow>
+    <div ref={pane} className="h-full">
+      <ReactFlow
+        // A new layout remounts the canvas so it fits the view to where the nodes now are (an
+        // edit that re-lays the graph can move nodes out of a view fitted to the old layout).
+        key={layout!.version}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        minZoom={0.05}
+        onMove={(_, v) => v.zoom < EDGE_LABEL_ZOOM !== far && setFar(v.zoom < EDGE_LABEL_ZOOM)}
+        onInit={(rf) => {
+          flow.current = rf;
+          setFar(rf.getZoom() < EDGE_LABEL_ZOOM);
+        }}
+        // Measured (bench/graph-fps.ts): culling off-screen elements recomputes visibility and
+        // mounts nodes on every pan frame; drawing all 2,000 is smoother (p95 83 → 67 ms).
+        onlyRenderVisibleElements={false}
+        nodesConnectable={!!onConnect}
+        onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
+        onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}
+        onNodeClick={(_, n) => onSelect(n.id)}
+        onPaneClick={() => onSelect(null)}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          style={{ width: 180, height: 120 }}
+          className="ring-1 ring-zinc-200"
+          nodeColor={(n) => (n.data as ConceptNode["data"]).status === "APPROVED" ? "#10b981" : (n.data as ConceptNode["data"]).status === "REJECTED" ? "#fca5a5" : "#a1a1aa"}
+        />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
   );
 }

@@ -13,6 +13,7 @@ import { useCan } from "@/lib/client/session";
 import { graphTarget } from "@/lib/client/url";
 import type { ReviewStatus } from "@/lib/domain/knowledge/views";
 import { GraphCanvas } from "./graph-canvas";
+import { OverviewCanvas } from "./overview-canvas";
 import { GraphSidePanel, type Mode, type Selection } from "./graph-side-panel";
 
 const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
@@ -154,6 +155,18 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
     if (mode === "queue" && queue.length && selection?.kind !== "relation") setSelection({ kind: "relation", id: queue[0].id });
   }, [mode, queue, selection]);
 
+  // The canvas brings the item under review into view: a concept, a relation's two ends, a chain's steps.
+  const centerOn = useMemo(() => {
+    if (!selection || !data) return undefined;
+    if (selection.kind === "concept") return [selection.id];
+    if (selection.kind === "relation") {
+      const r = data.relations.find((x) => x.id === selection.id);
+      return r ? [r.subjectId, r.objectId] : undefined;
+    }
+    const ch = data.chains.find((x) => x.id === selection.id);
+    return ch ? [...new Set(ch.steps.flatMap((s) => [s.relation.subject.id, s.relation.object.id]))] : undefined;
+  }, [selection, data]);
+
   async function search() {
     setSearchError(null);
     const found = await fetchJson<SearchResult>("/api/knowledge/search", { query: { q, discipline, limit: 5 } });
@@ -240,6 +253,18 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           {showHelp && <ShortcutsHelp onClose={() => setShowHelp(false)} />}
           {data && data.concepts.length === 0 ? (
             <p className="p-6 text-sm text-zinc-500">Nothing to draw yet: extract the structure first, or change the filters.</p>
+          ) : data && focus.length === 0 ? (
+            <OverviewCanvas
+              concepts={data.concepts}
+              relations={showEdges ? data.relations : []}
+              path={path}
+              selectedRelation={selection?.kind === "relation" ? selection.id : null}
+              selectedConcept={selection?.kind === "concept" ? selection.id : null}
+              centerOn={centerOn}
+              onSelect={(id) => setSelection(id ? { kind: "concept", id } : null)}
+              onEdgeSelect={onEdgeSelect}
+              onConnect={canEdit ? (subjectId, objectId) => setPending({ subjectId, objectId }) : undefined}
+            />
           ) : data ? (
             <GraphCanvas
               concepts={data.concepts}
@@ -247,6 +272,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
               focus={focus}
               path={path}
               selectedRelation={selection?.kind === "relation" ? selection.id : null}
+              centerOn={centerOn}
               onSelect={(id) => setSelection(id ? { kind: "concept", id } : null)}
               onEdgeSelect={onEdgeSelect}
               onConnect={canEdit ? (subjectId, objectId) => setPending({ subjectId, objectId }) : undefined}

@@ -1,8 +1,14 @@
 /// <reference lib="webworker" />
-import { layoutGraph, type LayoutInput } from "@/lib/domain/graph/layout";
+import type { LayoutRequest, LayoutResponse } from "./use-layout";
+import { layoutGraph } from "@/lib/domain/graph/layout";
+import { layoutOverview } from "@/lib/domain/graph/overview-layout";
 
 // Layout of thousands of nodes takes long enough to drop frames: it runs here, off the main thread.
-self.onmessage = (e: MessageEvent<{ id: number; input: LayoutInput }>) => {
-  const { id, input } = e.data;
-  (self as unknown as Worker).postMessage({ id, positions: layoutGraph(input) });
+self.onmessage = (e: MessageEvent<LayoutRequest>) => {
+  const req = e.data;
+  const started = performance.now();
+  const res: LayoutResponse =
+    req.kind === "overview" ? { id: req.id, kind: "overview", result: layoutOverview(req.input), ms: 0 } : { id: req.id, kind: "layered", result: layoutGraph(req.input), ms: 0 };
+  res.ms = Math.round(performance.now() - started);
+  (self as unknown as Worker).postMessage(res);
 };

@@ -1,0 +1,169 @@
+"use client";
+
+import { Background, Controls, MiniMap, ReactFlow, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
+import { placeLabels, type LabelSide } from "@/lib/domain/graph/labels";
+import type { OverviewInput } from "@/lib/domain/graph/overview-layout";
+import { ClusterLegend } from "./cluster-legend";
+import { FloatingEdge } from "./floating-edge";
+import { OverviewNodeView, type OverviewNode } from "./overview-node";
+import { relationEdges } from "./relation-edges";
+import { useCenterOn } from "./use-center-on";
+import { useLayout } from "./use-layout";
+
+const nodeTypes = { overview: OverviewNodeView };
+const edgeTypes = { floating: FloatingEdge };
+/** The most connected concepts, named in bold: the discipline's landmarks. */
+const HUBS = 12;
+const OVERVIEW_EDGE_LABEL_ZOOM = 0.9;
+
+type Props = {
+  concepts: GraphConcept[];
+  relations: GraphRelation[];
+  path: Set<string>;
+  selectedRelation?: string | null;
+  selectedConcept?: string | null;
+  /** concept ids to bring into view (the item under review) */
+  centerOn?: string[];
+  onSelect: (conceptId: string | null) => void;
+  onEdgeSelect?: (relationId: string) => void;
+  /** set when the user may draw a relation from one node to another */
+  onConnect?: (subjectId: string, objectId: string) => void;
+};
+
+/**
+ * The discipline at a glance: components packed side by side, each laid out force-directed in
+ * a Web Worker, concepts as discs sized by degree and coloured by topic cluster, and names placed
+ * like a map (most connected first, never overlapping, at a readable size at any zoom).
+ */
+export function OverviewCanvas({ concepts, relations, path, selectedRelation, selectedConcept, centerOn, onSelect, onEdgeSelect, onConnect }: Props) {
+  const wrapper = useRef<HTMLDivElement>(null);
+  // The components are packed to the canvas's shape, so the picture fills it.
+  const [aspect, setAspect] = useState<number | null>(null);
+  useLayoutEffect(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    setAspect(box && box.height > 0 ? box.width / box.height : 1.6);
+  }, []);
+  const shape = useMemo(() => concepts.map((c) => c.id).join(",") + "|" + relations.map((r) => `${r.subjectId}>${r.objectId}`).join(","), [concepts, relations]);
+  const input: OverviewInput | null = useMemo(
+    () => (aspect === null ? null : { nodes: concepts.map((c) => ({ id: c.id })), edges: relations.map((r) => ({ source: r.subjectId, target: r.objectId })), aspect }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape on purpose: a status change keeps the layout
+    [shape, aspect],
+  );
+  const layout = useLayout("overview", input);
+  const placed = layout?.result.nodes;
+  // Until the layout of these concepts arrives, the previous one would leave the new ones piled at 0,0.
+  const laidOut = !!placed && concepts.every((c) => placed[c.id]);
+  const flow = useRef<ReactFlowInstance<OverviewNode> | null>(null);
+  // The visible part of the canvas (canvas units) when the last gesture ended.
+  const [view, setView] = useState<{ x: number; y: number; width: number; height: number; zoom: number } | null>(null);
+  const zoom = view?.zoom ?? null;
+  const measureView = useCallback((v: Viewport) => {
+    const box = wrapper.current?.getBoundingClientRect();
+    if (box) setView({ x: -v.x / v.zoom, y: -v.y / v.zoom, width: box.width / v.zoom, height: box.height / v.zoom, zoom: v.zoom });
+  }, []);
+  const [fitZoom, setFitZoom] = useState<number | null>(null);
+
+  const onPath = useMemo(() => new Set(relations.filter((r) => path.has(r.id)).flatMap((r) => [r.subjectId, r.objectId])), [relations, path]);
+  const nameOf = useMemo(() => new Map(concepts.map((c) => [c.id, c.name])), [concepts]);
+
+  // Labels are placed again when a gesture ends, not on every frame of it.
+  const labels = useMemo(() => {
+    if (!placed || !view) return new Map<string, LabelSide>();
+    const first = (id: string) => (id === selectedConcept || onPath.has(id) ? 0 : 1);
+    const candidates = concepts
+      .filter((c) => placed[c.id])
+      .sort((a, b) => first(a.id) - first(b.id) || placed[a.id].rank - placed[b.id].rank)
+      .map((c) => ({ id: c.id, x: placed[c.id].x, y: placed[c.id].y, r: placed[c.id].r, text: c.name, landmark: first(c.id) === 0 || placed[c.id].rank < HUBS }));
+    return placeLabels(candidates, view.zoom, view);
+  }, [placed, view, concepts, selectedConcept, onPath]);
+
+  const nodes: OverviewNode[] = useMemo(
+    () =>
+      concepts.map((c) => {
+        const p = placed?.[c.id] ?? { x: 0, y: 0, r: 8, cluster: -1, rank: Infinity };
+        return {
+          id: c.id,
+          type: "overview",
+          // Known sizes: the minimap and fit-view need no DOM measurement.
+          width: 2 * p.r,
+          height: 2 * p.r,
+          position: { x: p.x - p.r, y: p.y - p.r },
+          selected: c.id === selectedConcept,
+          data: { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < HUBS, onPath: onPath.has(c.id), connectable: !!onConnect },
+        };
+      }),
+    [concepts, placed, labels, onPath, selectedConcept, onConnect],
+  );
+  // Predicates are read close up: at the overview's zoom they would only be noise.
+  const showEdgeLabels = zoom !== null && zoom >= OVERVIEW_EDGE_LABEL_ZOOM;
+  const edges = useMemo(() => relationEdges(relations, { path, selectedRelation, showLabels: showEdgeLabels, nameOf, type: "floating", labelScale: true }), [relations, path, selectedRelation, showEdgeLabels, nameOf]);
+
+  const setLabelScale = useCallback((z: number) => wrapper.current?.style.setProperty("--overview-label-scale", String(1 / z)), []);
+  useCenterOn(flow, wrapper, centerOn, layout?.version);
+  // A new layout is fitted into view, and the zoom at which everything is in view remembered.
+  // (The first one waits for the canvas to be ready: onInit.)
+  const fit = useCallback(() => {
+    const rf = flow.current;
+    if (!rf) return;
+    void rf.fitView({ padding: { top: "16px", left: "16px", right: "52px", bottom: "28px" } }).then(() => {
+      const v = rf.getViewport();
+      setFitZoom(v.zoom);
+      measureView(v);
+      setLabelScale(v.zoom);
+    });
+  }, [setLabelScale, measureView]);
+  useEffect(() => {
+    if (layout) fit();
+  }, [layout, fit]);
+
+  // Nothing to navigate while everything is in view: the minimap appears once zoomed in.
+  const zoomedIn = zoom !== null && fitZoom !== null && zoom > fitZoom * 1.5;
+  return (
+    <div className="flex h-full flex-col" data-testid="graph-overview" data-laid-out={laidOut ? concepts.length : undefined} data-layout-ms={layout?.ms}>
+      <div ref={wrapper} className="relative min-h-0 flex-1">
+        {!laidOut ? (
+          <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>
+        ) : (
+          <ReactFlow
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            minZoom={0.02}
+            maxZoom={3}
+            onInit={(rf) => {
+              flow.current = rf;
+              fit();
+            }}
+            onMove={(_, v: Viewport) => setLabelScale(v.zoom)}
+            onMoveEnd={(_, v: Viewport) => measureView(v)}
+            // Measured (bench/graph-fps.ts): drawing all elements is smoother than culling them.
+            onlyRenderVisibleElements={false}
+            nodesDraggable={false}
+            nodesConnectable={!!onConnect}
+          onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
+            onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}
+            onNodeClick={(_, n) => onSelect(n.id)}
+            onPaneClick={() => onSelect(null)}
+            proOptions={{ hideAttribution: true }}
+          >
+            <Background />
+            {zoomedIn && <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />}
+            <Controls showInteractive={false} position="top-right" />
+          </ReactFlow>
+        )}
+      </div>
+      <ClusterLegend
+        clusters={layout?.result.clusters ?? []}
+        nameOf={nameOf}
+        onPick={(cluster) => {
+          const ids = concepts.filter((c) => placed?.[c.id]?.cluster === cluster).map((c) => ({ id: c.id }));
+          void flow.current?.fitView({ nodes: ids, padding: 0.2, maxZoom: 1.5, duration: 400 });
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
+import Graph from "graphology";
+import louvain from "graphology-communities-louvain";
+import { packBoxes } from "./pack";
+
+export type OverviewInput = {
+  nodes: { id: string }[];
+  edges: { source: string; target: string }[];
+  /** width / height of the canvas the picture should fill */
+  aspect?: number;
+};
+
+/** A concept of the overview: its centre and radius (by how connected it is), its topic cluster and degree rank. */
+export type OverviewNode = { x: number; y: number; r: number; cluster: number; degree: number; rank: number };
+/** A topic cluster: its members' count and the most connected member, which names it. */
+export type OverviewCluster = { id: number; size: number; hub: string };
+export type OverviewLayout = { nodes: Record<string, OverviewNode>; clusters: OverviewCluster[] };
+
+const GAP = 48;
+
+/** A small seeded generator: the same graph gets the same picture on every visit. */
+function seeded(seed = 42) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Radius of a concept's disc: hubs are larger, so the structure's main concepts stand out. */
+export const radiusFor = (degree: number) => 7 + 5 * Math.sqrt(degree);
+
+type SimNode = SimulationNodeDatum & { id: string; r: number; cluster: number };
+
+/**
+ * The discipline overview: connected components laid out force-directed each (in a Web Worker
+ * in the studio), then packed side by side into rows that fill a landscape canvas, largest
+ * first, with isolated concepts in a grid at the end. Topic clusters come from Louvain
+ * community detection; the biggest are named by their most connected concept.
+ */
+export function layoutOverview({ nodes, edges, aspect = 1.6 }: OverviewInput): OverviewLayout {
+  const known = new Set(nodes.map((n) => n.id));
+  const graph = new Graph({ type: "undirected", multi: false, allowSelfLoops: false });
+  for (const n of nodes) graph.addNode(n.id);
+  for (const e of edges) if (e.source !== e.target && known.has(e.source) && known.has(e.target)) graph.mergeEdge(e.source, e.target);
+
+  const degree = new Map(nodes.map((n) => [n.id, graph.degree(n.id)]));
+  const byDegree = [...nodes].sort((a, b) => degree.get(b.id)! - degree.get(a.id)! || a.id.localeCompare(b.id));
+  const rank = new Map(byDegree.map((n, i) => [n.id, i]));
+
+  const community = graph.size > 0 ? louvain(graph, { rng: seeded(7) }) : {};
+  const clusters = namedClusters(byDegree.map((n) => n.id), (id) => (graph.degree(id) > 0 ? community[id] : -1));
+  const clusterOf = new Map<string, number>();
+  for (const c of clusters.list) for (const id of c.members) clusterOf.set(id, c.id);
+
+  const components = connectedComponents(graph, byDegree.map((n) => n.id));
+  const boxes = components.map((members) => layoutComponent(members, graph, degree, clusterOf));
+  const placed = packBoxes(boxes.map((b) => ({ width: b.width, height: b.height })), { gap: GAP, aspect });
+
+  const out: Record<string, OverviewNode> = {};
+  boxes.forEach((box, i) => {
+    for (const p of box.points) {
+      out[p.id] = {
+        x: placed[i].x + p.x,
+        y: placed[i].y + p.y,
+        r: p.r,
+        cluster: clusterOf.get(p.id) ?? -1,
+        degree: degree.get(p.id)!,
+        rank: rank.get(p.id)!,
+      };
+    }
+  });
+  return { nodes: out, clusters: clusters.list.map(({ id, size, hub }) => ({ id, size, hub })) };
+}
+
+/** Clusters numbered by size (0 = largest); concepts without links belong to none (-1). */
+function namedClusters(idsByDegree: string[], communityOf: (id: string) => number) {
+  const members = new Map<number, string[]>();
+  for (const id of idsByDegree) {
+    const c = communityOf(id);
+    if (c < 0) continue;
+    if (!members.has(c)) members.set(c, []);
+    members.get(c)!.push(id);
+  }
+  const list = [...members.values()]
+    .sort((a, b) => b.length - a.length || a[0].localeCompare(b[0]))
+    .map((ids, i) => ({ id: i, size: ids.length, hub: ids[0], members: ids }));
+  return { list };
+}
+
+/** Components, each listed most connected first, largest component first. */
+function connectedComponents(graph: Graph, idsByDegree: string[]): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const start of idsByDegree) {
+    if (seen.has(start)) continue;
+    const comp = [start];
+    seen.add(start);
+    for (let i = 0; i < comp.length; i++) {
+      graph.forEachNeighbor(comp[i], (nb) => {
+        if (!seen.has(nb)) (seen.add(nb), comp.push(nb));
+      });
+    }
+    out.push(comp);
+  }
+  // Isolated concepts share one grid box at the end rather than a row each.
+  const linked = out.filter((c) => c.length > 1).sort((a, b) => b.length - a.length);
+  const isolated = out.filter((c) => c.length === 1).flat();
+  return isolated.length ? [...linked, isolated] : linked;
+}
+
+type Box = { width: number; height: number; points: { id: string; x: number; y: number; r: number }[] };
+
+function layoutComponent(members: string[], graph: Graph, degree: Map<string, number>, clusterOf: Map<string, number>): Box {
+  const sim: SimNode[] = members.map((id) => ({ id, r: radiusFor(degree.get(id)!), cluster: clusterOf.get(id) ?? -1 }));
+  if (members.length === 1 || graph.degree(members[0]) === 0) return gridBox(sim);
+
+  // Start each topic cluster in its own sector so the simulation untangles less.
+  const rng = seeded(members.length);
+  const sectors = new Map<number, number>();
+  for (const n of sim) if (!sectors.has(n.cluster)) sectors.set(n.cluster, sectors.size);
+  const spread = 20 * Math.sqrt(sim.length);
+  for (const n of sim) {
+    const a = (2 * Math.PI * sectors.get(n.cluster)!) / Math.max(1, sectors.size);
+    n.x = Math.cos(a) * spread * 0.6 + (rng() - 0.5) * spread;
+    n.y = Math.sin(a) * spread * 0.6 + (rng() - 0.5) * spread;
+  }
+  const index = new Map(sim.map((n) => [n.id, n]));
+  const links: { source: SimNode; target: SimNode; same: boolean }[] = [];
+  for (const id of members) {
+    graph.forEachNeighbor(id, (nb) => {
+      if (id < nb) links.push({ source: index.get(id)!, target: index.get(nb)!, same: index.get(id)!.cluster === index.get(nb)!.cluster });
+    });
+  }
+  // Fewer ticks and a coarser Barnes–Hut approximation for big components: the overview of
+  // 2,000 concepts has to arrive within a second or so (bench/RESULTS.md).
+  const big = sim.length > 500;
+  const ticks = Math.round(Math.max(70, Math.min(300, 150_000 / sim.length)));
+  const simulation = forceSimulation(sim)
+    .randomSource(rng)
+    .alphaDecay(1 - Math.pow(0.001, 1 / ticks))
+    .force("charge", forceManyBody<SimNode>().strength((n) => -40 - 6 * n.r).theta(big ? 1.2 : 0.9).distanceMax(600))
+    .force("link", forceLink<SimNode, (typeof links)[number]>(links).distance((l) => l.source.r + l.target.r + (l.same ? 30 : 70)).strength((l) => (l.same ? 0.7 : 0.2)))
+    .force("collide", forceCollide<SimNode>((n) => n.r + 10).iterations(big ? 1 : 2))
+    .force("x", forceX(0).strength(0.04))
+    .force("y", forceY(0).strength(0.06))
+    .stop();
+  simulation.tick(ticks);
+  return normalise(sim.map((n) => ({ id: n.id, x: n.x!, y: n.y!, r: n.r })));
+}
+
+/** Isolated concepts in rows, most connected first. */
+function gridBox(sim: SimNode[]): Box {
+  const cell = 2 * Math.max(...sim.map((n) => n.r)) + 60;
+  const cols = Math.max(1, Math.ceil(Math.sqrt(sim.length * 1.6)));
+  return normalise(sim.map((n, i) => ({ id: n.id, x: (i % cols) * cell, y: Math.floor(i / cols) * cell * 0.6, r: n.r })));
+}
+
+/** Moves the points so their discs start at (0, 0), and measures the box. */
+function normalise(points: Box["points"]): Box {
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
+  for (const p of points) {
+    minX = Math.min(minX, p.x - p.r);
+    minY = Math.min(minY, p.y - p.r);
+    maxX = Math.max(maxX, p.x + p.r);
+    maxY = Math.max(maxY, p.y + p.r);
+  }
+  return { width: maxX - minX, height: maxY - minY, points: points.map((p) => ({ ...p, x: p.x - minX, y: p.y - minY })) };
+}
