@@ -60,6 +60,11 @@ test("a lead builds the benchmark first, reviews and freezes it, builds training
   await detail.getByTestId("item-stem").fill("The central bank makes X, and X is a kind of Y. Which concept is Y?");
   await detail.getByTestId("item-stem-save").click();
   await expect(page.getByTestId("benchmark-item").filter({ hasText: "Which concept is Y?" })).toBeVisible();
+  // A reviewer rejects another item: it leaves the counts, and the versions list agrees with the summary.
+  await page.getByTestId("benchmark-item").filter({ hasNotText: "Which concept is Y?" }).first().click();
+  await page.getByTestId("item-detail").getByTestId("item-reject").click();
+  const counted = page.getByTestId("benchmark-items");
+  await expect(counted).toContainText("1 rejected");
   // Freezing asks first and says what follows; Cancel changes nothing.
   await page.getByTestId("benchmark-freeze").click();
   await expect(page.getByTestId("confirm-dialog")).toContainText("can no longer be edited");
@@ -71,6 +76,9 @@ test("a lead builds the benchmark first, reviews and freezes it, builds training
   await page.getByTestId("confirm-ok").click();
   await expect(page.getByTestId("benchmark-summary")).toContainText("frozen");
   await expect(page.getByTestId("item-detail")).toContainText("This version is frozen");
+  const active = (await counted.textContent())!.match(/Items\s*(\d+)/)![1];
+  await expect(page.getByTestId("benchmark-version").first()).toContainText(`${active} item`);
+  await expect(counted).toContainText("1 rejected");
 
   // The Builder: a training set of economics from L1/L2, the gate, and approval.
   await page.goto(`/builder?discipline=${D}`);

@@ -15,8 +15,8 @@ import { useLayout } from "./use-layout";
 
 const nodeTypes = { overview: OverviewNodeView };
 const edgeTypes = { floating: FloatingEdge };
-/** The most connected concepts, named in bold: the discipline's landmarks. */
-const HUBS = 12;
+/** The most connected concepts (one in ten, at most 12) are named in bold: the discipline's landmarks. */
+const hubCount = (n: number) => Math.min(12, Math.ceil(n / 10));
 const OVERVIEW_EDGE_LABEL_ZOOM = 0.9;
 
 type Props = {
@@ -70,15 +70,16 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
   const nameOf = useMemo(() => new Map(concepts.map((c) => [c.id, c.name])), [concepts]);
 
   // Labels are placed again when a gesture ends, not on every frame of it.
+  const hubs = hubCount(concepts.length);
   const labels = useMemo(() => {
     if (!placed || !view) return new Map<string, LabelSide>();
     const first = (id: string) => (id === selectedConcept || onPath.has(id) ? 0 : 1);
     const candidates = concepts
       .filter((c) => placed[c.id])
       .sort((a, b) => first(a.id) - first(b.id) || placed[a.id].rank - placed[b.id].rank)
-      .map((c) => ({ id: c.id, x: placed[c.id].x, y: placed[c.id].y, r: placed[c.id].r, text: c.name, landmark: first(c.id) === 0 || placed[c.id].rank < HUBS }));
+      .map((c) => ({ id: c.id, x: placed[c.id].x, y: placed[c.id].y, r: placed[c.id].r, text: c.name, landmark: first(c.id) === 0 || placed[c.id].rank < hubs }));
     return placeLabels(candidates, view.zoom, view);
-  }, [placed, view, concepts, selectedConcept, onPath]);
+  }, [placed, view, concepts, selectedConcept, onPath, hubs]);
 
   const nodes: OverviewNode[] = useMemo(
     () =>
@@ -92,10 +93,10 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
           height: 2 * p.r,
           position: { x: p.x - p.r, y: p.y - p.r },
           selected: c.id === selectedConcept,
-          data: { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < HUBS, onPath: onPath.has(c.id), connectable: !!onConnect },
+          data: { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < hubs, onPath: onPath.has(c.id), connectable: !!onConnect },
         };
       }),
-    [concepts, placed, labels, onPath, selectedConcept, onConnect],
+    [concepts, placed, labels, onPath, selectedConcept, onConnect, hubs],
   );
   // Predicates are read close up: at the overview's zoom they would only be noise.
   const showEdgeLabels = zoom !== null && zoom >= OVERVIEW_EDGE_LABEL_ZOOM;

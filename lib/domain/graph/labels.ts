@@ -34,8 +34,8 @@ const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width 
  * Where to draw labels at this zoom, like a map: candidates in priority order (most connected
  * first) each get their label on the first side of their disc (below, above, right, left) where
  * it overlaps no disc and no label already placed; a label is drawn under other concepts' discs,
- * so it must avoid them. Landmarks that fit nowhere still get one below, over discs but never
- * over another label. With `view` (the visible part of the canvas), a label must lie inside it:
+ * so it must avoid them. Landmarks that fit nowhere still get one, over discs but never over
+ * another label. With `view` (the visible part of the canvas), a label must lie inside it:
  * one cut by the edge of the canvas is no label. Buckets of a grid keep it linear in the number
  * of candidates.
  */
@@ -61,7 +61,7 @@ export function placeLabels(candidates: LabelCandidate[], zoom: number, view?: B
   const placed = new Map<string, LabelSide>();
   for (const c of candidates) {
     let side = SIDES.find((s) => free(labelBox(c, zoom, s), false));
-    if (!side && c.landmark && free(labelBox(c, zoom, "below"), true)) side = "below";
+    if (!side && c.landmark) side = SIDES.find((s) => free(labelBox(c, zoom, s), true));
     if (!side) continue;
     placed.set(c.id, side);
     add(labelBox(c, zoom, side), true);

@@ -61,6 +61,16 @@ describe("layoutOverview", () => {
     expect(layout.nodes.alone.cluster).toBe(-1);
   });
 
+  it("puts concepts without relations last, in rows under the structure", () => {
+    const a = clique("a", 5);
+    const lonely = Array.from({ length: 12 }, (_, i) => ({ id: `l${i}` }));
+    const layout = layoutOverview({ nodes: [...lonely, ...a.nodes], edges: a.edges });
+    const structure = extent(layout, a.nodes.map((n) => n.id));
+    const rest = extent(layout, lonely.map((n) => n.id));
+    expect(rest.y0).toBeGreaterThan(structure.y1);
+    expect(rest.x1 - rest.x0).toBeGreaterThan(rest.y1 - rest.y0);
+  });
+
   it("draws the same picture for the same graph", () => {
     const g = clique("z", 9);
     expect(layoutOverview(g)).toEqual(layoutOverview(g));

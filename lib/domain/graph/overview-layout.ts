@@ -56,9 +56,16 @@ export function layoutOverview({ nodes, edges, aspect = 1.6 }: OverviewInput): O
   const clusterOf = new Map<string, number>();
   for (const c of clusters.list) for (const id of c.members) clusterOf.set(id, c.id);
 
-  const components = connectedComponents(graph, byDegree.map((n) => n.id));
-  const boxes = components.map((members) => layoutComponent(members, graph, degree, clusterOf));
+  const { linked, isolated } = connectedComponents(graph, byDegree.map((n) => n.id));
+  const boxes = linked.map((members) => layoutComponent(members, graph, degree, clusterOf));
   const placed = packBoxes(boxes.map((b) => ({ width: b.width, height: b.height })), { gap: GAP, aspect });
+  // Concepts without a relation come last, in a grid under the structure: they say least.
+  if (isolated.length) {
+    const bottom = boxes.reduce((y, b, i) => Math.max(y, placed[i].y + b.height + GAP), 0);
+    const structureWidth = boxes.reduce((w, b, i) => Math.max(w, placed[i].x + b.width), 0);
+    boxes.push(gridBox(isolated.map((id) => ({ id, r: radiusFor(0) })), structureWidth, aspect));
+    placed.push({ x: 0, y: bottom });
+  }
 
   const out: Record<string, OverviewNode> = {};
   boxes.forEach((box, i) => {
@@ -91,10 +98,11 @@ function namedClusters(idsByDegree: string[], communityOf: (id: string) => numbe
   return { list };
 }
 
-/** Components, each listed most connected first, largest component first. */
-function connectedComponents(graph: Graph, idsByDegree: string[]): string[][] {
+/** Components with relations, largest first, each listed most connected first; and the concepts without any. */
+function connectedComponents(graph: Graph, idsByDegree: string[]): { linked: string[][]; isolated: string[] } {
   const seen = new Set<string>();
-  const out: string[][] = [];
+  const linked: string[][] = [];
+  const isolated: string[] = [];
   for (const start of idsByDegree) {
     if (seen.has(start)) continue;
     const comp = [start];
@@ -104,19 +112,16 @@ function connectedComponents(graph: Graph, idsByDegree: string[]): string[][] {
         if (!seen.has(nb)) (seen.add(nb), comp.push(nb));
       });
     }
-    out.push(comp);
+    if (comp.length > 1) linked.push(comp);
+    else isolated.push(start);
   }
-  // Isolated concepts share one grid box at the end rather than a row each.
-  const linked = out.filter((c) => c.length > 1).sort((a, b) => b.length - a.length);
-  const isolated = out.filter((c) => c.length === 1).flat();
-  return isolated.length ? [...linked, isolated] : linked;
+  return { linked: linked.sort((a, b) => b.length - a.length), isolated };
 }
 
 type Box = { width: number; height: number; points: { id: string; x: number; y: number; r: number }[] };
 
 function layoutComponent(members: string[], graph: Graph, degree: Map<string, number>, clusterOf: Map<string, number>): Box {
   const sim: SimNode[] = members.map((id) => ({ id, r: radiusFor(degree.get(id)!), cluster: clusterOf.get(id) ?? -1 }));
-  if (members.length === 1 || graph.degree(members[0]) === 0) return gridBox(sim);
 
   // Start each topic cluster in its own sector so the simulation untangles less.
   const rng = seeded(members.length);
@@ -152,11 +157,11 @@ function layoutComponent(members: string[], graph: Graph, degree: Map<string, nu
   return normalise(sim.map((n) => ({ id: n.id, x: n.x!, y: n.y!, r: n.r })));
 }
 
-/** Isolated concepts in rows, most connected first. */
-function gridBox(sim: SimNode[]): Box {
-  const cell = 2 * Math.max(...sim.map((n) => n.r)) + 60;
-  const cols = Math.max(1, Math.ceil(Math.sqrt(sim.length * 1.6)));
-  return normalise(sim.map((n, i) => ({ id: n.id, x: (i % cols) * cell, y: Math.floor(i / cols) * cell * 0.6, r: n.r })));
+/** Isolated concepts in rows as wide as the structure above them, and at least in the canvas's shape. */
+function gridBox(sim: { id: string; r: number }[], width: number, aspect: number): Box {
+  const cell = 2 * Math.max(...sim.map((n) => n.r)) + 110;
+  const cols = Math.min(sim.length, Math.max(Math.floor(width / cell), Math.ceil(Math.sqrt(sim.length * aspect * 2))));
+  return normalise(sim.map((n, i) => ({ id: n.id, x: (i % cols) * cell, y: Math.floor(i / cols) * cell * 0.5, r: n.r })));
 }
 
 /** Moves the points so their discs start at (0, 0), and measures the box. */
