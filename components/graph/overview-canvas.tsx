@@ -1,11 +1,11 @@
 "use client";
 
-import { Background, Controls, MiniMap, ReactFlow, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { Background, Controls, getViewportForBounds, MiniMap, ReactFlow, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { placeLabels, type LabelSide } from "@/lib/domain/graph/labels";
-import type { OverviewInput } from "@/lib/domain/graph/overview-layout";
+import type { OverviewInput, OverviewLayout } from "@/lib/domain/graph/overview-layout";
 import { ClusterLegend } from "./cluster-legend";
 import { FloatingEdge } from "./floating-edge";
 import { OverviewNodeView, type OverviewNode } from "./overview-node";
@@ -18,6 +18,25 @@ const edgeTypes = { floating: FloatingEdge };
 /** The most connected concepts (one in ten, at most 12) are named in bold: the discipline's landmarks. */
 const hubCount = (n: number) => Math.min(12, Math.ceil(n / 10));
 const OVERVIEW_EDGE_LABEL_ZOOM = 0.9;
+const MIN_ZOOM = 0.02;
+const MAX_ZOOM = 3;
+// Room for the labels under the bottom row and for the zoom controls at the top right.
+const FIT_PADDING = { top: "16px", left: "16px", right: "52px", bottom: "28px" } as const;
+
+/** The box around every disc of a layout. */
+function boundsOf(layout: OverviewLayout) {
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
+  for (const p of Object.values(layout.nodes)) {
+    x0 = Math.min(x0, p.x - p.r);
+    y0 = Math.min(y0, p.y - p.r);
+    x1 = Math.max(x1, p.x + p.r);
+    y1 = Math.max(y1, p.y + p.r);
+  }
+  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : { x: 0, y: 0, width: 1, height: 1 };
+}
 
 type Props = {
   concepts: GraphConcept[];
@@ -41,12 +60,13 @@ type Props = {
 export function OverviewCanvas({ concepts, relations, path, selectedRelation, selectedConcept, centerOn, onSelect, onEdgeSelect, onConnect }: Props) {
   const wrapper = useRef<HTMLDivElement>(null);
   // The components are packed to the canvas's shape, so the picture fills it.
-  const [aspect, setAspect] = useState<number | null>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   useLayoutEffect(() => {
     const box = wrapper.current?.getBoundingClientRect();
-    setAspect(box && box.height > 0 ? box.width / box.height : 1.6);
+    setSize(box && box.height > 0 ? { width: box.width, height: box.height } : { width: 800, height: 500 });
   }, []);
   const shape = useMemo(() => concepts.map((c) => c.id).join(",") + "|" + relations.map((r) => `${r.subjectId}>${r.objectId}`).join(","), [concepts, relations]);
+  const aspect = size ? size.width / size.height : null;
   const input: OverviewInput | null = useMemo(
     () => (aspect === null ? null : { nodes: concepts.map((c) => ({ id: c.id })), edges: relations.map((r) => ({ source: r.subjectId, target: r.objectId })), aspect }),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape on purpose: a status change keeps the layout
@@ -57,20 +77,23 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
   // Until the layout of these concepts arrives, the previous one would leave the new ones piled at 0,0.
   const laidOut = !!placed && concepts.every((c) => placed[c.id]);
   const flow = useRef<ReactFlowInstance<OverviewNode> | null>(null);
-  // The visible part of the canvas (canvas units) when the last gesture ended.
-  const [view, setView] = useState<{ x: number; y: number; width: number; height: number; zoom: number } | null>(null);
+
+  // The view that shows the whole layout, computed before the first draw: labels are placed for
+  // it at once, instead of drawing every node a second time after a fit.
+  const fitted = useMemo(() => (layout && size ? getViewportForBounds(boundsOf(layout.result), size.width, size.height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING) : null), [layout, size]);
+  // Where the user moved since (for this layout), as of the end of their last gesture.
+  const [moved, setMoved] = useState<{ version: number; viewport: Viewport } | null>(null);
+  const viewport = moved && moved.version === layout?.version ? moved.viewport : fitted;
+  const view = viewport && size ? { x: -viewport.x / viewport.zoom, y: -viewport.y / viewport.zoom, width: size.width / viewport.zoom, height: size.height / viewport.zoom, zoom: viewport.zoom } : null;
   const zoom = view?.zoom ?? null;
-  const measureView = useCallback((v: Viewport) => {
-    const box = wrapper.current?.getBoundingClientRect();
-    if (box) setView({ x: -v.x / v.zoom, y: -v.y / v.zoom, width: box.width / v.zoom, height: box.height / v.zoom, zoom: v.zoom });
-  }, []);
-  const [fitZoom, setFitZoom] = useState<number | null>(null);
+  const fitZoom = fitted?.zoom ?? null;
 
   const onPath = useMemo(() => new Set(relations.filter((r) => path.has(r.id)).flatMap((r) => [r.subjectId, r.objectId])), [relations, path]);
   const nameOf = useMemo(() => new Map(concepts.map((c) => [c.id, c.name])), [concepts]);
 
   // Labels are placed again when a gesture ends, not on every frame of it.
   const hubs = hubCount(concepts.length);
+  const viewKey = view ? `${view.x},${view.y},${view.zoom}` : "";
   const labels = useMemo(() => {
     if (!placed || !view) return new Map<string, LabelSide>();
     const first = (id: string) => (id === selectedConcept || onPath.has(id) ? 0 : 1);
@@ -79,7 +102,8 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
       .sort((a, b) => first(a.id) - first(b.id) || placed[a.id].rank - placed[b.id].rank)
       .map((c) => ({ id: c.id, x: placed[c.id].x, y: placed[c.id].y, r: placed[c.id].r, text: c.name, landmark: first(c.id) === 0 || placed[c.id].rank < hubs }));
     return placeLabels(candidates, view.zoom, view);
-  }, [placed, view, concepts, selectedConcept, onPath, hubs]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `view` is new each render; its key says when it changed
+  }, [placed, viewKey, concepts, selectedConcept, onPath, hubs]);
 
   const nodes: OverviewNode[] = useMemo(
     () =>
@@ -104,43 +128,30 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
 
   const setLabelScale = useCallback((z: number) => wrapper.current?.style.setProperty("--overview-label-scale", String(1 / z)), []);
   useCenterOn(flow, wrapper, centerOn, layout?.version);
-  // A new layout is fitted into view, and the zoom at which everything is in view remembered.
-  // (The first one waits for the canvas to be ready: onInit.)
-  const fit = useCallback(() => {
-    const rf = flow.current;
-    if (!rf) return;
-    void rf.fitView({ padding: { top: "16px", left: "16px", right: "52px", bottom: "28px" } }).then(() => {
-      const v = rf.getViewport();
-      setFitZoom(v.zoom);
-      measureView(v);
-      setLabelScale(v.zoom);
-    });
-  }, [setLabelScale, measureView]);
-  useEffect(() => {
-    if (layout) fit();
-  }, [layout, fit]);
 
   // Nothing to navigate while everything is in view: the minimap appears once zoomed in.
   const zoomedIn = zoom !== null && fitZoom !== null && zoom > fitZoom * 1.5;
   return (
     <div className="flex h-full flex-col" data-testid="graph-overview" data-laid-out={laidOut ? concepts.length : undefined} data-layout-ms={layout?.ms}>
-      <div ref={wrapper} className="relative min-h-0 flex-1">
+      <div ref={wrapper} className="relative min-h-0 flex-1" style={zoom ? ({ "--overview-label-scale": 1 / zoom } as CSSProperties) : undefined}>
         {!laidOut ? (
           <div className="flex h-full items-center justify-center text-sm text-zinc-500">Laying out {concepts.length} concepts…</div>
         ) : (
           <ReactFlow
+            // A new layout mounts a new canvas at the view that fits it.
+            key={layout!.version}
+            defaultViewport={fitted!}
             nodes={nodes}
             edges={edges}
             nodeTypes={nodeTypes}
             edgeTypes={edgeTypes}
-            minZoom={0.02}
-            maxZoom={3}
+            minZoom={MIN_ZOOM}
+            maxZoom={MAX_ZOOM}
             onInit={(rf) => {
               flow.current = rf;
-              fit();
             }}
             onMove={(_, v: Viewport) => setLabelScale(v.zoom)}
-            onMoveEnd={(_, v: Viewport) => measureView(v)}
+            onMoveEnd={(_, v: Viewport) => setMoved({ version: layout!.version, viewport: v })}
             // Measured (bench/graph-fps.ts): drawing all elements is smoother than culling them.
             onlyRenderVisibleElements={false}
             nodesDraggable={false}
