@@ -22,6 +22,7 @@ type Props = {
   onEdgeSelect?: (relationId: string) => void;
   /** set when the user may draw a relation from one node to another */
   onConnect?: (subjectId: string, objectId: string) => void;
+  centerOn?: string[];
 };
 
 /** L1 concepts as nodes, L2 relations as directed edges labelled by predicate, laid out off the main thread. */
