@@ -1,13 +1,9 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { extractDiscipline } from "./fixtures/knowledge";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
 const EXPERT = { name: "Eve Expert", email: "eve.expert@proda.test", password: "expert password e2e", role: "EXPERT" };
 const D = "chemistry";
-
-async function extract(request: APIRequestContext, origin: string) {
-  const run = await (await request.post("/api/knowledge/extractions", { headers: { origin }, data: { discipline: D, engine: "local" } })).json();
-  await expect.poll(async () => (await (await request.get(`/api/jobs/${run.id}`)).json()).run.status, { timeout: 60_000 }).toBe("SUCCEEDED");
-}
 
 /** Drags from the source handle of one node to the target handle of another. */
 async function connect(page: Page, from: string, to: string) {
@@ -26,7 +22,7 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   const origin = new URL(baseURL!).origin;
   // The admin creates the expert; the structure of one discipline is extracted.
   expect((await request.post("/api/users", { headers: { origin }, data: EXPERT })).status()).toBe(201);
-  await extract(request, origin);
+  await extractDiscipline(request, origin, D);
   const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
   const ex = await context.newPage();
   expect((await ex.request.post("/api/session", { headers: { origin }, data: { email: EXPERT.email, password: EXPERT.password } })).status()).toBe(200);
@@ -54,9 +50,11 @@ test("an expert curates the graph: focus, edit, approve from the queue by keyboa
   await ex.getByRole("button", { name: "Back to overview" }).click();
   const approvedBefore = (await (await api.get(`/api/knowledge/relations?discipline=${D}&status=APPROVED&limit=200`)).json()).items.length;
   await ex.getByTestId("mode-queue").click();
+  // The queue holds drafts of all three levels; its level filter narrows it to relations.
+  await ex.getByTestId("queue-level").selectOption("relation");
   await expect(ex.getByTestId("relation-inspector")).toBeVisible();
   await expect(ex.getByTestId("evidence-mark")).toBeVisible();
-  await expect(ex.getByTestId("graph-inspector")).toContainText(/Draft 1 of \d+/);
+  await expect(ex.getByTestId("queue-position")).toHaveText(/Draft 1 of \d+/);
   const approved = async () => (await (await api.get(`/api/knowledge/relations?discipline=${D}&status=APPROVED&limit=200`)).json()).items.length;
   await ex.keyboard.press("a");
   await expect.poll(approved).toBe(approvedBefore + 1);

@@ -1,14 +1,15 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import type { useReview } from "@/lib/client/curation";
 import type { ChainItem } from "@/lib/client/knowledge";
 import { ReviewButtons } from "./review-buttons";
 
-type Props = { chain: ChainItem; canEdit: boolean; review: ReturnType<typeof useReview> };
+type Props = { chain: ChainItem; canEdit: boolean; review: ReturnType<typeof useReview>; /** the item's comment thread */ thread?: ReactNode };
 
 /** An L3 chain under review: its steps as sentences, its status, approve and reject (A / R act on it). */
-export function ChainInspector({ chain, canEdit, review }: Props) {
+export function ChainInspector({ chain, canEdit, review, thread }: Props) {
   return (
     <div className="space-y-3 text-xs" data-testid="chain-inspector" data-chain-id={chain.id}>
       {chain.summary && <p className="text-sm text-zinc-800">{chain.summary}</p>}
@@ -22,6 +23,7 @@ export function ChainInspector({ chain, canEdit, review }: Props) {
       </ol>
       <Badge>{chain.status.toLowerCase()}</Badge>
       {canEdit && <ReviewButtons level="chain" id={chain.id} status={chain.status} review={review} />}
+      {thread}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { errorMessage } from "@/lib/client/api";
@@ -19,9 +19,11 @@ type Props = {
   canEdit: boolean;
   onFocus: () => void;
   review: ReturnType<typeof useReview>;
+  /** the item's comment thread, shown beside the decision */
+  thread?: ReactNode;
 };
 
-export function ConceptInspector({ concept, around, others, nameOf, canEdit, onFocus, review }: Props) {
+export function ConceptInspector({ concept, around, others, nameOf, canEdit, onFocus, review, thread }: Props) {
   const update = useUpdateConcept();
   const merge = useMergeConcepts();
   const [definition, setDefinition] = useState(concept.definition ?? "");
@@ -74,6 +76,7 @@ export function ConceptInspector({ concept, around, others, nameOf, canEdit, onF
         <p className="text-zinc-700">{concept.definition ?? "No definition yet."}</p>
       )}
       {canEdit && <ReviewButtons level="concept" id={concept.id} status={concept.status} review={review} />}
+      {thread}
       <ul className="space-y-1.5 border-t border-zinc-100 pt-2">
         {around.map((r) => (
           <li key={r.id}>

@@ -25,6 +25,7 @@ type Props = {
   centerOn?: string[];
   /** set when the user may draw a relation from one node to another */
   onConnect?: (subjectId: string, objectId: string) => void;
+  centerOn?: string[];
 };
 
 /**

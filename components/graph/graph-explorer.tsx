@@ -5,66 +5,38 @@ import { useEffect, useMemo, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
 import { fetchJson } from "@/lib/client/api";
-import { useReview, type Level } from "@/lib/client/curation";
 import { useVocabulary } from "@/lib/client/knowledge";
 import { useSubgraph, type GraphRelation, type Subgraph } from "@/lib/client/graph";
 import type { SearchResult } from "@/lib/client/knowledge";
-import { useCan } from "@/lib/client/session";
+import type { QueueItem } from "@/lib/client/review-queue";
+import { useCan, useSessionUser } from "@/lib/client/session";
 import { graphTarget } from "@/lib/client/url";
-import type { ReviewStatus } from "@/lib/domain/knowledge/views";
 import { GraphCanvas } from "./graph-canvas";
 import { OverviewCanvas } from "./overview-canvas";
 import { GraphSidePanel, type Mode, type Selection } from "./graph-side-panel";
+import { ShortcutsHelp } from "./shortcuts-help";
+import { UndoBar } from "./undo-bar";
+import { useReviewSession } from "./use-review-session";
 
-const typing = (t: EventTarget | null) => t instanceof HTMLElement && (t.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(t.tagName));
+// Keys are the user's text while a field has focus; a checkbox (a queue row's) takes no text.
+const typing = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ["TEXTAREA", "SELECT"].includes(t.tagName) || (t instanceof HTMLInputElement && !["checkbox", "radio", "button"].includes(t.type)));
 
 const STATUSES = ["DRAFT", "APPROVED", "REJECTED"];
 
-/** The last approve or reject, with the status it replaced: what U undoes. */
-type Decision = { level: Level; id: string; previous: ReviewStatus; status: ReviewStatus; label: string };
-
-/** An item of the view by level and id: its status and what a person calls it. */
-function describeItem(g: Subgraph, level: Level, id: string): { status: ReviewStatus; label: string } | null {
-  const name = (cid: string) => g.concepts.find((c) => c.id === cid)?.name ?? "?";
-  if (level === "concept") {
-    const c = g.concepts.find((x) => x.id === id);
-    return c ? { status: c.status, label: c.name } : null;
+/**
+ * The concepts the canvas brings into view for the selection: a concept, a relation's ends, a
+ * chain's concepts along its steps (from the drawn graph, or the queue row while it loads).
+ */
+function conceptsOf(g: Subgraph | undefined, selection: Selection, row: QueueItem | undefined): string[] | undefined {
+  if (!selection) return undefined;
+  if (selection.kind === "concept") return [selection.id];
+  if (selection.kind === "relation") {
+    const r = g?.relations.find((x) => x.id === selection.id);
+    return r ? [r.subjectId, r.objectId] : row?.concepts;
   }
-  if (level === "relation") {
-    const r = g.relations.find((x) => x.id === id);
-    return r ? { status: r.status, label: `${name(r.subjectId)} ${r.predicate} ${name(r.objectId)}` } : null;
-  }
-  const ch = g.chains.find((x) => x.id === id);
-  return ch ? { status: ch.status, label: ch.summary ?? `a chain of ${ch.steps.length} steps` } : null;
-}
-
-const SHORTCUTS: [string, string][] = [
-  ["A", "approve the selected concept, relation or chain"],
-  ["R", "reject it"],
-  ["U", "undo the last approve or reject"],
-  ["J / K", "next and previous draft in the review queue"],
-  ["Esc", "deselect (or close this list)"],
-  ["?", "show or hide this list"],
-];
-
-function ShortcutsHelp({ onClose }: { onClose: () => void }) {
-  return (
-    <div className="absolute inset-0 z-20 flex items-center justify-center bg-zinc-900/20" onClick={onClose}>
-      <div role="dialog" aria-label="Keyboard shortcuts" className="w-80 rounded-lg bg-white p-4 text-xs shadow-xl ring-1 ring-zinc-200" onClick={(e) => e.stopPropagation()} data-testid="shortcuts-help">
-        <h2 className="mb-2 text-sm font-semibold text-zinc-900">Keyboard shortcuts</h2>
-        <dl className="grid grid-cols-[4rem_1fr] gap-x-3 gap-y-1.5">
-          {SHORTCUTS.map(([k, what]) => (
-            <div key={k} className="contents">
-              <dt>
-                <kbd className="rounded border border-zinc-300 bg-zinc-50 px-1.5 py-0.5 font-mono">{k}</kbd>
-              </dt>
-              <dd className="text-zinc-700">{what}</dd>
-            </div>
-          ))}
-        </dl>
-      </div>
-    </div>
-  );
+  const ch = g?.chains.find((x) => x.id === selection.id);
+  return ch ? [...new Set(ch.steps.flatMap((s) => [s.relation.subject.id, s.relation.object.id]))] : row?.concepts;
 }
 
 /**
@@ -74,8 +46,7 @@ function ShortcutsHelp({ onClose }: { onClose: () => void }) {
  */
 export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const canEdit = useCan("knowledge:edit") && !!discipline;
-  const baseReview = useReview();
-  const [lastDecision, setLastDecision] = useState<Decision | null>(null);
+  const me = useSessionUser().id;
   const [showHelp, setShowHelp] = useState(false);
   // A link from search (or anywhere) opens on its item: focused in the canvas, selected in the inspector.
   const params = useSearchParams();
@@ -100,24 +71,28 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
   const vocabulary = useVocabulary(discipline).data?.items ?? [];
   const chain = data?.chains.find((c) => c.id === chainId);
   const path = useMemo(() => new Set(mode === "compose" ? composing.map((r) => r.id) : (chain?.steps.map((s) => s.relation.id) ?? [])), [chain, mode, composing]);
-  const queue = useMemo(() => (data?.relations ?? []).filter((r) => r.status === "DRAFT"), [data]);
-  // Every decision on one item (keys or buttons) is remembered with the status it replaced, so U undoes it.
-  // (A new object every render, like the mutation it wraps.)
-  const review: typeof baseReview = {
-    ...baseReview,
-    mutate: (vars, options) => {
-      const before = vars.ids.length === 1 && vars.status !== "DRAFT" && data ? describeItem(data, vars.level, vars.ids[0]) : null;
-      setLastDecision(before ? { level: vars.level, id: vars.ids[0], previous: before.status, status: vars.status, label: before.label } : null);
-      baseReview.mutate(vars, options);
+  const session = useReviewSession({
+    discipline,
+    mode,
+    data,
+    selection,
+    setSelection,
+    // A queue item that is not drawn becomes the focus (filters that would hide a draft are cleared);
+    // a chain's path is drawn.
+    reveal: (item, drawn) => {
+      setChainId(item.level === "chain" ? item.id : null);
+      if (drawn) return;
+      setFocus([item.focus]);
+      if (status && status !== "DRAFT") setStatus("");
+      setPredicate("");
     },
-  };
-  const undo = () => {
-    if (!lastDecision) return;
-    baseReview.mutate({ level: lastDecision.level, ids: [lastDecision.id], status: lastDecision.previous });
-    setLastDecision(null);
-  };
+  });
+  const { review } = session;
+  const row = selection ? session.items.find((i) => i.level === selection.kind && i.id === selection.id) : undefined;
+  const centerOn = useMemo(() => conceptsOf(data, selection, row), [data, selection, row]);
 
-  // One key per decision: A approves, R rejects the selected item; J/K walk the draft queue; Esc deselects.
+  // One key per decision: A approves, R rejects the selected item; U undoes; J/K walk the review
+  // queue, X checks its current row; Esc deselects.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (typing(e.target) || e.metaKey || e.ctrlKey || e.altKey || !data) return;
@@ -128,32 +103,20 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
         if (showHelp) return setShowHelp(false);
         setSelection(null);
         setPending(null);
-      } else if (key === "u" && lastDecision && canEdit) {
-        undo();
+      } else if (key === "u" && session.lastDecision && canEdit) {
+        void session.undo();
       } else if ((key === "a" || key === "r") && selection && canEdit) {
-        const level = selection.kind;
-        review.mutate({ level, ids: [selection.id], status: key === "a" ? "APPROVED" : "REJECTED" });
-        if (mode === "queue" && level === "relation") {
-          const at = queue.findIndex((r) => r.id === selection.id);
-          const next = queue[at + 1] ?? queue[at - 1];
-          setSelection(next ? { kind: "relation", id: next.id } : null);
-        }
-      } else if ((key === "j" || key === "k") && mode === "queue" && queue.length) {
-        const at = selection?.kind === "relation" ? queue.findIndex((r) => r.id === selection.id) : -1;
-        const n = queue.length;
-        const next = at < 0 ? queue[0] : queue[(at + (key === "j" ? 1 : n - 1)) % n];
-        setSelection({ kind: "relation", id: next.id });
+        review.mutate({ level: selection.kind, ids: [selection.id], status: key === "a" ? "APPROVED" : "REJECTED" });
+      } else if ((key === "j" || key === "k") && mode === "queue") {
+        session.step(key === "j" ? 1 : -1);
+      } else if (key === "x" && mode === "queue" && canEdit) {
+        session.toggleCurrent();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-    // `review` is new on every render, so the handler always sees the current undo.
-  }, [data, selection, canEdit, mode, queue, review, lastDecision, showHelp]);
-
-  // Entering the queue starts at its first draft.
-  useEffect(() => {
-    if (mode === "queue" && queue.length && selection?.kind !== "relation") setSelection({ kind: "relation", id: queue[0].id });
-  }, [mode, queue, selection]);
+    // `session` is new on every render, so the handler always sees the current queue and undo.
+  }, [data, selection, canEdit, mode, session, review, showHelp]);
 
   // The canvas brings the item under review into view: a concept, a relation's two ends, a chain's steps.
   const centerOn = useMemo(() => {
@@ -282,15 +245,17 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
       </div>
       {data && (
         <GraphSidePanel
-          data={showChains ? data : { ...data, chains: [] }}
+          data={data}
+          loading={isFetching}
           showChains={showChains}
+          me={me}
           discipline={discipline}
           canEdit={canEdit}
           mode={mode}
           setMode={setMode}
           selection={selection}
           setSelection={setSelection}
-          queue={queue}
+          session={session}
           composing={composing}
           setComposing={setComposing}
           editingChain={editingChain}
@@ -302,18 +267,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           onFocus={(id) => (setFocus([id]), setChainId(null))}
           review={review}
           vocabulary={vocabulary}
-          notice={
-            lastDecision && (
-              <div className="flex items-center gap-3 rounded-md bg-zinc-900 px-3 py-2 text-xs text-white shadow-sm" role="status" data-testid="undo-bar">
-                <span className="min-w-0 flex-1 truncate">
-                  {lastDecision.status === "APPROVED" ? "Approved" : "Rejected"} “{lastDecision.label}”
-                </span>
-                <button type="button" className="shrink-0 font-medium text-accent-200 hover:underline" onClick={undo} data-testid="undo">
-                  Undo <kbd className="opacity-70">U</kbd>
-                </button>
-              </div>
-            )
-          }
+          notice={<UndoBar decision={session.lastDecision} problem={session.problem} onUndo={() => void session.undo()} />}
         />
       )}
     </div>

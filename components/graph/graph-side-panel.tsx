@@ -7,10 +7,14 @@ import type { GraphConcept, GraphRelation, Subgraph } from "@/lib/client/graph";
 import { cx } from "@/lib/client/cx";
 import { ChainBuilder } from "./chain-builder";
 import { ChainInspector } from "./chain-inspector";
+import { ChainList } from "./chain-list";
+import { CommentThread } from "./comment-thread";
 import { ConceptInspector } from "./concept-inspector";
 import { NewConceptForm } from "./new-concept-form";
 import { NewRelationForm } from "./new-relation-form";
 import { RelationInspector } from "./relation-inspector";
+import { ReviewQueuePanel } from "./review-queue-panel";
+import type { ReviewSession } from "./use-review-session";
 
 /** What the inspector shows and the A / R keys act on: one concept, relation or chain. */
 export type Selection = { kind: "concept" | "relation" | "chain"; id: string } | null;
@@ -18,15 +22,19 @@ export type Mode = "inspect" | "queue" | "compose";
 
 type Props = {
   data: Subgraph;
+  /** the subgraph is being fetched (a queue item not drawn is being brought in) */
+  loading: boolean;
   /** the L3 level filter: off hides the chains list */
   showChains: boolean;
   discipline: string | null;
   canEdit: boolean;
+  /** the signed-in user's id: "me" in the queue */
+  me: string;
   mode: Mode;
   setMode: (m: Mode) => void;
   selection: Selection;
   setSelection: (s: Selection) => void;
-  queue: GraphRelation[];
+  session: ReviewSession;
   composing: GraphRelation[];
   setComposing: (steps: GraphRelation[]) => void;
   editingChain: { id: string; summary: string | null } | null;
@@ -42,13 +50,7 @@ type Props = {
   notice?: ReactNode;
 };
 
-/** "Draft 12 of 135": where the reviewer is in the queue of drafts in view. */
-function queuePosition(queue: GraphRelation[], relation: GraphRelation | undefined): string {
-  const at = relation ? queue.findIndex((r) => r.id === relation.id) : -1;
-  return at < 0 ? `${queue.length} drafts in view` : `Draft ${at + 1} of ${queue.length}`;
-}
-
-/** Beside the canvas: the inspector, the review queue, the chain composer, and the chains in view. */
+/** Beside the canvas: the review queue, the inspector with the item's comments, the chain composer, and the chains in view. */
 export function GraphSidePanel(p: Props) {
   const nameOf = (id: string) => p.data.concepts.find((c) => c.id === id)?.name ?? id;
   const concept: GraphConcept | undefined = p.selection?.kind === "concept" ? p.data.concepts.find((c) => c.id === p.selection!.id) : undefined;
@@ -56,9 +58,11 @@ export function GraphSidePanel(p: Props) {
   const chain = p.selection?.kind === "chain" ? p.data.chains.find((c) => c.id === p.selection!.id) : undefined;
   const tabs: { key: Mode; label: string }[] = [
     { key: "inspect", label: "Inspect" },
-    { key: "queue", label: `Queue (${p.queue.length})` },
-    ...(p.canEdit ? [{ key: "compose" as const, label: "Compose chain" }] : []),
+    { key: "queue", label: `Queue (${p.session.total})` },
+    ...(p.canEdit ? [{ key: "compose" as const, label: "Compose" }] : []),
   ];
+  const shown = concept ?? relation ?? chain;
+  const thread = p.selection && shown ? <CommentThread key={`${p.selection.kind}:${p.selection.id}`} level={p.selection.kind} id={p.selection.id} canComment={p.canEdit} /> : null;
   return (
     <div className="flex min-h-0 flex-col gap-4 overflow-y-auto">
       <div role="tablist" className="flex gap-1 rounded-lg bg-zinc-200/60 p-0.5 text-xs">
@@ -74,6 +78,7 @@ export function GraphSidePanel(p: Props) {
           <NewRelationForm discipline={p.discipline} subjectId={p.pending.subjectId} objectId={p.pending.objectId} nameOf={nameOf} onDone={() => p.setPending(null)} />
         </Card>
       )}
+      {p.mode === "queue" && <ReviewQueuePanel session={p.session} canEdit={p.canEdit} me={p.me} />}
       {p.mode === "compose" ? (
         <Card title={p.editingChain ? "Edit a chain" : "Compose a chain"}>
           <ChainBuilder
@@ -86,30 +91,20 @@ export function GraphSidePanel(p: Props) {
             review={p.review}
           />
         </Card>
-      ) : p.mode === "queue" && p.queue.length === 0 ? (
-        <Card title="Review queue">
-          <p className="text-xs text-zinc-500">No draft relation in this view.</p>
-        </Card>
-      ) : (
+      ) : p.mode === "queue" && !p.selection ? null : (
         <Card
           title={concept?.name ?? (relation ? "L2 relation" : chain ? "L3 chain" : "Inspector")}
-          description={
-            p.mode === "queue"
-              ? `${queuePosition(p.queue, relation)} · J/K move · A/R decide · U undo · ? keys`
-              : concept
-                ? "L1 concept"
-                : relation || chain
-                  ? undefined
-                  : "Select a node, an edge or a chain · ?: keyboard shortcuts"
-          }
+          description={concept ? "L1 concept" : shown ? undefined : p.selection ? undefined : "Select a node, an edge or a chain · ?: keyboard shortcuts"}
           data-testid="graph-inspector"
         >
           {concept ? (
-            <ConceptInspector concept={concept} others={p.data.concepts.filter((c) => c.id !== concept.id)} around={p.data.relations.filter((r) => r.subjectId === concept.id || r.objectId === concept.id)} nameOf={nameOf} canEdit={p.canEdit} onFocus={() => p.onFocus(concept.id)} review={p.review} />
+            <ConceptInspector concept={concept} others={p.data.concepts.filter((c) => c.id !== concept.id)} around={p.data.relations.filter((r) => r.subjectId === concept.id || r.objectId === concept.id)} nameOf={nameOf} canEdit={p.canEdit} onFocus={() => p.onFocus(concept.id)} review={p.review} thread={thread} />
           ) : relation ? (
-            <RelationInspector relation={relation} vocabulary={p.vocabulary} nameOf={nameOf} canEdit={p.canEdit} review={p.review} />
+            <RelationInspector relation={relation} vocabulary={p.vocabulary} nameOf={nameOf} canEdit={p.canEdit} review={p.review} thread={thread} />
           ) : chain ? (
-            <ChainInspector chain={chain} canEdit={p.canEdit} review={p.review} />
+            <ChainInspector chain={chain} canEdit={p.canEdit} review={p.review} thread={thread} />
+          ) : p.selection ? (
+            <p className="text-xs text-zinc-500">{p.loading ? "Bringing it into the graph…" : "Not in this view: change the filters above the graph to see it."}</p>
           ) : (
             <div className="space-y-3">
               <p className="text-xs text-zinc-500">Click a concept for its definition and history, or an edge for its evidence in the source chunk.{p.canEdit ? " Drag from one node's right handle to another node to draw a relation." : ""}</p>
@@ -118,48 +113,15 @@ export function GraphSidePanel(p: Props) {
           )}
         </Card>
       )}
-      {p.showChains && (
-        <Card title="L3 chains" description="Choose one to draw it as a path" bodyClassName="p-0" data-testid="graph-chains">
-          {p.data.chains.length === 0 ? (
-            <p className="p-3 text-xs text-zinc-500">No chain lies entirely in this view.</p>
-          ) : (
-            <ul className="divide-y divide-zinc-100 text-xs">
-              {p.data.chains.map((c) => (
-                <li key={c.id}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      // Choosing a chain draws its path and makes it the selection: the inspector and A / R follow it.
-                      const off = p.chainId === c.id;
-                      p.setChainId(off ? null : c.id);
-                      p.setSelection(off ? null : { kind: "chain", id: c.id });
-                      if (p.mode === "queue") p.setMode("inspect");
-                    }}
-                    className={p.chainId === c.id ? "w-full bg-accent-50 p-2.5 text-left text-accent-900" : "w-full p-2.5 text-left text-zinc-700 hover:bg-zinc-50"}
-                    data-testid="graph-chain"
-                    data-status={c.status}
-                  >
-                    {c.summary ?? `${c.steps.length} steps`} <span className="text-zinc-400">· {c.status.toLowerCase()}</span>
-                  </button>
-                  {p.canEdit && p.chainId === c.id && (
-                    <button
-                      type="button"
-                      className="mb-2 ml-2.5 text-accent-700 hover:underline"
-                      data-testid="chain-edit"
-                      onClick={() => {
-                        p.setEditingChain({ id: c.id, summary: c.summary });
-                        p.setComposing(c.steps.map((s) => ({ id: s.relation.id, subjectId: s.relation.subject.id, objectId: s.relation.object.id, predicate: s.relation.predicate, status: s.relation.status, evidence: s.relation.evidence })));
-                        p.setMode("compose");
-                      }}
-                    >
-                      Edit steps
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+      {p.showChains && p.mode !== "queue" && (
+        <ChainList
+          chains={p.data.chains}
+          chainId={p.chainId}
+          canEdit={p.canEdit}
+          setChainId={p.setChainId}
+          setSelection={p.setSelection}
+          onEdit={(c, steps) => (p.setEditingChain(c), p.setComposing(steps), p.setMode("compose"))}
+        />
       )}
     </div>
   );

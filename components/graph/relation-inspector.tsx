@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/field";
@@ -27,9 +27,17 @@ function Evidence({ text, evidence }: { text: string; evidence: string }) {
   );
 }
 
-type Props = { relation: GraphRelation; vocabulary: PredicateRow[]; nameOf: (id: string) => string; canEdit: boolean; review: ReturnType<typeof useReview> };
+type Props = {
+  relation: GraphRelation;
+  vocabulary: PredicateRow[];
+  nameOf: (id: string) => string;
+  canEdit: boolean;
+  review: ReturnType<typeof useReview>;
+  /** the item's comment thread, shown after the evidence it is usually about */
+  thread?: ReactNode;
+};
 
-export function RelationInspector({ relation, vocabulary, nameOf, canEdit, review }: Props) {
+export function RelationInspector({ relation, vocabulary, nameOf, canEdit, review, thread }: Props) {
   const { data } = useRelationDetail(relation.id);
   const update = useUpdateRelation();
   const [predicate, setPredicate] = useState(relation.predicate);
@@ -70,6 +78,7 @@ export function RelationInspector({ relation, vocabulary, nameOf, canEdit, revie
       ) : (
         <p className="text-zinc-500 italic">“{relation.evidence}”</p>
       )}
+      {thread}
       <div className="border-t border-zinc-100 pt-2">
         <p className="mb-1 font-medium text-zinc-700">History</p>
         <HistoryList type="relation" id={relation.id} />

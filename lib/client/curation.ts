@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import type { ReviewLevel, ReviewResult } from "@/lib/domain/knowledge/review-queue";
 import { fetchJson } from "./api";
 import type { Subgraph } from "./graph";
+import { leaveQueues } from "./review-queue";
 
 /** The three levels of the structure, as the review API names them. */
-export type Level = "concept" | "relation" | "chain";
+export type Level = ReviewLevel;
 export type HistoryEvent = { id: string; at: string; action: string; actorEmail: string | null; details: Record<string, unknown> | null };
 export type RelationDetail = {
   relation: { id: string; predicate: string; evidence: string; status: string; subject: { id: string; name: string }; object: { id: string; name: string } };
@@ -38,14 +40,18 @@ export function useUpdateConcept() {
 export function useReview() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { level: Level; ids: string[]; status: "APPROVED" | "REJECTED" | "DRAFT" }) => fetchJson("/api/knowledge/review", { method: "POST", body }),
-    onMutate: ({ level, ids, status }) =>
-      optimistic(qc, (g) => ({
+    mutationFn: (body: { level: Level; ids: string[]; status: "APPROVED" | "REJECTED" | "DRAFT" }) => fetchJson<ReviewResult>("/api/knowledge/review", { method: "POST", body }),
+    onMutate: ({ level, ids, status }) => {
+      const undoGraph = optimistic(qc, (g) => ({
         ...g,
         concepts: level === "concept" ? g.concepts.map((c) => (ids.includes(c.id) ? { ...c, status } : c)) : g.concepts,
         relations: level === "relation" ? g.relations.map((r) => (ids.includes(r.id) ? { ...r, status } : r)) : g.relations,
         chains: level === "chain" ? g.chains.map((c) => (ids.includes(c.id) ? { ...c, status } : c)) : g.chains,
-      })),
+      }));
+      // A decided item leaves the queue of drafts at once; one put back to draft returns with the refetch.
+      const undoQueues = status === "DRAFT" ? () => {} : leaveQueues(qc, level, ids);
+      return () => (undoGraph(), undoQueues());
+    },
     onError: (_e, _v, undo) => undo?.(),
     onSettled: () => settle(qc),
   });

@@ -1,23 +1,12 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { prodaAgainst } from "@/test/cli";
 import { useTestDatabase } from "@/test/database";
 import { paragraph, SHARED_CORPUS, tempFolder } from "@/test/fixtures";
 
 const t = useTestDatabase();
-const exec = promisify(execFile);
-
-async function proda(...args: string[]) {
-  try {
-    const { stdout, stderr } = await exec("node", ["bin/proda.js", ...args], { env: { ...process.env, DATABASE_URL: t.url() } });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+const proda = prodaAgainst(() => t.url());
 
 describe("proda CLI", () => {
   it("lists its commands", async () => {

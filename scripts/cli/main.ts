@@ -97,6 +97,59 @@ program
     process.exitCode = await checkCommand(opts);
   });
 
+const review = program.command("review").description("the review queue of the knowledge structure: list drafts, assign them to reviewers, comment on them");
+const LEVELS = ["concept", "relation", "chain"];
+const checkLevel = (level: string, all = false) => {
+  if (!LEVELS.includes(level) && !(all && level === "all")) program.error(`the level must be one of ${[...(all ? ["all"] : []), ...LEVELS].join(", ")}, not ${level}`);
+};
+const asOption = "act as this person (who must be allowed to); without it, the local admin";
+
+review
+  .command("queue")
+  .description("draft concepts, relations and chains to review, concepts first, with the total; a page at a time")
+  .option("-d, --discipline <slug>", "only this discipline")
+  .option("--level <level>", "all, concept, relation or chain", "all")
+  .option("--assignee <who>", "anyone, me (needs --as), none (unassigned) or a reviewer's email", "anyone")
+  .option("--limit <n>", "items per page (1 to 200)", "50")
+  .option("--cursor <cursor>", "the next page: the cursor the previous page printed")
+  .option("--as <email>", asOption)
+  .option("--json", "print the page as JSON")
+  .action(async (opts: { discipline?: string; level: string; assignee: string; limit: string; cursor?: string; as?: string; json?: boolean }) => {
+    checkLevel(opts.level, true);
+    const { reviewQueueCommand } = await import("./review-command");
+    process.exitCode = await reviewQueueCommand(opts);
+  });
+
+review
+  .command("assign")
+  .description("assign items of one level to a reviewer, or unassign them")
+  .argument("<level>", "concept, relation or chain")
+  .argument("<ids...>", "the items' ids")
+  .option("--to <email>", "the reviewer (a person whose role may approve knowledge)")
+  .option("--none", "unassign")
+  .option("--as <email>", asOption)
+  .option("--json", "print the result as JSON")
+  .action(async (level: string, ids: string[], opts: { to?: string; none?: boolean; as?: string; json?: boolean }) => {
+    checkLevel(level);
+    if (!opts.to === !opts.none) program.error("say whom with --to <email>, or --none to unassign");
+    const { reviewAssignCommand } = await import("./review-command");
+    process.exitCode = await reviewAssignCommand(level, ids, opts);
+  });
+
+review
+  .command("comment")
+  .description("add a comment to a concept's, relation's or chain's thread")
+  .argument("<level>", "concept, relation or chain")
+  .argument("<id>", "the item's id")
+  .argument("<text>", "the comment (at most 2,000 characters)")
+  .option("--as <email>", asOption)
+  .option("--json", "print the comment as JSON")
+  .action(async (level: string, id: string, text: string, opts: { as?: string; json?: boolean }) => {
+    checkLevel(level);
+    const { reviewCommentCommand } = await import("./review-command");
+    process.exitCode = await reviewCommentCommand(level, id, text, opts);
+  });
+
 try {
   await program.parseAsync(process.argv);
 } catch (e) {

@@ -11,7 +11,8 @@ export type Principal = {
   email: string;
   name: string;
   role: Role;
-  via: "session" | "token";
+  /** "cli": `proda … --as <email>`, on the machine that holds the database */
+  via: "session" | "token" | "cli";
   tokenId?: string;
 };
 

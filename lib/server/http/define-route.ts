@@ -9,7 +9,7 @@ import { changedHere, readThrough, type ChangeGroup } from "@/lib/server/change-
 import { db } from "@/lib/server/db";
 import { readJsonBody } from "./body";
 import { errorResponse } from "./errors";
-import { assertNoNul } from "./nul-bytes";
+import { parseInput } from "./parse-input";
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -46,15 +46,7 @@ type Spec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, A exten
 export type RouteHandler = ((req: NextRequest, ctx: RouteContext) => Promise<Response>) & { auth: RouteAuth };
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
-  if (!schema) return undefined as z.infer<T>;
-  assertNoNul(value, where);
-  const r = schema.safeParse(value);
-  if (r.success) return r.data;
-  throw new DomainError(
-    "BAD_INPUT",
-    `Invalid ${where}: ${r.error.issues.map((i) => `${i.path.join(".") || where}: ${i.message}`).join("; ")}`,
-    { fields: r.error.issues.map((i) => ({ field: i.path.join("."), message: i.message })) },
-  );
+  return schema ? parseInput(schema, value, where) : (undefined as z.infer<T>);
 }
 
 /** Who is calling, and may they: 401 without a principal, 403 without the permission. */

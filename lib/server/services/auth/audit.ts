@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   "knowledge.merged",
   "knowledge.deleted",
   "knowledge.imported",
+  "knowledge.assigned",
+  "knowledge.commented",
   "benchmark.frozen",
   "benchmark.versioned",
   "benchmark.item_edited",

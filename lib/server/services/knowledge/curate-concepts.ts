@@ -107,6 +107,8 @@ export async function mergeConcepts(db: Db, actor: Principal, keepId: string, me
       where: { id: keepId },
       data: { aliases, aliasKeys: aliases.map(canonicalName), definition: keep.definition ?? merge.definition, ...edited(actor) },
     });
+    // What reviewers said about the duplicate is still about the concept it becomes.
+    await tx.reviewComment.updateMany({ where: { conceptId: mergeId }, data: { conceptId: keepId } });
     await tx.concept.delete({ where: { id: mergeId } });
     await audit(tx, { action: "knowledge.merged", actor, target: { type: "concept", id: keepId }, details: { merged: { id: mergeId, name: merge.name }, relationsMoved: moving.length } });
     return concept;

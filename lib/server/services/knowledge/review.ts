@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
-import type { Db } from "@/lib/server/db";
+import { reviewLevel, reviewResultView } from "@/lib/domain/knowledge/review-queue";
+import type { ReviewStatus } from "@/lib/domain/knowledge/views";
+import type { Db, Prisma } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/auth/principal";
 import { validateSteps } from "./curate-chains";
 
 export const reviewInput = z.object({
-  level: z.enum(["concept", "relation", "chain"]),
+  level: reviewLevel,
   ids: z.array(z.string().min(1)).min(1, "name at least one item").max(5000),
   status: z.enum(["DRAFT", "APPROVED", "REJECTED"]),
 });
@@ -13,12 +15,14 @@ export const reviewInput = z.object({
 /**
  * Sets the review status of items, singly or in bulk, in one transaction: all or nothing.
  * Approving a chain checks its reachability first; rejecting a relation that an approved chain
- * uses is refused. Both refusals are 422 and name the items.
+ * uses is refused. Both refusals are 422 and name the items. The answer says what each item's
+ * status was before, grouped by status, so an undo can put every item back as it was.
  */
 export async function reviewItems(db: Db, actor: Principal, input: z.infer<typeof reviewInput>) {
   const ids = [...new Set(input.ids)];
   return db.$transaction(async (tx) => {
     const now = { status: input.status, editedBy: actor.userId, editedAt: new Date() };
+    const before = await statusesOf(tx, input.level, ids);
     let count = 0;
     if (input.level === "chain") {
       if (input.status === "APPROVED") {
@@ -39,8 +43,15 @@ export async function reviewItems(db: Db, actor: Principal, input: z.infer<typeo
     await tx.auditEvent.createMany({
       data: ids.map((id) => ({ action: "knowledge.reviewed", actorId: actor.userId, actorEmail: actor.email, targetType: input.level, targetId: id, details: { status: input.status } })),
     });
-    return { updated: count, status: input.status };
+    const previous = new Map<ReviewStatus, string[]>();
+    for (const b of before) previous.set(b.status, [...(previous.get(b.status) ?? []), b.id]);
+    return reviewResultView.parse({ updated: count, status: input.status, previous: [...previous].map(([status, ids]) => ({ status, ids })) });
   });
+}
+
+function statusesOf(tx: Prisma.TransactionClient, level: z.infer<typeof reviewLevel>, ids: string[]): Promise<{ id: string; status: ReviewStatus }[]> {
+  const args = { where: { id: { in: ids } }, select: { id: true, status: true } } as const;
+  return level === "concept" ? tx.concept.findMany(args) : level === "relation" ? tx.relation.findMany(args) : tx.chain.findMany(args);
 }
 
 /** An item's history: every audit event about it, newest first. */
