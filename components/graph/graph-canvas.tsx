@@ -19,20 +19,21 @@ type Props = {
   path: Set<string>;
   /** the selected relation, drawn thicker */
   selectedRelation?: string | null;
+  /** the selected concept, ringed */
+  selectedConcept?: string | null;
   onSelect: (conceptId: string | null) => void;
   onEdgeSelect?: (relationId: string) => void;
   /** concept ids to bring into view (the item under review) */
   centerOn?: string[];
   /** set when the user may draw a relation from one node to another */
   onConnect?: (subjectId: string, objectId: string) => void;
-  centerOn?: string[];
 };
 
 /**
  * A focus view: L1 concepts as nodes, L2 relations as directed edges labelled by predicate,
  * laid out in layers off the main thread so chains read left to right.
  */
-export function GraphCanvas({ concepts, relations, focus, path, selectedRelation, centerOn, onSelect, onEdgeSelect, onConnect }: Props) {
+export function GraphCanvas({ concepts, relations, focus, path, selectedRelation, selectedConcept, centerOn, onSelect, onEdgeSelect, onConnect }: Props) {
   // The layout depends only on which nodes and edges there are: a refetch that changes a status
   // or a definition keeps the layout (and the user's viewport).
   const shape = useMemo(() => concepts.map((c) => c.id).join(",") + "|" + relations.map((r) => `${r.id}:${r.subjectId}>${r.objectId}`).join(","), [concepts, relations]);
@@ -61,9 +62,10 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         position: positions?.[c.id] ?? { x: 0, y: 0 },
+        selected: c.id === selectedConcept,
         data: { label: c.name, status: c.status, focused: focus.includes(c.id), onPath: onPath.has(c.id) },
       })),
-    [concepts, positions, focus, onPath],
+    [concepts, positions, focus, onPath, selectedConcept],
   );
   const nameOf = useMemo(() => new Map(concepts.map((c) => [c.id, c.name])), [concepts]);
   const edges = useMemo(() => relationEdges(relations, { path, selectedRelation, showLabels: !far, nameOf }), [relations, path, selectedRelation, far, nameOf]);

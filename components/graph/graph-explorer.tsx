@@ -118,18 +118,6 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
     // `session` is new on every render, so the handler always sees the current queue and undo.
   }, [data, selection, canEdit, mode, session, review, showHelp]);
 
-  // The canvas brings the item under review into view: a concept, a relation's two ends, a chain's steps.
-  const centerOn = useMemo(() => {
-    if (!selection || !data) return undefined;
-    if (selection.kind === "concept") return [selection.id];
-    if (selection.kind === "relation") {
-      const r = data.relations.find((x) => x.id === selection.id);
-      return r ? [r.subjectId, r.objectId] : undefined;
-    }
-    const ch = data.chains.find((x) => x.id === selection.id);
-    return ch ? [...new Set(ch.steps.flatMap((s) => [s.relation.subject.id, s.relation.object.id]))] : undefined;
-  }, [selection, data]);
-
   async function search() {
     setSearchError(null);
     const found = await fetchJson<SearchResult>("/api/knowledge/search", { query: { q, discipline, limit: 5 } });
@@ -235,6 +223,7 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
               focus={focus}
               path={path}
               selectedRelation={selection?.kind === "relation" ? selection.id : null}
+              selectedConcept={selection?.kind === "concept" ? selection.id : null}
               centerOn={centerOn}
               onSelect={(id) => setSelection(id ? { kind: "concept", id } : null)}
               onEdgeSelect={onEdgeSelect}
