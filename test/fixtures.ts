@@ -16,6 +16,12 @@ export function tempFolder(files: Record<string, string | Uint8Array>): string {
   return dir;
 }
 
+/** An uploaded file as the multipart parser leaves it: spooled to a temporary file. */
+export function spooledFile(name: string, content: string | Uint8Array) {
+  const file = path.join(tempFolder({ [name]: content }), name);
+  return { name, path: file, size: fs.statSync(file).size };
+}
+
 export const paragraph = (topic: string) =>
   `${topic} is a central idea of this section. Photosynthesis converts light energy into chemical energy, ` +
   `and the chemical energy is stored in glucose. Glucose provides energy for cellular respiration, ` +

@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { BY_SYSTEM } from "@/lib/jobs/created-by";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { createDb, type Db } from "@/lib/server/db";
@@ -129,7 +130,7 @@ describe("a worker process killed mid-run", () => {
   let survivor: Worker;
 
   it("imports ../shared/corpus completely after the first worker is SIGKILLed at 20-80%", async () => {
-    const run = await enqueueJob(t.db(), corpusImportJob, { source: { kind: "path", path: SHARED_CORPUS } });
+    const run = await enqueueJob(t.db(), corpusImportJob, { source: { kind: "path", path: SHARED_CORPUS } }, BY_SYSTEM);
     const first = startWorker("A");
     const middle = await waitForMiddle(run.id);
     await kill(first, "SIGKILL");
@@ -148,7 +149,7 @@ describe("a worker process killed mid-run", () => {
   }, 180_000);
 
   it("extracts the structure of four disciplines completely after the worker running it is SIGKILLed at 20-80%", async () => {
-    const run = await enqueueJob(t.db(), knowledgeExtractJob, await extraction(t.db()));
+    const run = await enqueueJob(t.db(), knowledgeExtractJob, await extraction(t.db()), BY_SYSTEM);
     const middle = await waitForMiddle(run.id);
     await kill(survivor, "SIGKILL");
     expect(middle.workerId).toMatch(new RegExp(`:${survivor.pid}:`));

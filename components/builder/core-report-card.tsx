@@ -2,6 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import type { CoreReport } from "@/lib/client/builder";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { formatPercent } from "@/lib/client/format";
 
 const pct = formatPercent;
@@ -9,6 +10,7 @@ const ratio = (n: number, of: number) => (of === 0 ? "—" : `${n}/${of}`);
 
 /** CORE: Contextualized, Organized (with coverage per discipline), Rigorous (checks), Evolving (lineage). */
 export function CoreReportCard({ core }: { core: CoreReport }) {
+  const disciplineName = useDisciplineName();
   const checks = Object.entries(core.rigorous.checks);
   return (
     <Card title="CORE report" description="Contextualized · Organized · Rigorous · Evolving" data-testid="core-report">
@@ -52,7 +54,7 @@ export function CoreReportCard({ core }: { core: CoreReport }) {
           <tbody className="tabular-nums">
             {core.organized.coverage.map((r) => (
               <tr key={r.discipline} className="border-t border-zinc-100">
-                <td className="py-1">{r.discipline}</td>
+                <td className="py-1">{disciplineName(r.discipline)}</td>
                 <td className="py-1 text-right">{ratio(r.coveredConcepts, r.concepts)}</td>
                 <td className="py-1 text-right">{ratio(r.coveredRelations, r.relations)}</td>
                 <td className="py-1 text-right">{ratio(r.coveredApprovedConcepts, r.approvedConcepts)}</td>

@@ -7,12 +7,14 @@ import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { useTrainingInstances, type TrainingInstance } from "@/lib/client/builder";
 
 const KINDS = ["definition", "relation", "inverse", "explanation", "contrast"];
 
 /** Instances in order, filtered by kind and by the concept or relation they teach. */
 export function InstanceBrowser({ setId, discipline }: { setId: string; discipline: string | null }) {
+  const disciplineName = useDisciplineName();
   const [kind, setKind] = useState("");
   const [focus, setFocus] = useState<TrainingInstance["teaches"][number] | null>(null);
   const concept = focus?.level === "L1" ? focus.id : "";
@@ -20,7 +22,7 @@ export function InstanceBrowser({ setId, discipline }: { setId: string; discipli
   const { data, isLoading, hasNextPage, fetchNextPage, isFetchingNextPage } = useTrainingInstances(setId, { discipline, kind, concept, relation });
   const items = data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <Card title="Instances" description={discipline ? `In ${discipline}` : "All disciplines (choose one in the header to narrow)"} bodyClassName="p-0" data-testid="instance-browser">
+    <Card title="Instances" description={discipline ? `In ${disciplineName(discipline)}` : "All disciplines (choose one in the header to narrow)"} bodyClassName="p-0" data-testid="instance-browser">
       <div className="flex flex-wrap gap-2 border-b border-zinc-200 p-2">
         <Select aria-label="Kind" value={kind} onChange={(e) => setKind(e.target.value)} data-testid="instance-kind">
           <option value="">Every kind</option>

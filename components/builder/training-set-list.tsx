@@ -14,6 +14,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FieldLabel, Input } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { builderKeys, useBuildTrainingSet, useTrainingSets, type TrainingSet } from "@/lib/client/builder";
 import { cx } from "@/lib/client/cx";
 import { useCan } from "@/lib/client/session";
@@ -72,6 +73,7 @@ export function TrainingSetList({ selected, discipline }: { selected: string | n
 }
 
 function BuildCard({ discipline }: { discipline: string | null }) {
+  const disciplineName = useDisciplineName();
   const allowed = useCan("training-sets:build");
   const build = useBuildTrainingSet();
   const qc = useQueryClient();
@@ -83,7 +85,7 @@ function BuildCard({ discipline }: { discipline: string | null }) {
   const [runId, setRunId] = useState<string | null>(null);
   if (!allowed) return null;
   return (
-    <Card title="Build a training set" description={discipline ? `From L1/L2 of ${discipline}` : "From L1/L2 of every discipline"} data-testid="build-training-set">
+    <Card title="Build a training set" description={discipline ? `From L1/L2 of ${disciplineName(discipline)}` : "From L1/L2 of every discipline"} data-testid="build-training-set">
       <form
         className="space-y-3"
         onSubmit={(e) => {

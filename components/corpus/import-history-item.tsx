@@ -4,12 +4,13 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { ImportStatusBadge, RunProgress } from "@/components/jobs/job-status";
-import { toReport, type ImportRun } from "@/lib/client/corpus";
+import { RunProgress, StatusBadge } from "@/components/jobs/job-status";
+import { toReport, useDisciplineName, type ImportRun } from "@/lib/client/corpus";
 import { cx } from "@/lib/client/cx";
 import { formatDateTime, formatInt, formatRelative } from "@/lib/client/format";
 import { isActiveStatus, jobLabel } from "@/lib/client/jobs";
 import { jobHref } from "@/lib/client/url";
+import { importCounts } from "@/lib/domain/corpus/import-outcome";
 import { ImportReportView } from "./import-report";
 
 type Props = { run: ImportRun; now: number; discipline: string | null; defaultOpen: boolean };
@@ -18,6 +19,8 @@ export function ImportHistoryItem({ run, now, discipline, defaultOpen }: Props) 
   const [open, setOpen] = useState(defaultOpen);
   const bodyId = useId();
   const report = toReport(run.result);
+  const counts = report && importCounts(report);
+  const disciplineName = useDisciplineName();
   const active = isActiveStatus(run.status);
   const source = run.payload.source?.kind === "path" ? "Folder" : "Upload";
 
@@ -34,20 +37,20 @@ export function ImportHistoryItem({ run, now, discipline, defaultOpen }: Props) 
           <svg viewBox="0 0 16 16" className={cx("size-3 shrink-0 text-zinc-400 transition-transform", open && "rotate-90")} aria-hidden>
             <path d="M6 4l4 4-4 4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          <ImportStatusBadge status={run.status} report={report} />
+          <StatusBadge status={run.status} counts={counts} />
           <span className="min-w-0 truncate font-medium text-zinc-900">{jobLabel(run.payload) ?? "Import"}</span>
           <Badge className="shrink-0">{source}</Badge>
-          {run.payload.discipline && <span className="shrink-0 text-xs text-zinc-500">{run.payload.discipline}</span>}
+          {run.payload.discipline && <span className="shrink-0 text-xs text-zinc-500">{disciplineName(run.payload.discipline)}</span>}
           <span className="ml-auto hidden shrink-0 items-center gap-3 text-xs text-zinc-500 tabular-nums md:flex">
             {active ? (
               <RunProgress status={run.status} progress={run.progress} className="w-40" />
             ) : (
-              report && (
+              report && counts && (
                 <>
                   <span>{formatInt(report.documents)} new</span>
                   <span>{formatInt(report.updated)} changed</span>
                   <span>{formatInt(report.chunks)} chunks</span>
-                  {report.errors.length > 0 && <span className="font-medium text-red-700">{formatInt(report.errors.length)} errors</span>}
+                  {counts.errors > 0 && <span className="font-medium text-red-700">{formatInt(counts.errors)} errors</span>}
                 </>
               )
             )}

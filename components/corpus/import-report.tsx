@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Stat } from "@/components/ui/stat";
-import { DROP_REASONS, type DropReason, type ImportReport } from "@/lib/client/corpus";
+import { DROP_REASONS, useDisciplineName, type DropReason, type ImportReport } from "@/lib/client/corpus";
 import { cx } from "@/lib/client/cx";
 import { formatInt } from "@/lib/client/format";
 
@@ -17,6 +17,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   const reasons = [...new Set([...DROP_REASONS, ...(Object.keys(report.dropped) as DropReason[])])];
   const droppedTotal = Object.values(report.dropped).reduce<number>((n, c) => n + (c ?? 0), 0);
   const byDiscipline = Object.entries(report.byDiscipline);
+  const disciplineName = useDisciplineName();
 
   return (
     <div className="@container space-y-4" data-testid="import-report">
@@ -32,7 +33,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
         {byDiscipline.length > 0 && (
           <span className="text-zinc-400">
             {" "}
-            ({byDiscipline.map(([slug, c]) => `${slug}: ${formatInt(c.documents)} new, ${formatInt(c.chunks)} chunks`).join("; ")})
+            ({byDiscipline.map(([slug, c]) => `${disciplineName(slug)}: ${formatInt(c.documents)} new, ${formatInt(c.chunks)} chunks`).join("; ")})
           </span>
         )}
       </p>

@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { ErrorAlert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ImportStatusBadge, RunProgress } from "@/components/jobs/job-status";
+import { RunProgress, StatusBadge } from "@/components/jobs/job-status";
 import { errorMessage } from "@/lib/client/api";
 import { toReport, useTrackedImport } from "@/lib/client/corpus";
 import { isActiveStatus, jobLabel } from "@/lib/client/jobs";
 import { jobHref } from "@/lib/client/url";
+import { importCounts } from "@/lib/domain/corpus/import-outcome";
 import { ImportReportView } from "./import-report";
 
 /** Live progress of the import just started here, then its report. */
@@ -15,6 +16,7 @@ export function ImportRunStatus({ runId, discipline }: { runId: string; discipli
   const { data, error } = useTrackedImport(runId);
   const run = data?.run;
   const report = toReport(run?.result);
+  const counts = report && importCounts(report);
 
   return (
     <div className="mt-4 space-y-3 border-t border-zinc-200 pt-4" data-testid="import-run" aria-live="polite">
@@ -34,8 +36,8 @@ export function ImportRunStatus({ runId, discipline }: { runId: string; discipli
       ) : (
         <>
           <div className="flex items-center gap-3">
-            <ImportStatusBadge status={run.status} report={report} />
-            <RunProgress status={run.status} progress={run.progress} className="flex-1" />
+            <StatusBadge status={run.status} counts={counts} />
+            <RunProgress status={run.status} counts={counts} progress={run.progress} className="flex-1" />
           </div>
           <p className="h-5 truncate text-xs text-zinc-600" title={run.message ?? undefined}>
             {run.message}

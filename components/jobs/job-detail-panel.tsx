@@ -10,14 +10,18 @@ import { isActiveStatus, jobLabel, jobTitle, useJobRun, type JobRunResponse } fr
 import { useNow } from "@/lib/client/use-now";
 import { JobActions } from "./job-actions";
 import { JobLogs } from "./job-logs";
-import { toReport } from "@/lib/client/corpus";
-import { ImportStatusBadge, RunProgress, StatusBadge } from "./job-status";
+import { toReport, useDisciplineName } from "@/lib/client/corpus";
+import { importCounts } from "@/lib/domain/corpus/import-outcome";
+import { creatorLabel } from "@/lib/domain/jobs/run-creator";
+import { timeLeft } from "@/lib/domain/jobs/time-left";
+import { RunProgress, StatusBadge } from "./job-status";
 
 type Props = { id: string; onClose: () => void };
 
 /** A slide-over beside the table (not a modal): the list stays usable while a run is inspected. */
 export function JobDetailPanel({ id, onClose }: Props) {
   const { data, error, isPending } = useJobRun(id);
+  const disciplineName = useDisciplineName();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
@@ -34,7 +38,7 @@ export function JobDetailPanel({ id, onClose }: Props) {
       <header className="flex shrink-0 items-start justify-between gap-3 border-b border-zinc-200 px-5 py-3.5">
         <div className="min-w-0">
           <h2 className="truncate text-sm font-semibold text-zinc-900">{data ? jobTitle(data.run.type) : "Job"}</h2>
-          <p className="mt-0.5 truncate font-mono text-xs text-zinc-500">{data ? (jobLabel(data.run.payload, data.run.type) ?? id) : id}</p>
+          <p className="mt-0.5 truncate font-mono text-xs text-zinc-500">{data ? (jobLabel(data.run.payload, data.run.type, disciplineName) ?? id) : id}</p>
         </div>
         <button
           type="button"
@@ -67,10 +71,14 @@ export function JobDetailPanel({ id, onClose }: Props) {
 function RunDetail({ data: { run, logs } }: { data: JobRunResponse }) {
   const active = isActiveStatus(run.status);
   const now = useNow(active ? 1000 : false);
+  const report = run.type === "corpus-import" ? toReport(run.result) : null;
+  const counts = report && importCounts(report);
   const timings: [string, string][] = [
+    ["Started by", creatorLabel(run.createdBy)],
     ["Created", formatDateTime(run.createdAt)],
     ["Started", formatDateTime(run.startedAt)],
-    ["Finished", formatDateTime(run.finishedAt)],
+    // While it runs, what is left matters more than when it will have finished.
+    run.status === "RUNNING" ? ["Time left", timeLeft(run.startedAt, run.progress, now)] : ["Finished", formatDateTime(run.finishedAt)],
     ["Duration", runDuration(run.startedAt, run.finishedAt, now)],
     ["Attempts", String(run.attempts)],
     ["Run id", run.id],
@@ -80,8 +88,8 @@ function RunDetail({ data: { run, logs } }: { data: JobRunResponse }) {
     <div className="space-y-5">
       <div className="space-y-2">
         <div className="flex items-center gap-3">
-          {run.type === "corpus-import" ? <ImportStatusBadge status={run.status} report={toReport(run.result)} /> : <StatusBadge status={run.status} />}
-          <RunProgress status={run.status} progress={run.progress} className="flex-1" />
+          <StatusBadge status={run.status} counts={counts} />
+          <RunProgress status={run.status} counts={counts} progress={run.progress} className="flex-1" />
         </div>
         {run.message && <p className="text-sm text-zinc-600" data-testid="job-message">{run.message}</p>}
       </div>
@@ -98,7 +106,9 @@ function RunDetail({ data: { run, logs } }: { data: JobRunResponse }) {
         {timings.map(([label, value]) => (
           <div key={label} className="min-w-0">
             <dt className="text-xs text-zinc-500">{label}</dt>
-            <dd className={label === "Run id" ? "truncate font-mono text-xs leading-5 text-zinc-700" : "text-sm text-zinc-800 tabular-nums"}>{value}</dd>
+            <dd className={label === "Run id" ? "truncate font-mono text-xs leading-5 text-zinc-700" : "text-sm text-zinc-800 tabular-nums"} data-testid={`job-${label.toLowerCase().replace(/ /g, "-")}`}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>

@@ -1,7 +1,8 @@
 import { Badge, type Tone } from "@/components/ui/badge";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import type { JobStatus } from "@/lib/client/jobs";
-import { importFailures, type ImportReport } from "@/lib/client/corpus";
+import { importFailures, type ImportCounts } from "@/lib/domain/corpus/import-outcome";
+import { timeLeft } from "@/lib/domain/jobs/time-left";
 
 /** The server's statuses: WAITING (a run parked until a remote state or a rate limit allows) is newer than lib/client's list. */
 export type RunStatus = JobStatus | "WAITING";
@@ -26,32 +27,40 @@ export const STATUS_TONE: Record<RunStatus, Tone> = {
   CANCELLED: "amber",
 };
 
-/** The run's status; `label` and `tone` tell more where the page knows more (an import's failed files). */
-export function StatusBadge({ status, label = STATUS_LABEL[status], tone = STATUS_TONE[status] }: { status: RunStatus; label?: string; tone?: Tone }) {
+/**
+ * What a run came to, as every page shows it: its status, except that an import that ran to the
+ * end but could not import a file it was given did not succeed: "Failed (2 of 2 files)" when
+ * every file failed, "Partly failed (1 of 3 files)" when some did. `counts` is null for other jobs.
+ */
+export function runOutcome(status: RunStatus, counts: ImportCounts | null = null): { label: string; tone: Tone; outcome?: "failed" | "partly-failed" } {
+  const failures = status === "SUCCEEDED" && counts ? importFailures(counts) : null;
+  if (!failures) return { label: STATUS_LABEL[status], tone: STATUS_TONE[status] };
+  return failures.failed === "all" ? { label: failures.label, tone: "red", outcome: "failed" } : { label: failures.label, tone: "amber", outcome: "partly-failed" };
+}
+
+type Outcome = { status: RunStatus; counts?: ImportCounts | null };
+
+export function StatusBadge({ status, counts }: Outcome) {
+  const { label, tone, outcome } = runOutcome(status, counts);
   return (
-    <Badge tone={tone} dot pulse={status === "RUNNING"} data-testid="status-badge" data-status={status}>
+    <Badge tone={tone} dot pulse={status === "RUNNING"} data-testid="status-badge" data-status={status} data-outcome={outcome}>
       {label}
     </Badge>
   );
 }
 
-/** A finished run shows a full bar in its outcome's colour, whatever its last reported progress. */
-export function RunProgress({ status, progress, className }: { status: RunStatus; progress: number; className?: string }) {
+/** A finished run shows a full bar in its outcome's colour (red for an import whose files all failed), whatever its last reported progress. */
+export function RunProgress({ status, counts, progress, className }: Outcome & { progress: number; className?: string }) {
   const value = status === "SUCCEEDED" ? 1 : progress;
-  return <ProgressBar value={value} tone={STATUS_TONE[status]} label="Progress" showPercent className={className} />;
+  return <ProgressBar value={value} tone={runOutcome(status, counts).tone} label="Progress" showPercent className={className} />;
 }
 
-/**
- * An import that ran to the end but could not import a file it was given did not succeed: every
- * file failed is "Failed", some failed is "Partly failed", each with the count of errors.
- */
-function importOutcome(status: RunStatus, report: ImportReport | null): { label: string; tone: Tone } {
-  const failures = status === "SUCCEEDED" && report ? importFailures(report) : null;
-  if (!failures?.failed) return { label: STATUS_LABEL[status], tone: STATUS_TONE[status] };
-  const count = `${failures.errors} error${failures.errors === 1 ? "" : "s"}`;
-  return failures.failed === "all" ? { label: `Failed · ${count}`, tone: "red" } : { label: `Partly failed · ${count}`, tone: "amber" };
-}
-
-export function ImportStatusBadge({ status, report }: { status: RunStatus; report: ImportReport | null }) {
-  return <StatusBadge status={status} {...importOutcome(status, report)} />;
+/** A running run's estimate of time left from its pace so far ("–" until progress means something); nothing otherwise. */
+export function TimeLeft({ run, now, className }: { run: { status: RunStatus; startedAt: string | null; progress: number }; now: number; className?: string }) {
+  if (run.status !== "RUNNING") return null;
+  return (
+    <p className={className} data-testid="time-left">
+      {timeLeft(run.startedAt, run.progress, now)}
+    </p>
+  );
 }

@@ -9,9 +9,11 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import { Badge } from "@/components/ui/badge";
 import { errorMessage } from "@/lib/client/api";
 import { formatDateTime, formatRelative, runDuration } from "@/lib/client/format";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { isActiveStatus, jobLabel, jobTitle, useJobs, type JobFilters } from "@/lib/client/jobs";
 import { useNow } from "@/lib/client/use-now";
-import { RunProgress, STATUS_LABEL, StatusBadge } from "./job-status";
+import { creatorLabel, creatorParts } from "@/lib/domain/jobs/run-creator";
+import { RunProgress, STATUS_LABEL, StatusBadge, TimeLeft } from "./job-status";
 
 type Props = {
   filters: JobFilters;
@@ -27,6 +29,7 @@ export function JobsTable({ filters, selectedId, onSelect, compact = false }: Pr
   const live = runs.some((r) => isActiveStatus(r.status));
   // Running durations tick every second; finished rows only need their "x min ago" refreshed.
   const now = useNow(live ? 1000 : 30_000);
+  const disciplineName = useDisciplineName();
 
   return (
     <Card
@@ -56,53 +59,68 @@ export function JobsTable({ filters, selectedId, onSelect, compact = false }: Pr
                 <Th>Job</Th>
                 {!compact && <Th>Label</Th>}
                 <Th>Status</Th>
-                <Th className={compact ? "w-32" : "w-44"}>Progress</Th>
+                <Th className={compact ? "w-28" : "w-36"}>Progress</Th>
                 {!compact && <Th>Message</Th>}
-                {!compact && <Th numeric>Attempts</Th>}
+                {!compact && <Th>Started by</Th>}
                 <Th>Created</Th>
                 {!compact && <Th numeric>Duration</Th>}
               </tr>
             </thead>
             <tbody>
-              {runs.map((run) => (
-                <Tr
-                  key={run.id}
-                  interactive
-                  selected={run.id === selectedId}
-                  onClick={() => onSelect(run.id)}
-                  data-testid="job-row"
-                  data-run-id={run.id}
-                  data-status={run.status}
-                >
-                  <Td className="whitespace-nowrap">
-                    <button type="button" className="font-medium text-zinc-900 hover:text-accent-700">
-                      {jobTitle(run.type)}
-                    </button>
-                    {compact && <p className="max-w-48 truncate text-xs text-zinc-500">{jobLabel(run.payload, run.type) ?? "–"}</p>}
-                  </Td>
-                  {!compact && (
-                    <Td className="max-w-56 truncate text-zinc-600" title={jobLabel(run.payload, run.type) ?? undefined}>
-                      {jobLabel(run.payload, run.type) ?? <span className="text-zinc-400">–</span>}
+              {runs.map((run) => {
+                const label = jobLabel(run.payload, run.type, disciplineName);
+                const creator = creatorParts(run.createdBy);
+                return (
+                  <Tr
+                    key={run.id}
+                    interactive
+                    selected={run.id === selectedId}
+                    onClick={() => onSelect(run.id)}
+                    data-testid="job-row"
+                    data-run-id={run.id}
+                    data-status={run.status}
+                  >
+                    {/* One flexible column takes what the others leave and truncates: the table never outgrows the page. */}
+                    <Td className={compact ? "w-full max-w-0" : "whitespace-nowrap"}>
+                      <button type="button" className="block max-w-full truncate font-medium text-zinc-900 hover:text-accent-700">
+                        {jobTitle(run.type)}
+                      </button>
+                      {compact && <p className="truncate text-xs text-zinc-500" title={label ?? undefined}>{label ?? "–"}</p>}
                     </Td>
-                  )}
-                  <Td>
-                    <StatusBadge status={run.status} />
-                  </Td>
-                  <Td>
-                    <RunProgress status={run.status} progress={run.progress} className={compact ? "w-28" : "w-40"} />
-                  </Td>
-                  {!compact && (
-                    <Td className="max-w-72 truncate text-zinc-600" title={run.message ?? undefined}>
-                      {run.message ?? <span className="text-zinc-400">–</span>}
+                    {!compact && (
+                      <Td className="max-w-48 truncate text-zinc-600" title={label ?? undefined}>
+                        {label ?? <span className="text-zinc-400">–</span>}
+                      </Td>
+                    )}
+                    <Td className="whitespace-nowrap">
+                      <StatusBadge status={run.status} counts={run.importCounts} />
+                      {/* Attempts only where they tell something (a retry, a takeover): the column made the table too wide at 1440 px. */}
+                      {run.attempts > 1 && <p className="mt-0.5 text-xs text-zinc-500" data-testid="job-attempts">attempt {run.attempts}</p>}
                     </Td>
-                  )}
-                  {!compact && <Td numeric>{run.attempts}</Td>}
-                  <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(run.createdAt)}>
-                    {formatRelative(run.createdAt, now)}
-                  </Td>
-                  {!compact && <Td numeric>{runDuration(run.startedAt, run.finishedAt, now)}</Td>}
-                </Tr>
-              ))}
+                    <Td>
+                      <RunProgress status={run.status} counts={run.importCounts} progress={run.progress} className={compact ? "w-24" : "w-32"} />
+                      {/* Beside an open detail the selected run's estimate is in the panel. */}
+                      {!compact && <TimeLeft run={run} now={now} className="mt-0.5 text-xs whitespace-nowrap text-zinc-500" />}
+                    </Td>
+                    {!compact && (
+                      <Td className="w-full max-w-0 min-w-28 truncate text-zinc-600" title={run.message ?? undefined}>
+                        {run.message ?? <span className="text-zinc-400">–</span>}
+                      </Td>
+                    )}
+                    {!compact && (
+                      <Td className="max-w-40 text-zinc-600" title={creatorLabel(run.createdBy)} data-testid="job-started-by">
+                        {/* A script's token on a line of its own: the name stays readable in a narrow column. */}
+                        <span className="block truncate">{creator.who}</span>
+                        {creator.via && <span className="block truncate text-xs text-zinc-500"> {creator.via}</span>}
+                      </Td>
+                    )}
+                    <Td className="whitespace-nowrap text-zinc-600" title={formatDateTime(run.createdAt)}>
+                      {formatRelative(run.createdAt, now)}
+                    </Td>
+                    {!compact && <Td numeric>{runDuration(run.startedAt, run.finishedAt, now)}</Td>}
+                  </Tr>
+                );
+              })}
             </tbody>
           </Table>
           {jobs.hasNextPage && (

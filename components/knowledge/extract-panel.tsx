@@ -9,6 +9,7 @@ import { Card } from "@/components/ui/card";
 import { FieldLabel, Input, Select } from "@/components/ui/field";
 import { ROLE_INFO } from "@/lib/auth/roles";
 import { errorMessage } from "@/lib/client/api";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { isActiveStatus, useJobRun } from "@/lib/client/jobs";
 import { knowledgeKeys, useStartExtraction } from "@/lib/client/knowledge";
 import { useCan, useSessionUser } from "@/lib/client/session";
@@ -19,6 +20,7 @@ type Result = { created?: { concepts: number; relations: number; chains: number 
 
 /** Starts an extraction job for the scoped discipline (or all) and follows it. */
 export function ExtractPanel({ discipline }: { discipline: string | null }) {
+  const disciplineName = useDisciplineName();
   const { role } = useSessionUser();
   const allowed = useCan("knowledge:edit");
   const start = useStartExtraction();
@@ -31,7 +33,7 @@ export function ExtractPanel({ discipline }: { discipline: string | null }) {
   const running = !!run && isActiveStatus(run.status);
 
   return (
-    <Card title="Extract" description={discipline ? `Chunks of ${discipline} not yet extracted` : "Chunks of every discipline not yet extracted"} data-testid="extract-panel">
+    <Card title="Extract" description={discipline ? `Chunks of ${disciplineName(discipline)} not yet extracted` : "Chunks of every discipline not yet extracted"} data-testid="extract-panel">
       {!allowed ? (
         <p className="text-sm text-zinc-600">Your role ({ROLE_INFO[role].label}) can read the structure; experts and admins extract and curate it.</p>
       ) : (

@@ -13,6 +13,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { cx } from "@/lib/client/cx";
 import { formatRelative } from "@/lib/client/format";
 import { useCan } from "@/lib/client/session";
@@ -63,6 +64,7 @@ export function StatusOf({ benchmark }: { benchmark: Pick<Benchmark, "status"> }
 }
 
 function BuildBenchmarkCard({ discipline }: { discipline: string | null }) {
+  const disciplineName = useDisciplineName();
   const allowed = useCan("benchmark:build");
   const build = useBuildBenchmark();
   const qc = useQueryClient();
@@ -73,7 +75,7 @@ function BuildBenchmarkCard({ discipline }: { discipline: string | null }) {
   const [runId, setRunId] = useState<string | null>(null);
   if (!allowed) return null;
   return (
-    <Card title="Build a benchmark" description={discipline ? `From the chains of ${discipline}` : "From the chains of every discipline"} data-testid="build-benchmark">
+    <Card title="Build a benchmark" description={discipline ? `From the chains of ${disciplineName(discipline)}` : "From the chains of every discipline"} data-testid="build-benchmark">
       <p className="text-xs text-zinc-600">One multiple-choice item per chain: the answer is its conclusion, the distractors come from INVREL, TRUNC and NEARMISS.</p>
       <label className="mt-3 flex items-center gap-2 text-sm text-zinc-700">
         <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Approved chains only

@@ -7,6 +7,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Card } from "@/components/ui/card";
 import { Stat } from "@/components/ui/stat";
 import { errorMessage } from "@/lib/client/api";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { useCan } from "@/lib/client/session";
 import { useBenchmarkAction, type BenchmarkDetail } from "@/lib/client/tester";
 import type { AnswerBias } from "@/lib/domain/tester/answer-bias";
@@ -28,6 +29,7 @@ export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
   const canFreeze = useCan("benchmark:freeze");
   const canReview = useCan("benchmark:review");
   const action = useBenchmarkAction();
+  const disciplineName = useDisciplineName();
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -97,7 +99,7 @@ export function BenchmarkSummary({ detail }: { detail: BenchmarkDetail }) {
           <p className="text-xs leading-5 text-zinc-700">
             {stats.byDiscipline.map((d) => `${d.name} ${d.n}`).join(" · ") || "—"}
           </p>
-          {!!b.report.withoutChains?.length && <p className="mt-1 text-xs text-amber-700">No chains to test in {b.report.withoutChains.join(", ")}: extract them with an LLM endpoint or compose chains in the graph.</p>}
+          {!!b.report.withoutChains?.length && <p className="mt-1 text-xs text-amber-700">No chains to test in {b.report.withoutChains.map(disciplineName).join(", ")}: extract them with an LLM endpoint or compose chains in the graph.</p>}
           {b.report.skipped && Object.keys(b.report.skipped).length > 0 && (
             <p className="mt-1 text-xs text-zinc-500">Chains not tested: {Object.entries(b.report.skipped).map(([reason, n]) => `${n} (${reason})`).join(", ")}</p>
           )}

@@ -9,6 +9,7 @@ import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import { SkeletonRows } from "@/components/ui/skeleton";
+import { useDisciplineName } from "@/lib/client/corpus";
 import { cx } from "@/lib/client/cx";
 import { useDebounced } from "@/lib/client/use-debounced";
 import { useBenchmarkItems, type ItemFilters } from "@/lib/client/tester";
@@ -29,12 +30,13 @@ export function useItemBrowser(benchmarkId: string | null, discipline: string | 
 
 /** The items of a version, filtered by operator, chain length, status and words of the stem. */
 export function ItemBrowser({ browser, discipline, selected }: { browser: ReturnType<typeof useItemBrowser>; discipline: string | null; selected: string | null }) {
+  const disciplineName = useDisciplineName();
   const { operator, setOperator, length, setLength, status, setStatus, text, setText, items } = browser;
   const { isLoading, fetchNextPage, hasNextPage, isFetchingNextPage } = browser.query;
   const params = useSearchParams();
   const pathname = usePathname();
   return (
-    <Card title="Items" description={discipline ? `In ${discipline}` : "All disciplines (choose one in the header to narrow)"} bodyClassName="p-0" data-testid="item-browser">
+    <Card title="Items" description={discipline ? `In ${disciplineName(discipline)}` : "All disciplines (choose one in the header to narrow)"} bodyClassName="p-0" data-testid="item-browser">
       <div className="flex flex-wrap gap-2 border-b border-zinc-200 p-2">
         <Input aria-label="Search stems" placeholder="Search stems…" value={text} onChange={(e) => setText(e.target.value)} className="w-48" />
         <Select aria-label="Operator" value={operator} onChange={(e) => setOperator(e.target.value)}>

@@ -1,6 +1,6 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./api";
-import type { JobRun } from "./jobs";
+import type { JobRunRow } from "./jobs";
 
 export type TrainingSet = {
   id: string;
@@ -84,7 +84,7 @@ export function useTrainingInstances(id: string | null, f: InstanceFilters) {
 export function useBuildTrainingSet() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; budget?: number; approvedOnly?: boolean; note?: string; disciplines?: string[]; paraphrase?: boolean; endpoint?: string }) => fetchJson<JobRun>("/api/training-sets", { method: "POST", body }),
+    mutationFn: (body: { name: string; budget?: number; approvedOnly?: boolean; note?: string; disciplines?: string[]; paraphrase?: boolean; endpoint?: string }) => fetchJson<JobRunRow>("/api/training-sets", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }
@@ -92,7 +92,7 @@ export function useBuildTrainingSet() {
 export function useRunGate() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<JobRun>(`/api/training-sets/${id}/check`, { method: "POST", body: {} }),
+    mutationFn: (id: string) => fetchJson<JobRunRow>(`/api/training-sets/${id}/check`, { method: "POST", body: {} }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

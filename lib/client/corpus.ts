@@ -1,7 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { fetchJson } from "./api";
-import { isActiveStatus, jobKeys, useJobRun, type JobRun, type JobStatus } from "./jobs";
+import { isActiveStatus, jobKeys, useJobRun, type JobRunRow, type JobStatus } from "./jobs";
 
 export type Discipline = { id: string; slug: string; name: string };
 export type CorpusTotals = { documents: number; chunks: number; tokens: number };
@@ -54,13 +54,6 @@ const EMPTY_REPORT: ImportReport = {
 };
 
 /** A running import saves a partial report; fill the gaps so views never check each field. */
-/** Whether an import's files failed: all of those it was given, some, or none; and its error count. */
-export function importFailures(report: ImportReport): { failed: "all" | "some" | null; errors: number } {
-  const errors = report.errors.length + (report.errorsNotListed ?? 0);
-  if (errors === 0) return { failed: null, errors };
-  return { failed: report.documents + report.updated + report.unchanged === 0 ? "all" : "some", errors };
-}
-
 export const toReport = (result: unknown): ImportReport | null =>
   result && typeof result === "object" ? { ...EMPTY_REPORT, ...(result as Partial<ImportReport>) } : null;
 
@@ -86,6 +79,18 @@ export function useDisciplines() {
     select: (d) => d.items,
     staleTime: 60_000,
   });
+}
+
+/**
+ * A discipline's name for a slug, for what people read (labels, descriptions, messages): slugs
+ * stay in URLs and JSON. Until the list loads (or for a value that is no slug) the value itself.
+ */
+export function useDisciplineName(): (slug: string) => string {
+  const { data } = useDisciplines();
+  return useMemo(() => {
+    const names = new Map((data ?? []).map((d) => [d.slug, d.name]));
+    return (slug: string) => names.get(slug) ?? slug;
+  }, [data]);
 }
 
 export function useCorpusStats() {
@@ -183,7 +188,7 @@ export function useStartImport() {
       const form = new FormData();
       for (const f of files) form.append("files", f, f.name);
       if (discipline) form.append("discipline", discipline);
-      return fetchJson<JobRun>("/api/corpus/imports", { method: "POST", body: form });
+      return fetchJson<JobRunRow>("/api/corpus/imports", { method: "POST", body: form });
     },
     onSuccess: () =>
       Promise.all([qc.invalidateQueries({ queryKey: corpusKeys.imports() }), qc.invalidateQueries({ queryKey: jobKeys.lists() })]),

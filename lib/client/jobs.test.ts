@@ -12,4 +12,12 @@ describe("jobLabel", () => {
     expect(jobLabel({ trainingSetId: "x", label: "V1 v2" }, "orthogonality-check")).toBe("V1 v2");
     expect(jobLabel({ trainingSetId: "x" }, "orthogonality-check")).toBeNull();
   });
+
+  it("names disciplines by name where it is given a lookup (payloads hold slugs)", () => {
+    const names: Record<string, string> = { biology: "Biology", "earth-science": "Earth Science" };
+    const name = (slug: string) => names[slug] ?? slug;
+    expect(jobLabel({ discipline: "biology", engine: "local" }, "knowledge-extract", name)).toBe("Biology");
+    expect(jobLabel({ name: "Exam", disciplines: ["biology", "earth-science"] }, "benchmark-build", name)).toBe("Exam (Biology, Earth Science)");
+    expect(jobLabel({ disciplines: ["biology"] }, "training-set-build", name)).toBe("Biology");
+  });
 });

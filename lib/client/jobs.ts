@@ -1,4 +1,6 @@
 import { jobDefinitions } from "@/lib/jobs/registry";
+import type { ImportCounts } from "@/lib/domain/corpus/import-outcome";
+import type { RunCreator } from "@/lib/domain/jobs/run-creator";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./api";
 import { corpusKeys } from "./corpus";
@@ -28,25 +30,32 @@ export type JobRun = {
   finishedAt: string | null;
   updatedAt: string;
   cancelRequestedAt: string | null;
+  createdBy: RunCreator;
 };
 
+/** What starting, cancelling or retrying a run answers: the stored row, without the names the list adds. */
+export type JobRunRow = Omit<JobRun, "createdBy">;
+/** A row of the Jobs list: an import's outcome comes summed up, without its whole report. */
+export type JobRunSummary = JobRun & { importCounts: ImportCounts | null };
 export type JobRunDetail = JobRun & { result: unknown };
 export type JobLogLevel = "info" | "warn" | "error";
 export type JobLog = { id: string; at: string; level: JobLogLevel; message: string };
 export type JobRunResponse = { run: JobRunDetail; logs: JobLog[] };
-export type JobsPage = { items: JobRun[]; nextCursor: string | null };
+export type JobsPage = { items: JobRunSummary[]; nextCursor: string | null };
 export type JobFilters = { status?: JobStatus; type?: string };
 
 /**
  * What a person would call the run: its label, the path it imports, the name it builds, or the
- * disciplines it covers.
+ * disciplines it covers (by name, through `disciplineName`; payloads hold slugs).
  */
-export function jobLabel(payload: unknown, type?: string): string | null {
+export function jobLabel(payload: unknown, type?: string, disciplineName: (slug: string) => string = (s) => s): string | null {
   if (!payload || typeof payload !== "object") return null;
   const p = payload as { label?: unknown; name?: unknown; disciplines?: unknown; discipline?: unknown; source?: { kind?: unknown; path?: unknown } };
   if (typeof p.label === "string" && p.label) return p.label;
   if (p.source?.kind === "path" && typeof p.source.path === "string") return p.source.path;
-  const scope = Array.isArray(p.disciplines) && p.disciplines.length ? p.disciplines.join(", ") : typeof p.discipline === "string" ? p.discipline : null;
+  const slugs: unknown[] = Array.isArray(p.disciplines) ? p.disciplines : [p.discipline];
+  const names = slugs.filter((s): s is string => typeof s === "string" && s !== "").map(disciplineName);
+  const scope = names.length ? names.join(", ") : null;
   if (typeof p.name === "string" && p.name) return scope ? `${p.name} (${scope})` : p.name;
   // Runs over the whole structure name no discipline: say so rather than nothing.
   return scope ?? (type && ALL_DISCIPLINE_JOBS.has(type) ? "all disciplines" : null);
@@ -91,7 +100,7 @@ export function useJobRun(id: string | null | undefined) {
 }
 
 /** A run changed state: its detail, every jobs list, and (for imports) the Corpus import list. */
-function invalidateRun(qc: QueryClient, run: Pick<JobRun, "id" | "type">) {
+function invalidateRun(qc: QueryClient, run: Pick<JobRunRow, "id" | "type">) {
   const keys: readonly (readonly unknown[])[] = [
     jobKeys.detail(run.id),
     jobKeys.lists(),
@@ -103,7 +112,7 @@ function invalidateRun(qc: QueryClient, run: Pick<JobRun, "id" | "type">) {
 export function useCancelJob() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<JobRun>(`/api/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
+    mutationFn: (id: string) => fetchJson<JobRunRow>(`/api/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST" }),
     onSuccess: (run) => invalidateRun(qc, run),
   });
 }
@@ -111,7 +120,7 @@ export function useCancelJob() {
 export function useRetryJob() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => fetchJson<JobRun>(`/api/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
+    mutationFn: (id: string) => fetchJson<JobRunRow>(`/api/jobs/${encodeURIComponent(id)}/retry`, { method: "POST" }),
     onSuccess: (run) => invalidateRun(qc, run),
   });
 }

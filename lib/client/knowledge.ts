@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { fetchJson } from "./api";
-import type { JobRun } from "./jobs";
+import type { JobRunRow } from "./jobs";
 
 type StatusCounts = { DRAFT: number; APPROVED: number; REJECTED: number };
 export type KnowledgeStats = {
@@ -33,7 +33,7 @@ export function useStartExtraction() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: { discipline?: string; engine: "local" | "llm"; endpoint?: string; force?: boolean }) =>
-      fetchJson<JobRun>("/api/knowledge/extractions", { method: "POST", body }),
+      fetchJson<JobRunRow>("/api/knowledge/extractions", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import { fetchJson } from "./api";
 import type { AnswerBias } from "@/lib/domain/tester/answer-bias";
 import type { BenchmarkBuildPayload } from "@/lib/jobs/benchmark-build";
-import type { JobRun } from "./jobs";
+import type { JobRunRow } from "./jobs";
 
 export type OptionOperator = "ANSWER" | "INVREL" | "TRUNC" | "NEARMISS";
 export type BenchmarkOption = { text: string; conceptId: string; operator: OptionOperator; note?: string };
@@ -72,7 +72,7 @@ export function useBenchmarkItems(id: string | null, f: ItemFilters) {
 export function useBuildBenchmark() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: Omit<BenchmarkBuildPayload, "requestedBy">) => fetchJson<JobRun>("/api/benchmarks", { method: "POST", body }),
+    mutationFn: (body: Omit<BenchmarkBuildPayload, "requestedBy">) => fetchJson<JobRunRow>("/api/benchmarks", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

@@ -1,14 +1,18 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
 import { cancelRun, retryRun } from "@/lib/server/services/jobs/control-run";
+import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import { startExtraction } from "@/lib/server/services/knowledge/start-extraction";
 import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
 import { runInline } from "@/workers/runtime/run-inline";
 import { keysOverlap } from "./conflicts";
-import { enqueueJob } from "./enqueue";
+import { BY_SYSTEM } from "./created-by";
 import { knowledgeExtractJob } from "./knowledge-extract";
 
 const t = useTestDatabase();
-const extract = (p: { discipline?: string; force?: boolean }) => enqueueJob(t.db(), knowledgeExtractJob, { engine: "local", ...p });
+beforeAll(() => ensureDefaultDisciplines(t.db()));
+// Through the service the extraction route calls, which labels each run with its discipline's name.
+const extract = (p: { discipline?: string; force?: boolean }) => startExtraction(t.db(), { engine: "local", ...p }, BY_SYSTEM);
 
 describe("conflict keys", () => {
   it("overlap when equal, or when one covers its whole scope", () => {
@@ -26,7 +30,9 @@ describe("conflicting re-runs are refused (409) naming the live run", () => {
     expect(biology.conflictKey).toBe("knowledge-structure:biology");
     const forced = extract({ discipline: "biology", force: true });
     await expect(forced).rejects.toMatchObject({ code: "CONFLICT", status: 409, details: { runId: biology.id, status: "QUEUED" } });
-    await expect(forced).rejects.toThrow(`Extract knowledge run ${biology.id} is queued on the same data (knowledge-structure:biology)`);
+    // The message names the run as people know it, by the discipline's name; slugs stay in the details.
+    await expect(forced).rejects.toThrow(`“Extract Biology” (Extract knowledge run ${biology.id}) is queued on the same data`);
+    await expect(forced).rejects.toMatchObject({ message: expect.not.stringMatching(/\bbiology\b/), details: { conflictKey: "knowledge-structure:biology" } });
     const physics = await extract({ discipline: "physics" });
     await expect(extract({})).rejects.toMatchObject({ code: "CONFLICT", details: { runId: biology.id } });
     await expect(runInline(t.db(), knowledgeExtractJob, knowledgeExtractHandler, { engine: "local", discipline: "physics" })).rejects.toMatchObject({ code: "CONFLICT", details: { runId: physics.id } });

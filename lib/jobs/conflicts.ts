@@ -24,15 +24,18 @@ export async function assertNoConflict(tx: Prisma.TransactionClient, key: string
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`proda-job-conflict:${scope}`}))`;
   const live = await tx.jobRun.findMany({
     where: { conflictKey: { startsWith: scope }, status: { in: [...LIVE_STATUSES] }, ...(self ? { id: { not: self } } : {}) },
-    select: { id: true, type: true, status: true, progress: true, conflictKey: true },
+    select: { id: true, type: true, status: true, progress: true, conflictKey: true, payload: true },
     orderBy: { createdAt: "asc" },
   });
   const other = live.find((r) => r.conflictKey && keysOverlap(r.conflictKey, key));
   if (!other) return;
   const state = other.status === "RUNNING" ? `running (${Math.round(other.progress * 100)}%)` : other.status.toLowerCase();
+  // People know a run by its label ("Extract Biology"); the key holds slugs, so it stays in the details.
+  const label = (other.payload as { label?: unknown } | null)?.label;
+  const name = typeof label === "string" && label ? `“${label}” (${jobTitle(other.type)} run ${other.id})` : `${jobTitle(other.type)} run ${other.id}`;
   throw new DomainError(
     "CONFLICT",
-    `${jobTitle(other.type)} run ${other.id} is ${state} on the same data (${other.conflictKey}); wait for it to finish or cancel it, then start this again`,
+    `${name} is ${state} on the same data; wait for it to finish or cancel it, then start this again`,
     { runId: other.id, status: other.status, conflictKey: other.conflictKey },
   );
 }

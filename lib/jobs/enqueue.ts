@@ -4,6 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/domain/errors";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { assertNoConflict } from "./conflicts";
+import type { CreatedBy } from "./created-by";
 import type { JobDefinition, JobPayload, QueuedJobData } from "./define";
 import { DB_NOW, LEASE_EXPIRED } from "./run-lease";
 
@@ -23,10 +24,10 @@ export function parsePayload<D extends JobDefinition>(def: D, payload: unknown):
 }
 
 /** Creates a run's row, refused (409) while a run with an overlapping conflict key is live. */
-export async function createRun<D extends JobDefinition>(tx: Tx, def: D, data: JobPayload<D>, message: string) {
+export async function createRun<D extends JobDefinition>(tx: Tx, def: D, data: JobPayload<D>, message: string, by: CreatedBy) {
   const conflictKey = def.conflictKey?.(data) ?? null;
   if (conflictKey) await assertNoConflict(tx, conflictKey);
-  return tx.jobRun.create({ data: { type: def.name, payload: data as Prisma.InputJsonValue, message, conflictKey } });
+  return tx.jobRun.create({ data: { type: def.name, payload: data as Prisma.InputJsonValue, message, conflictKey, ...by } });
 }
 
 /**
@@ -57,19 +58,20 @@ export async function cancelQueueJob(tx: Tx | null, name: string, bossJobId: str
 }
 
 /**
- * Creates the JobRun and sends its pg-boss job in one transaction. `prepare` may write rows
- * that belong to the run (uploaded files) inside the same transaction.
+ * Creates the JobRun, recording who started it, and sends its pg-boss job in one transaction.
+ * `prepare` may write rows that belong to the run (uploaded files) inside the same transaction.
  */
 export async function enqueueJob<D extends JobDefinition>(
   db: Db,
   def: D,
   payload: JobPayload<D>,
+  by: CreatedBy,
   prepare?: (tx: Tx, runId: string) => Promise<void>,
 ) {
   const data = parsePayload(def, payload);
   await getBoss(); // started outside the transaction: its first start migrates pg-boss's schema
   return db.$transaction(async (tx) => {
-    const run = await createRun(tx, def, data, "Queued");
+    const run = await createRun(tx, def, data, "Queued", by);
     if (prepare) await prepare(tx, run.id);
     return sendRunJob(tx, def, run.id, data);
     // An upload of up to 200 MB is written inside this transaction; Prisma's default 5 s (and

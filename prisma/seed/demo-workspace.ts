@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import type { Db } from "@/lib/server/db";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { BY_SYSTEM } from "@/lib/jobs/created-by";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
 import { runInline } from "@/workers/runtime/run-inline";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
@@ -16,10 +17,8 @@ const SEEDED = "demo-workspace-seeded";
 export async function ensureDemoWorkspace(db: Db): Promise<"seeded" | "already"> {
   if (await db.workspaceMeta.findUnique({ where: { key: SEEDED } })) return "already";
   await ensureDefaultDisciplines(db);
-  const run = await runInline(db, corpusImportJob, corpusImportHandler, {
-    source: { kind: "path", path: SAMPLE_CORPUS_DIR },
-    label: "Demo workspace sample corpus",
-  });
+  // Started by `npm start` on a first run, not by a person: the system.
+  const run = await runInline(db, corpusImportJob, corpusImportHandler, { source: { kind: "path", path: SAMPLE_CORPUS_DIR }, label: "Demo workspace sample corpus" }, BY_SYSTEM);
   if (run.outcome !== "succeeded") throw new Error(`Seeding the demo workspace failed: ${run.error ?? run.outcome}`);
   await db.workspaceMeta.create({ data: { key: SEEDED, value: { runId: run.runId, at: new Date().toISOString() } } });
   return "seeded";

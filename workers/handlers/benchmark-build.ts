@@ -4,4 +4,4 @@ import { buildBenchmarkVersion } from "@/lib/server/services/tester/build-benchm
 import type { JobHandler } from "@/workers/runtime/job-context";
 
 export const benchmarkBuildHandler: JobHandler<BenchmarkBuildPayload> = async (ctx, payload) =>
-  buildBenchmarkVersion(ctx, payload, await optionalModel(ctx.db, payload.reword || payload.verify, payload.endpoint));
+  buildBenchmarkVersion(ctx, payload, await optionalModel(ctx, payload.reword || payload.verify, payload.endpoint));

@@ -1,18 +1,17 @@
-import { createChatModel, ModelAnswerError } from "@/lib/adapters/llm/openai-compatible";
+import { ModelAnswerError } from "@/lib/adapters/llm/openai-compatible";
 import { createLocalExtractor } from "@/lib/domain/knowledge/local";
 import { createLlmExtractor } from "@/lib/domain/knowledge/llm-extractor";
 import { withTripleVerification, type RefusedTriple } from "@/lib/domain/knowledge/verify-triples";
 import type { Extractor } from "@/lib/domain/knowledge/types";
 import type { TokenUsage } from "@/lib/domain/ports";
 import type { KnowledgeExtractPayload } from "@/lib/jobs/knowledge-extract";
-import type { Db } from "@/lib/server/db";
 import { extractKnowledge } from "@/lib/server/services/knowledge/extract-knowledge";
-import { resolveEndpoint } from "@/lib/server/services/settings/endpoints";
-import type { JobHandler } from "@/workers/runtime/job-context";
+import { jobModel } from "@/lib/server/services/model-for";
+import type { JobContext, JobHandler } from "@/workers/runtime/job-context";
 
-async function buildExtractor(db: Db, payload: KnowledgeExtractPayload, refused: RefusedTriple[]): Promise<{ extractor: Extractor; usage?: () => TokenUsage }> {
+async function buildExtractor(ctx: JobContext, payload: KnowledgeExtractPayload, refused: RefusedTriple[]): Promise<{ extractor: Extractor; usage?: () => TokenUsage }> {
   if (payload.engine === "local" && !payload.verify) return { extractor: createLocalExtractor() };
-  const model = createChatModel(await resolveEndpoint(db, payload.endpoint));
+  const model = await jobModel(ctx, payload.endpoint);
   const inner = payload.engine === "local" ? createLocalExtractor() : createLlmExtractor(model);
   const extractor = payload.verify ? withTripleVerification(inner, model, (r) => refused.push(r)) : inner;
   return { extractor, usage: () => model.usage() };
@@ -21,7 +20,7 @@ async function buildExtractor(db: Db, payload: KnowledgeExtractPayload, refused:
 export const knowledgeExtractHandler: JobHandler<KnowledgeExtractPayload> = async (ctx, payload) => {
   await ctx.progress(0, "Selecting chunks");
   const refused: RefusedTriple[] = [];
-  const { extractor, usage } = await buildExtractor(ctx.db, payload, refused);
+  const { extractor, usage } = await buildExtractor(ctx, payload, refused);
   // A model answer that stays invalid after repairs costs one chunk; endpoint failures stop the run.
   const extracted = await extractKnowledge(ctx, payload, extractor, (e) => e instanceof ModelAnswerError);
   const report = payload.verify ? { ...extracted, verification: { refused: refused.length, examples: refused.slice(0, 20) } } : extracted;

@@ -4,4 +4,4 @@ import { optionalModel } from "@/lib/server/services/model-for";
 import type { JobHandler } from "@/workers/runtime/job-context";
 
 export const trainingSetBuildHandler: JobHandler<TrainingSetBuildPayload> = async (ctx, payload) =>
-  buildTrainingSet(ctx, payload, await optionalModel(ctx.db, payload.paraphrase, payload.endpoint));
+  buildTrainingSet(ctx, payload, await optionalModel(ctx, payload.paraphrase, payload.endpoint));

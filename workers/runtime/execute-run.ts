@@ -4,6 +4,7 @@ import { scrubKnownSecrets } from "@/lib/server/secrets";
 import { classifyFailure } from "./failure";
 import { createJobContext, JobWait, type JobHandler } from "./job-context";
 import { claimRun, holdLease, leaseConfig, processWorkerId, type LeaseConfig } from "./lease";
+import { watchRun } from "./run-watch";
 import { parkRun, settleRun, type HeldRun, type Requeue } from "./settle-run";
 
 /** The queue's view of this delivery; `bossJobId` is absent when the CLI runs the job in-process. */
@@ -39,7 +40,8 @@ export async function executeRun<P>(
   }
   const run = await db.jobRun.findUniqueOrThrow({ where: { id: runId }, select: { attempts: true, checkpoint: true } });
   const lease = holdLease(db, runId, workerId, cfg);
-  const ctx = createJobContext(db, runId, run, lease);
+  const watch = watchRun(db, runId, lease);
+  const ctx = createJobContext(db, runId, run, lease, watch.signal);
   const held: HeldRun = { db, runId, workerId };
   let result: unknown;
   try {
@@ -47,9 +49,12 @@ export async function executeRun<P>(
     else if (run.checkpoint !== null) await ctx.log("Resuming from the last checkpoint");
     result = await handler(ctx, payload);
   } catch (e) {
+    watch.stop();
     lease.stop();
-    return settleFailure(held, e, run.attempts, delivery, opts.requeue);
+    // What an aborted request or wait throws says less than why it was aborted (a cancel, a takeover).
+    return settleFailure(held, watch.signal.aborted ? watch.signal.reason : e, run.attempts, delivery, opts.requeue);
   }
+  watch.stop();
   lease.stop();
   if (result instanceof JobWait) {
     const parked = await parkRun(held, { status: "WAITING", until: result.until, message: result.message, checkpoint: result.checkpoint }, opts.requeue);
@@ -66,15 +71,22 @@ export async function executeRun<P>(
   return done ? { outcome: "succeeded", result } : lost(held);
 }
 
+async function cancelRequested(h: HeldRun): Promise<boolean> {
+  const row = await h.db.jobRun.findUnique({ where: { id: h.runId }, select: { cancelRequestedAt: true } });
+  return !!row?.cancelRequestedAt;
+}
+
 function lost(h: HeldRun): RunReport {
   console.warn(`[worker] ${h.workerId} lost run ${h.runId} to another worker; it wrote nothing more`);
   return { outcome: "lost" };
 }
 
 async function settleFailure(h: HeldRun, e: unknown, attempts: number, delivery: Delivery, requeue?: Requeue): Promise<RunReport> {
-  const failure = classifyFailure(e);
+  let failure = classifyFailure(e);
   const log = (message: string, level: "info" | "warn" | "error") => h.db.jobLog.create({ data: { runId: h.runId, message, level } });
   if (failure.kind === "lost") return lost(h);
+  // A run a user asked to stop ends cancelled whatever its handler threw meanwhile: never "will retry" after a cancel.
+  if (failure.kind !== "cancelled" && failure.kind !== "shutdown" && (await cancelRequested(h))) failure = { kind: "cancelled" };
   if (failure.kind === "cancelled") {
     if (!(await settleRun(h, { status: "CANCELLED", message: "Cancelled", finishedAt: new Date() }))) return lost(h);
     await log("Cancelled by a user", "warn");

@@ -1,11 +1,12 @@
 import type { Db, Prisma } from "@/lib/server/db";
-import { DomainError } from "@/lib/domain/errors";
 import { knownSecrets, scrubSecrets } from "@/lib/server/secrets";
 import type { Progress } from "@/lib/server/services/progress";
 import { LeaseLostError, WorkerShutdownError } from "./failure";
 import type { LeaseHolder } from "./lease";
+import { stopReason, workerShutdown } from "./run-watch";
 
 export type { LogLevel } from "@/lib/server/services/progress";
+export { workerShutdown } from "./run-watch";
 
 /**
  * What a handler returns to be called again later, from `checkpoint`, without holding a worker
@@ -27,14 +28,12 @@ export type JobHandler<P> = (ctx: JobContext, payload: P) => Promise<unknown>;
 
 const PROGRESS_INTERVAL_MS = 250;
 
-/** Set on SIGTERM: running handlers stop at their next check and go back to the queue. */
-export const workerShutdown = { requested: false };
-
 /**
  * Every write to the run is conditional on this worker still holding it; the first that finds
  * another owner marks the lease lost and throws, so a worker that was taken over stops at once.
+ * `signal` is the run's watch (run-watch.ts): aborted when the run must stop.
  */
-export function createJobContext(db: Db, runId: string, run: { attempts: number; checkpoint: unknown }, lease: LeaseHolder): JobContext {
+export function createJobContext(db: Db, runId: string, run: { attempts: number; checkpoint: unknown }, lease: LeaseHolder, signal: AbortSignal): JobContext {
   let lastWrite = 0;
   let lastCheck = 0;
   const held = { id: runId, workerId: lease.workerId, status: "RUNNING" as const };
@@ -54,6 +53,7 @@ export function createJobContext(db: Db, runId: string, run: { attempts: number;
     db,
     attempt: run.attempts,
     saved: run.checkpoint ?? null,
+    signal,
     async progress(fraction, message) {
       assertHeld();
       const now = Date.now();
@@ -69,14 +69,14 @@ export function createJobContext(db: Db, runId: string, run: { attempts: number;
       await db.jobLog.create({ data: { runId, message: await scrub(message), level } });
     },
     async throwIfCancelled() {
+      if (signal.aborted) throw signal.reason;
       if (workerShutdown.requested) throw new WorkerShutdownError();
       assertHeld();
       const now = Date.now();
       if (now - lastCheck < PROGRESS_INTERVAL_MS) return;
       lastCheck = now;
-      const row = await db.jobRun.findUnique({ where: { id: runId }, select: { cancelRequestedAt: true, workerId: true, status: true } });
-      if (!row || row.workerId !== lease.workerId || row.status !== "RUNNING") lose();
-      if (row?.cancelRequestedAt) throw new DomainError("JOB_CANCELLED", "Cancelled by a user");
+      const reason = await stopReason(db, runId, lease);
+      if (reason) throw reason;
     },
     async checkpoint(state, tx) {
       assertHeld();

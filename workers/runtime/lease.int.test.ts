@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { useTestDatabase } from "@/test/database";
 import { defineJob } from "@/lib/jobs/define";
+import { BY_SYSTEM } from "@/lib/jobs/created-by";
 import { enqueueJob, requeueRun } from "@/lib/jobs/enqueue";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { cancelRun } from "@/lib/server/services/jobs/control-run";
@@ -28,7 +29,7 @@ beforeAll(async () => {
 
 /** A run claimed by a worker that then died (no heartbeat): its lease expires after `leaseMs`. */
 async function claimedByDeadWorker(opts: { attempts?: number; checkpoint?: object; leaseMs?: number } = {}) {
-  const run = await enqueueJob(t.db(), leaseJob, {});
+  const run = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
   expect(await claimRun(t.db(), run.id, "dead-worker", opts.leaseMs ?? 100, run.bossJobId!)).toBe(true);
   await t.db().jobRun.update({ where: { id: run.id }, data: { checkpoint: opts.checkpoint ?? { done: 3 }, ...(opts.attempts ? { attempts: opts.attempts } : {}) } });
   if ((opts.leaseMs ?? 100) < 1000) await sleep((opts.leaseMs ?? 100) + 50);
@@ -37,7 +38,7 @@ async function claimedByDeadWorker(opts: { attempts?: number; checkpoint?: objec
 
 describe("leases and heartbeats", () => {
   it("records the worker holding a run and renews its lease while the handler runs", async () => {
-    const run = await enqueueJob(t.db(), leaseJob, {});
+    const run = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
     const seen: Date[] = [];
     const handler: JobHandler<object> = async (ctx) => {
       for (let i = 0; i < 4; i++) {
@@ -86,7 +87,7 @@ describe("leases and heartbeats", () => {
   });
 
   it("stops a worker that lost its lease from writing anything more to the run", async () => {
-    const run = await enqueueJob(t.db(), leaseJob, {});
+    const run = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
     let steps = 0;
     const handler: JobHandler<object> = async (ctx) => {
       for (; steps < 200; steps++) {
@@ -130,7 +131,7 @@ describe("cancel and retry of runs whose worker is gone", () => {
   });
 
   it("cancels a waiting run at once, with its scheduled queue job", async () => {
-    const run = await enqueueJob(t.db(), leaseJob, {});
+    const run = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
     await t.db().jobRun.update({ where: { id: run.id }, data: { status: "WAITING", waitUntil: new Date(Date.now() + 3_600_000) } });
     expect(await cancelRun(t.db(), run.id)).toMatchObject({ status: "CANCELLED" });
     expect((await bossJob(run.bossJobId!))?.state).toBe("cancelled");

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createChatModel } from "@/lib/adapters/llm/openai-compatible";
 import { defineJob } from "@/lib/jobs/define";
+import { BY_SYSTEM } from "@/lib/jobs/created-by";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
@@ -50,7 +51,7 @@ describe("failure classes through the queue", () => {
     const server = await startOpenAiServer(() => ({ status: 401 }));
     servers.push(server);
     Object.assign(process.env, { PRODA_LLM_BASE_URL: server.baseURL, PRODA_LLM_MODEL: "m1", PRODA_LLM_API_KEY: "sk-never-print-me-0123" });
-    const queued = await enqueueJob(t.db(), knowledgeExtractJob, { discipline: "biology", engine: "llm", endpoint: "env" });
+    const queued = await enqueueJob(t.db(), knowledgeExtractJob, { discipline: "biology", engine: "llm", endpoint: "env" }, BY_SYSTEM);
     const { run } = await waitFor(queued.id, ["SUCCEEDED", "FAILED"]);
     expect(run).toMatchObject({ status: "FAILED", attempts: 1 });
     expect(run.error).toMatch(/endpoint "env" \(m1\) refused the API key \(HTTP 401\)/);
@@ -72,7 +73,7 @@ describe("failure classes through the queue", () => {
     const handler: JobHandler<object> = async () => model.complete({ schemaName: "answer", schema: z.object({ answer: z.string() }), system: "Answer.", user: "Ready?" });
     testJobs.push({ def: askJob, handler: handler as JobHandler<never> });
     await startTestWorkers();
-    const queued = await enqueueJob(t.db(), askJob, {});
+    const queued = await enqueueJob(t.db(), askJob, {}, BY_SYSTEM);
     const waiting = await waitFor(queued.id, ["WAITING"]);
     expect(waiting.run).toMatchObject({ attempts: 0, message: "Rate limited: waiting 2 s" });
     const { run, seen } = await waitFor(queued.id, ["SUCCEEDED", "FAILED"]);
@@ -104,7 +105,7 @@ describe("remote waits", () => {
     };
     testJobs.push({ def: pollJob, handler: handler as JobHandler<never> });
     await startTestWorkers();
-    const queued = await enqueueJob(t.db(), pollJob, {});
+    const queued = await enqueueJob(t.db(), pollJob, {}, BY_SYSTEM);
     const waiting = await waitFor(queued.id, ["WAITING"]);
     expect(waiting.run).toMatchObject({ checkpoint: { job: "ft-1" }, message: "Fine-tune ft-1 is running", workerId: null });
     // The worker goes away while the run waits, and another starts.

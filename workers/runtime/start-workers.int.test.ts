@@ -1,21 +1,14 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
-import { paragraph, tempFolder } from "@/test/fixtures";
-import type { SpooledFile } from "@/lib/server/http/multipart";
+import { paragraph, spooledFile as spooled } from "@/test/fixtures";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import { BY_SYSTEM } from "@/lib/jobs/created-by";
 import { startUploadImport } from "@/lib/server/services/corpus/start-upload-import";
 import { cancelRun, retryRun } from "@/lib/server/services/jobs/control-run";
 import { startWorkers } from "./start-workers";
 
 const t = useTestDatabase();
-/** An uploaded file as the multipart parser leaves it: spooled to a temporary file. */
-function spooled(name: string, content: string | Uint8Array): SpooledFile {
-  const file = path.join(tempFolder({ [name]: content }), name);
-  return { name, path: file, size: fs.statSync(file).size };
-}
 const file = (name: string, topic: string) => spooled(name, `# ${topic}\n\n${paragraph(topic)}`);
 
 async function waitFor(runId: string, statuses: string[]) {
@@ -30,7 +23,7 @@ async function waitFor(runId: string, statuses: string[]) {
 describe("uploads through pg-boss and a worker", () => {
   it("queues an upload, lets a user cancel it before it runs, retry it, and the worker imports it", async () => {
     await ensureDefaultDisciplines(t.db());
-    const run = await startUploadImport(t.db(), [file("cells.md", "Cells")], "biology");
+    const run = await startUploadImport(t.db(), [file("cells.md", "Cells")], BY_SYSTEM, "biology");
     expect(run.status).toBe("QUEUED");
     expect(run.bossJobId).toBeTruthy();
     expect(await t.db().uploadedFile.count({ where: { runId: run.id } })).toBe(1);
@@ -53,7 +46,7 @@ describe("uploads through pg-boss and a worker", () => {
 
   it("refuses an unsupported file and writes nothing", async () => {
     const before = await t.db().jobRun.count();
-    await expect(startUploadImport(t.db(), [file("notes.md", "Notes"), spooled("slides.pptx", new Uint8Array([1, 2]))], "biology"))
+    await expect(startUploadImport(t.db(), [file("notes.md", "Notes"), spooled("slides.pptx", new Uint8Array([1, 2]))], BY_SYSTEM, "biology"))
       .rejects.toMatchObject({ code: "UNSUPPORTED_FORMAT", message: expect.stringContaining("slides.pptx") });
     expect(await t.db().jobRun.count()).toBe(before);
   });

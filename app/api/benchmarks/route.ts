@@ -1,6 +1,7 @@
 import { defineRoute } from "@/lib/server/http/define-route";
 import { db } from "@/lib/server/db";
 import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
+import { createdBy } from "@/lib/jobs/created-by";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { listBenchmarks } from "@/lib/server/queries/tester";
 import { assertSomethingToTest } from "@/lib/server/services/tester/build-benchmark";
@@ -14,6 +15,6 @@ export const POST = defineRoute({
   status: 202,
   handler: async ({ body, principal }) => {
     await assertSomethingToTest(db(), body);
-    return enqueueJob(db(), benchmarkBuildJob, { ...body, requestedBy: principal.userId });
+    return enqueueJob(db(), benchmarkBuildJob, { ...body, requestedBy: principal.userId }, createdBy(principal));
   },
 });

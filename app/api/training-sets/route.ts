@@ -1,5 +1,6 @@
 import { defineRoute } from "@/lib/server/http/define-route";
 import { db } from "@/lib/server/db";
+import { createdBy } from "@/lib/jobs/created-by";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { trainingSetBuildJob } from "@/lib/jobs/training-set-build";
 import { listTrainingSets } from "@/lib/server/queries/builder";
@@ -11,5 +12,5 @@ export const POST = defineRoute({
   auth: "training-sets:build",
   body: trainingSetBuildJob.payload.omit({ requestedBy: true }),
   status: 202,
-  handler: async ({ body, principal }) => enqueueJob(db(), trainingSetBuildJob, { ...body, requestedBy: principal.userId }),
+  handler: async ({ body, principal }) => enqueueJob(db(), trainingSetBuildJob, { ...body, requestedBy: principal.userId }, createdBy(principal)),
 });

@@ -132,6 +132,28 @@ describe("OpenAI-compatible chat model against a scripted server", () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it("ends a retry wait and a request in flight as soon as its signal aborts, throwing the abort's reason", async () => {
+    server = await startOpenAiServer((_b, n) => (n === 1 ? { status: 503, headers: { "retry-after": "120" } } : { hang: true }));
+    const job = new AbortController();
+    const model = createChatModel({ name: "slow", baseURL: server.baseURL, model: "m1", signal: job.signal });
+    const waiting = model.complete(ask).catch((e) => e);
+    await expect.poll(() => server!.requests.length).toBe(1);
+    const cancel = new Error("cancelled by a user");
+    const started = Date.now();
+    job.abort(cancel);
+    expect(await waiting).toBe(cancel);
+    expect(Date.now() - started).toBeLessThan(1000);
+
+    // A request already sent is aborted too; and a model whose job was cancelled sends nothing more.
+    const inFlight = new AbortController();
+    const hanging = createChatModel({ name: "slow", baseURL: server.baseURL, model: "m1", signal: inFlight.signal }).complete(ask).catch((e) => e);
+    await expect.poll(() => server!.requests.length).toBe(2);
+    inFlight.abort(cancel);
+    expect(await hanging).toBe(cancel);
+    expect(await model.complete(ask).catch((e) => e)).toBe(cancel);
+    expect(server.requests).toHaveLength(2);
+  });
+
   it("never has more requests in flight than its concurrency", async () => {
     server = await startOpenAiServer(() => ({ content: '{"answer":"a","n":0}', delayMs: 80 }));
     const model = createChatModel({ name: "test", baseURL: server.baseURL, model: "m1", concurrency: 2 });

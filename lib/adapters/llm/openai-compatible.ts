@@ -15,6 +15,11 @@ export type EndpointSettings = {
   maxRetries?: number;
   /** the longest Retry-After waited in-process (default 60 s); a longer one parks the job instead */
   maxRateLimitWaitMs?: number;
+  /**
+   * Ends every request and retry wait of this model when aborted (the job's cancellation, see
+   * Progress.signal): what the call throws then is the signal's reason.
+   */
+  signal?: AbortSignal;
 };
 
 /** The model kept answering with JSON that does not fit the schema, even after repair turns. */
@@ -44,11 +49,29 @@ function refusal(where: string, status: number | undefined, detail: string): End
 }
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
-const sleep = (ms: number, signal?: AbortSignal) =>
+const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => (clearTimeout(t), reject(signal.reason)), { once: true });
+    if (signal.aborted) return reject(signal.reason);
+    const abort = () => (clearTimeout(t), reject(signal.reason));
+    const t = setTimeout(() => (signal.removeEventListener("abort", abort), resolve()), ms);
+    signal.addEventListener("abort", abort, { once: true });
   });
+
+/**
+ * One call's signal, aborted with the reason of whichever of `parents` aborts first. Released
+ * after the call: a job's signal lives for the whole run, and the SDK never removes the listener
+ * it adds to the signal of each request.
+ */
+function callSignal(parents: (AbortSignal | undefined)[]): { signal: AbortSignal; release(): void } {
+  const controller = new AbortController();
+  const links = parents.filter((s): s is AbortSignal => !!s).map((parent) => {
+    const abort = () => controller.abort(parent.reason);
+    if (parent.aborted) abort();
+    else parent.addEventListener("abort", abort, { once: true });
+    return () => parent.removeEventListener("abort", abort);
+  });
+  return { signal: controller.signal, release: () => links.forEach((unlink) => unlink()) };
+}
 
 /** JSON from a model answer, tolerating a ```json fence around it. */
 function parseJson(content: string): unknown {
@@ -72,7 +95,17 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
   const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;
 
   async function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
+    const { signal, release } = callSignal([req.signal, cfg.signal]);
+    try {
+      return await withRetries(messages, req, signal);
+    } finally {
+      release();
+    }
+  }
+
+  async function withRetries(messages: Message[], req: ChatRequest<unknown>, signal: AbortSignal): Promise<string> {
     for (let attempt = 0; ; attempt++) {
+      if (signal.aborted) throw signal.reason;
       try {
         const res = await limit.run(() =>
           client.chat.completions.create(
@@ -82,7 +115,7 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
               temperature: req.temperature ?? 0,
               response_format: { type: "json_schema", json_schema: { name: req.schemaName, schema: z.toJSONSchema(req.schema) as Record<string, unknown>, strict: false } },
             },
-            { signal: req.signal, timeout: cfg.timeoutMs ?? 60_000 },
+            { signal, timeout: cfg.timeoutMs ?? 60_000 },
           ),
         );
         usage.calls++;
@@ -90,7 +123,8 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
         usage.completionTokens += res.usage?.completion_tokens ?? 0;
         return res.choices[0]?.message?.content ?? "";
       } catch (e) {
-        if (req.signal?.aborted) throw e;
+        // Aborted: the reason (a cancel) is what the job must act on, not the SDK's abort error.
+        if (signal.aborted) throw signal.reason;
         const status = e instanceof APIError ? e.status : undefined;
         const detail = redacted(e, cfg.apiKey);
         // Timeouts and connection errors have no status and are transient.
@@ -101,7 +135,7 @@ export function createChatModel(cfg: EndpointSettings): ChatModel {
           throw new RateLimitedError(`${where} is rate limiting requests (HTTP 429): trying again in ${Math.ceil(wait / 1000)} s`, wait);
         }
         if (attempt >= maxRetries) throw new RetryableError(`${where} failed after ${attempt + 1} attempts: ${status ? `HTTP ${status}` : detail}`, status);
-        await sleep(wait, req.signal);
+        await sleep(wait, signal);
       }
     }
   }

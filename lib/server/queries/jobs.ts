@@ -1,6 +1,9 @@
-import type { Db } from "@/lib/server/db";
-import type { JobStatus } from "@/lib/generated/prisma/client";
+import { Prisma, type Db } from "@/lib/server/db";
+import type { JobStatus, RunOrigin } from "@/lib/generated/prisma/client";
 import { DomainError } from "@/lib/domain/errors";
+import type { ImportCounts } from "@/lib/domain/corpus/import-outcome";
+import type { RunCreator } from "@/lib/domain/jobs/run-creator";
+import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import { toPage } from "./pagination";
 
 const runSummary = {
@@ -8,25 +11,62 @@ const runSummary = {
   payload: true, createdAt: true, startedAt: true, finishedAt: true, updatedAt: true, cancelRequestedAt: true,
 } as const;
 
+type RunRow = Prisma.JobRunGetPayload<{ select: typeof runSummary }>;
+type CreatorRow = { origin: RunOrigin | null; userName: string | null; tokenName: string | null };
+
+const creator = (r: CreatorRow): RunCreator => ({ origin: r.origin, user: r.userName, token: r.tokenName });
+
+/**
+ * An import's outcome in three counts (lib/domain/corpus/import-outcome.ts), read from its stored
+ * report in SQL so the list never carries whole reports (a hundred errors, dropped samples).
+ */
+const importCountsSql = Prisma.sql`
+  CASE WHEN r.type = ${corpusImportJob.name} AND jsonb_typeof(r.result) = 'object' THEN jsonb_build_object(
+    'imported', coalesce((r.result->>'documents')::int, 0) + coalesce((r.result->>'updated')::int, 0) + coalesce((r.result->>'unchanged')::int, 0),
+    'skipped', CASE WHEN jsonb_typeof(r.result->'skipped') = 'array' THEN jsonb_array_length(r.result->'skipped') ELSE 0 END,
+    'errors', CASE WHEN jsonb_typeof(r.result->'errors') = 'array' THEN jsonb_array_length(r.result->'errors') ELSE 0 END
+              + coalesce((r.result->>'errorsNotListed')::int, 0)
+  ) END`;
+
+/**
+ * Newest first, each run with who started it and (for imports) its outcome: one statement per
+ * page, keyset-paginated after the cursor run.
+ */
 export async function listRuns(db: Db, q: { status?: JobStatus; type?: string; cursor?: string; limit: number }) {
-  const rows = await db.jobRun.findMany({
-    where: { ...(q.status ? { status: q.status } : {}), ...(q.type ? { type: q.type } : {}) },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: q.limit + 1,
-    ...(q.cursor ? { cursor: { id: q.cursor }, skip: 1 } : {}),
-    select: runSummary,
-  });
-  return toPage(rows, q.limit);
+  const where = [
+    ...(q.status ? [Prisma.sql`r.status = ${q.status}::"JobStatus"`] : []),
+    ...(q.type ? [Prisma.sql`r.type = ${q.type}`] : []),
+    ...(q.cursor ? [Prisma.sql`(r."createdAt", r.id) < (SELECT c."createdAt", c.id FROM "JobRun" c WHERE c.id = ${q.cursor})`] : []),
+  ];
+  const rows = await db.$queryRaw<(RunRow & CreatorRow & { importCounts: ImportCounts | null })[]>`
+    SELECT r.id, r.type, r.status::text AS status, r.progress, r.message, r.error, r.attempts, r.payload,
+           r."createdAt", r."startedAt", r."finishedAt", r."updatedAt", r."cancelRequestedAt",
+           r.origin::text AS origin, u.name AS "userName", t.name AS "tokenName", ${importCountsSql} AS "importCounts"
+    FROM "JobRun" r
+    LEFT JOIN "user" u ON u.id = r."createdById"
+    LEFT JOIN "ApiToken" t ON t.id = r."createdByTokenId"
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, " AND ")}` : Prisma.empty}
+    ORDER BY r."createdAt" DESC, r.id DESC
+    LIMIT ${q.limit + 1}`;
+  const items = rows.map(({ origin, userName, tokenName, ...run }) => ({ ...run, createdBy: creator({ origin, userName, tokenName }) }));
+  return toPage(items, q.limit);
 }
 
 /** A run with its result and its last log lines (or those after `afterLogId`, for polling). */
 export async function getRun(db: Db, id: string, afterLogId?: string) {
-  const run = await db.jobRun.findUnique({ where: { id }, select: { ...runSummary, result: true } });
-  if (!run) throw new DomainError("NOT_FOUND", `No job run ${id}`);
+  const row = await db.jobRun.findUnique({
+    where: { id },
+    select: { ...runSummary, result: true, origin: true, createdBy: { select: { name: true } }, createdByToken: { select: { name: true } } },
+  });
+  if (!row) throw new DomainError("NOT_FOUND", `No job run ${id}`);
+  const { origin, createdBy, createdByToken, ...run } = row;
   const logs = await db.jobLog.findMany({
     where: { runId: id, ...(afterLogId ? { id: { gt: BigInt(afterLogId) } } : {}) },
     orderBy: { id: "desc" },
     take: 500,
   });
-  return { run, logs: logs.reverse().map((l) => ({ id: l.id.toString(), at: l.at, level: l.level, message: l.message })) };
+  return {
+    run: { ...run, createdBy: creator({ origin, userName: createdBy?.name ?? null, tokenName: createdByToken?.name ?? null }) },
+    logs: logs.reverse().map((l) => ({ id: l.id.toString(), at: l.at, level: l.level, message: l.message })),
+  };
 }

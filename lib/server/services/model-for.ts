@@ -1,11 +1,16 @@
 import { createChatModel, ModelAnswerError } from "@/lib/adapters/llm/openai-compatible";
 import type { ChatModel } from "@/lib/domain/ports";
-import type { Db } from "@/lib/server/db";
+import type { Progress } from "@/lib/server/services/progress";
 import { resolveEndpoint } from "@/lib/server/services/settings/endpoints";
 
+/** A job's chat model: its requests and retry waits end as soon as the run must stop (a cancel). */
+export async function jobModel(ctx: Pick<Progress, "db" | "signal">, endpoint: string | undefined): Promise<ChatModel> {
+  return createChatModel({ ...(await resolveEndpoint(ctx.db, endpoint)), signal: ctx.signal });
+}
+
 /** The chat model of an optional LLM step (reword, paraphrase), or none when the step is off. */
-export async function optionalModel(db: Db, wanted: boolean | undefined, endpoint: string | undefined): Promise<ChatModel | undefined> {
-  return wanted ? createChatModel(await resolveEndpoint(db, endpoint)) : undefined;
+export async function optionalModel(ctx: Pick<Progress, "db" | "signal">, wanted: boolean | undefined, endpoint: string | undefined): Promise<ChatModel | undefined> {
+  return wanted ? jobModel(ctx, endpoint) : undefined;
 }
 
 /** An answer that stayed invalid costs one item (its template stays); endpoint failures stop the job. */

@@ -13,6 +13,12 @@ export interface Progress {
   readonly db: Db;
   /** the last checkpoint a previous attempt of this run wrote, or null on a first start */
   readonly saved: unknown;
+  /**
+   * Aborted, with the reason as its `reason`, once the run must stop (cancelled, its worker
+   * stopping, taken over). Pass it to whatever may wait long within one unit of work (a request
+   * to an endpoint, a backoff), so that ends at once instead of at the next check.
+   */
+  readonly signal: AbortSignal;
   /** fraction in [0, 1]; throttled, so it can be called per item */
   progress(fraction: number, message?: string): Promise<void>;
   log(message: string, level?: LogLevel): Promise<void>;

@@ -12,17 +12,20 @@ export async function assertReadyForTraining(db: Db, trainingSetId: string) {
   const set = await db.trainingSet.findUnique({ where: { id: trainingSetId }, select: { id: true, name: true, version: true, status: true } });
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${trainingSetId}`);
   if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
-  const disciplines = await db.$queryRaw<{ id: string; slug: string }[]>`
-    SELECT d.id, d.slug FROM "Discipline" d
+  const disciplines = await db.$queryRaw<{ id: string; slug: string; name: string }[]>`
+    SELECT d.id, d.slug, d.name FROM "Discipline" d
     WHERE EXISTS (SELECT 1 FROM "TrainingInstance" i WHERE i."trainingSetId" = ${trainingSetId} AND i."disciplineId" = d.id)
     ORDER BY d."sortOrder", d.slug`;
   const covering = await db.$queryRaw<{ benchmarkId: string; disciplineId: string }[]>`
     SELECT DISTINCT i."benchmarkId", i."disciplineId" FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId"
     WHERE b.status = 'FROZEN' AND i.status = 'ACTIVE'`;
   const covered = new Set(covering.map((c) => c.disciplineId));
-  const untested = disciplines.filter((d) => !covered.has(d.id)).map((d) => d.slug);
+  const untested = disciplines.filter((d) => !covered.has(d.id));
   if (untested.length) {
-    throw new DomainError("ORTHOGONALITY_VIOLATION", `Test first: no frozen benchmark covers ${untested.join(", ")}. Build and freeze the benchmark before training on these disciplines.`, { untested });
+    const names = untested.map((d) => d.name).join(", ");
+    throw new DomainError("ORTHOGONALITY_VIOLATION", `Test first: no frozen benchmark covers ${names}. Build and freeze the benchmark before training on these disciplines.`, {
+      untested: untested.map((d) => d.slug),
+    });
   }
   const check = await db.orthogonalityCheck.findFirst({ where: { trainingSetId }, orderBy: { createdAt: "desc" }, include: { violations: { take: 20 } } });
   const needed = [...new Set(covering.filter((c) => disciplines.some((d) => d.id === c.disciplineId)).map((c) => c.benchmarkId))];

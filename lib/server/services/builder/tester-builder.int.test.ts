@@ -115,13 +115,14 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
     const approve = () => callRoute(route("/api/training-sets/[id]/approve").POST!, "POST", `/api/training-sets/${set.trainingSetId}/approve`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, body: {} });
     const none = await approve();
     expect(none.status).toBe(422);
-    expect(none.text).toMatch(/Test first: no frozen benchmark covers [^.]*\bbiology\b/);
+    expect(none.text).toMatch(/Test first: no frozen benchmark covers [^.]*\bBiology\b/);
     // A frozen benchmark of biology alone leaves the set's other disciplines untested.
     const biology = (await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, { disciplines: ["biology"], freeze: true })).result as BenchmarkBuildReport;
     const partial = await approve();
     expect(partial.status).toBe(422);
-    expect(partial.text).toMatch(/Test first: no frozen benchmark covers [^.]*\bpsychology\b/);
-    expect(partial.text).not.toMatch(/\bbiology\b/);
+    expect(partial.text).toMatch(/Test first: no frozen benchmark covers [^.]*\bPsychology\b/);
+    expect(partial.text).not.toMatch(/\bBiology\b/);
+    expect(JSON.parse(partial.text).error.details.untested).toContain("psychology");
     await t.db().benchmark.delete({ where: { id: biology.benchmarkId } });
     // Frozen for every discipline, it still needs a gate check run against the frozen version.
     // The earlier check saw no frozen benchmark: the list says the gate is out of date, not passed.

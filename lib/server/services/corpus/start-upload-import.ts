@@ -3,6 +3,7 @@ import type { Db } from "@/lib/server/db";
 import { DomainError } from "@/lib/domain/errors";
 import { MAX_FILE_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_FILES, formatMb } from "@/lib/domain/corpus";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import type { CreatedBy } from "@/lib/jobs/created-by";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import type { MultipartLimits, SpooledFile } from "@/lib/server/http/multipart";
 import { assertNoNul } from "@/lib/server/http/nul-bytes";
@@ -41,7 +42,7 @@ export const UPLOAD_LIMITS: MultipartLimits = {
  * checked first (type and size); any bad one refuses the whole upload and writes nothing.
  * The files come spooled to disk and are stored one at a time.
  */
-export async function startUploadImport(db: Db, files: SpooledFile[], discipline?: string) {
+export async function startUploadImport(db: Db, files: SpooledFile[], by: CreatedBy, discipline?: string) {
   if (files.length === 0) throw new DomainError("BAD_INPUT", "Choose at least one file to import", { fields: [{ field: "files", message: "required" }] });
   const bad = files.filter((f) => !isAccepted(f.name));
   if (bad.length) throw unsupported(bad.map((f) => f.name));
@@ -50,7 +51,7 @@ export async function startUploadImport(db: Db, files: SpooledFile[], discipline
   if (files.reduce((n, f) => n + f.size, 0) > MAX_UPLOAD_BYTES) throw new DomainError("TOO_LARGE", uploadTooLarge);
 
   const label = files.length === 1 ? files[0].name : `${files.length} files`;
-  return enqueueJob(db, corpusImportJob, { source: { kind: "upload" }, discipline: discipline || undefined, label }, async (tx, runId) => {
+  return enqueueJob(db, corpusImportJob, { source: { kind: "upload" }, discipline: discipline || undefined, label }, by, async (tx, runId) => {
     for (const f of files) await storeUploadedFile(tx, runId, f);
   });
 }

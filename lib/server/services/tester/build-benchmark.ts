@@ -68,18 +68,18 @@ export async function buildBenchmarkVersion(ctx: Progress, payload: BenchmarkBui
   let items: (BenchmarkItemDraft & { disciplineId: string })[] = [];
   const rejected: (RejectedItem & { disciplineId: string })[] = [];
   const skipped: SkippedChain[] = [];
-  const withoutChains: string[] = [];
+  const withoutChains: { slug: string; name: string }[] = [];
   for (const [i, d] of disciplines.entries()) {
     await ctx.throwIfCancelled();
     await ctx.progress(i / (disciplines.length + 1), `Testing ${d.name}`);
     const input = await testerInput(db, d, payload.approvedOnly ?? false);
-    if (input.chains.length === 0) withoutChains.push(d.slug);
+    if (input.chains.length === 0) withoutChains.push(d);
     const built = buildBenchmark([input], { seed });
     items.push(...built.items.map((item) => ({ ...item, disciplineId: d.id })));
     rejected.push(...built.rejected.map((item) => ({ ...item, disciplineId: d.id })));
     skipped.push(...built.skipped);
   }
-  if (withoutChains.length) await ctx.log(`No chains to test in ${withoutChains.join(", ")}`, "warn");
+  if (withoutChains.length) await ctx.log(`No chains to test in ${withoutChains.map((d) => d.name).join(", ")}`, "warn");
   if (items.length === 0) throw nothingToTest(payload, disciplines, rejected.length);
   let reworded: BenchmarkBuildReport["reworded"] = null;
   if (model && payload.reword) {
@@ -109,7 +109,7 @@ export async function buildBenchmarkVersion(ctx: Progress, payload: BenchmarkBui
   return db.$transaction(
     async (tx) => {
       const version = ((await tx.benchmark.aggregate({ _max: { version: true } }))._max.version ?? 0) + 1;
-      const report = { version, items: items.length, byDiscipline: stats.byDiscipline, byOperator: stats.byOperator, byLength: stats.byLength, skipped: stats.skipped, rejected: stats.rejected, answerBias: stats.answerBias, withoutChains, frozen: !!payload.freeze, reworded, verified };
+      const report = { version, items: items.length, byDiscipline: stats.byDiscipline, byOperator: stats.byOperator, byLength: stats.byLength, skipped: stats.skipped, rejected: stats.rejected, answerBias: stats.answerBias, withoutChains: withoutChains.map((d) => d.slug), frozen: !!payload.freeze, reworded, verified };
       const benchmark = await tx.benchmark.create({
         data: {
           version,
