@@ -6,44 +6,19 @@
  *
  *   npx tsx bench/quality-sample.ts ../shared/corpus-wide [seed]
  */
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { seededRandom, shuffled } from "@/lib/domain/random";
+import { openWorkspace, root, runPipeline } from "./workspace-pipeline";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = path.resolve(process.argv[2] ?? "../shared/corpus-wide");
 const seed = Number(process.argv[3] ?? 20261202);
-const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-quality-"));
 const out = path.join(root, "bench/out/quality");
 fs.mkdirSync(out, { recursive: true });
 
-const proda = (...args: string[]) => {
-  const started = performance.now();
-  const stdout = execFileSync("node", [path.join(root, "bin/proda.js"), ...args, "--json"], { env: { ...process.env, PRODA_HOME: home }, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 });
-  return { report: JSON.parse(stdout), seconds: (performance.now() - started) / 1000 };
-};
-
-const imported = proda("import", corpus);
-const extracted = proda("extract");
-const benchmark = proda("benchmark");
-const training = proda("build", "--name", "V1", ...Object.keys(benchmark.report.byDiscipline).flatMap((d) => ["--discipline", d]));
-const check = (() => {
-  try {
-    return proda("check");
-  } catch (e) {
-    return { report: JSON.parse((e as { stdout: string }).stdout), seconds: 0 };
-  }
-})();
-
+const { home, imported, extracted, benchmark, training, check } = runPipeline(corpus);
 // Samples are read from the workspace's database by the same code paths the studio uses.
-process.env.PRODA_HOME = home;
-const { openDatabase } = await import("@/lib/server/database");
-const { createDb } = await import("@/lib/server/db");
-const { seededRandom, shuffled } = await import("@/lib/domain/random");
-const database = await openDatabase({ migrate: false });
-const db = createDb(database.url);
+const { db, close } = await openWorkspace(home);
 const random = seededRandom(seed);
 
 /** Up to `n` rows, taken round-robin over the disciplines from a seeded shuffle of each. */
@@ -91,6 +66,4 @@ const figures = {
 };
 fs.writeFileSync(path.join(out, "figures.json"), JSON.stringify(figures, null, 2) + "\n");
 console.log(JSON.stringify(figures, null, 2));
-await db.$disconnect();
-await database.release();
-fs.rmSync(home, { recursive: true, force: true });
+await close();

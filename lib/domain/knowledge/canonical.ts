@@ -4,7 +4,8 @@ const ARTICLES = /^(?:the|a|an)\s+/;
 // Words whose final s is not a plural; the rest are singularised with a few English rules.
 const KEEP_S = new Set(["analysis", "basis", "bus", "gas", "glass", "lens", "mass", "news", "physics", "economics", "mathematics", "statistics", "politics", "ethics", "genesis", "osmosis", "mitosis", "meiosis", "homeostasis", "photosynthesis", "thesis", "virus", "status", "nucleus", "apparatus", "stimulus", "focus", "census", "consensus", "species", "series", "axis", "crisis", "diagnosis", "hypothesis", "synthesis", "emphasis", "bias", "canvas", "atlas", "cosmos", "chaos", "ethos", "process", "success", "stress", "access", "loss", "class", "boss", "moss", "grass", "fungus", "plus", "bonus", "campus", "corpus", "thus", "this", "its", "his", "less", "business"]);
 
-function singular(word: string): string {
+/** One word in the singular by a few English rules (the last word of a canonical name). */
+export function singular(word: string): string {
   if (word.length <= 3 || KEEP_S.has(word) || !word.endsWith("s") || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(?:ches|shes|xes|zes|sses)$/.test(word)) return word.slice(0, -2);
