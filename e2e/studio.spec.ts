@@ -86,7 +86,10 @@ test("an upload imports the good file and reports the corrupt PDF by name; the J
 
   await page.getByTestId("nav-jobs").click();
   const newest = page.getByTestId("job-row").first();
+  // The run finished, but not every file made it: the list says so, with the counts.
   await expect(newest.getByTestId("status-badge")).toHaveAttribute("data-status", "SUCCEEDED");
+  await expect(newest.getByTestId("status-badge")).toHaveAttribute("data-outcome", "partly-failed");
+  await expect(newest.getByTestId("status-badge")).toContainText("Partly failed (1 of 2 files)");
   await newest.click();
   const detail = page.getByTestId("job-detail");
   await expect(detail).toBeVisible();
