@@ -13,7 +13,8 @@ export function ClusterLegend({ clusters, nameOf, onPick }: { clusters: Overview
   return (
     <div className="flex items-start gap-3 border-t border-zinc-200 bg-zinc-50 px-3 py-1.5 text-xs" data-testid="cluster-legend">
       <span className="shrink-0 py-0.5 font-medium text-zinc-600">Topic clusters</span>
-      <ul className="flex min-w-0 flex-1 flex-wrap gap-x-1 gap-y-0.5">
+      {/* One line, whatever the width: the canvas above keeps its height (the rest are in the title). */}
+      <ul className="flex h-6 min-w-0 flex-1 flex-wrap gap-x-1 overflow-hidden" title={shown.map((c) => `${nameOf.get(c.hub) ?? "?"} (${c.size})`).join(", ")}>
         {shown.length === 0 && <li className="py-0.5 text-zinc-500">none yet: no linked concepts</li>}
         {shown.map((c) => (
           <li key={c.id}>

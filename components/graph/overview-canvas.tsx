@@ -20,8 +20,9 @@ const hubCount = (n: number) => Math.min(12, Math.ceil(n / 10));
 const OVERVIEW_EDGE_LABEL_ZOOM = 0.9;
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
-// Room for the labels under the bottom row and for the zoom controls at the top right.
-const FIT_PADDING = { top: "16px", left: "16px", right: "52px", bottom: "28px" } as const;
+// Room for the labels under the bottom row and for the zoom controls at the top right; and more
+// than the 40 px at which dragging a new relation near the edge pans the canvas away.
+const FIT_PADDING = { top: "24px", left: "24px", right: "56px", bottom: "56px" } as const;
 
 /** The box around every disc of a layout. */
 function boundsOf(layout: OverviewLayout) {
@@ -65,13 +66,19 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
     const box = wrapper.current?.getBoundingClientRect();
     setSize(box && box.height > 0 ? { width: box.width, height: box.height } : { width: 800, height: 500 });
   }, []);
-  const shape = useMemo(() => concepts.map((c) => c.id).join(",") + "|" + relations.map((r) => `${r.subjectId}>${r.objectId}`).join(","), [concepts, relations]);
-  const aspect = size ? size.width / size.height : null;
-  const input: OverviewInput | null = useMemo(
-    () => (aspect === null ? null : { nodes: concepts.map((c) => ({ id: c.id })), edges: relations.map((r) => ({ source: r.subjectId, target: r.objectId })), aspect }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the shape on purpose: a status change keeps the layout
-    [shape, aspect],
+  // The layout depends on which concepts and links there are, not on the order a refetch lists
+  // them in: the same graph keeps its picture (and the user's view) when the data is refreshed.
+  const shape = useMemo(
+    () => [...concepts.map((c) => c.id)].sort().join(",") + "|" + [...relations.map((r) => `${r.subjectId}>${r.objectId}`)].sort().join(","),
+    [concepts, relations],
   );
+  const aspect = size ? size.width / size.height : null;
+  const input: OverviewInput | null = useMemo(() => {
+    if (aspect === null) return null;
+    const [ids, links] = shape.split("|");
+    const edges = links ? links.split(",").map((l) => l.split(">")) : [];
+    return { nodes: ids ? ids.split(",").map((id) => ({ id })) : [], edges: edges.map(([source, target]) => ({ source, target })), aspect };
+  }, [shape, aspect]);
   const layout = useLayout("overview", input);
   const placed = layout?.result.nodes;
   // Until the layout of these concepts arrives, the previous one would leave the new ones piled at 0,0.
@@ -164,7 +171,7 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
           >
             <Background />
             {zoomedIn && <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />}
-            <Controls showInteractive={false} position="top-right" />
+            <Controls showInteractive={false} position="top-right" fitViewOptions={{ padding: FIT_PADDING }} />
           </ReactFlow>
         )}
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
-import { memo } from "react";
+import { memo, type CSSProperties } from "react";
 import { cx } from "@/lib/client/cx";
 import type { LabelSide } from "@/lib/domain/graph/labels";
 import { clusterColour } from "./cluster-colors";
@@ -23,7 +23,8 @@ export type OverviewNode = Node<OverviewNodeData, "overview">;
 const anchor = "!pointer-events-none !left-1/2 !top-1/2 !size-px !min-h-0 !min-w-0 !border-0 !opacity-0";
 // Drawing a relation: drag from the dot on the rim, drop anywhere on the other disc.
 const rim = "!size-2.5 !border-white !bg-accent-500 opacity-0 transition-opacity group-hover:opacity-100";
-const drop = "!inset-0 !size-full !min-h-0 !min-w-0 !transform-none !rounded-full !border-0 !bg-transparent";
+// (Inline: the handle's own stylesheet sizes and centres it, and a utility class lost to it.)
+const drop: CSSProperties = { inset: 0, width: "100%", height: "100%", minWidth: 0, minHeight: 0, transform: "none", borderRadius: "9999px", border: 0, background: "transparent" };
 
 /**
  * A concept of the overview: a disc sized by how connected it is and coloured by its topic
@@ -48,7 +49,7 @@ export const OverviewNodeView = memo(function OverviewNodeView({ data, selected,
       <Handle type="source" id="anchor-out" position={Position.Bottom} isConnectable={false} className={anchor} />
       {data.connectable && (
         <>
-          <Handle type="target" id="drop" position={Position.Left} isConnectableStart={false} className={drop} />
+          <Handle type="target" id="drop" position={Position.Left} isConnectableStart={false} style={drop} />
           <Handle type="source" id="rim" position={Position.Right} className={rim} />
         </>
       )}
