@@ -27,7 +27,7 @@ test("an upload whose every file failed shows Failed in the Jobs list, not Succe
   expect(created.status()).toBe(201);
   const bearer = { authorization: `Bearer ${(await created.json()).token}` };
   const good = { name: "moon-bulges.md", mimeType: "text/markdown", buffer: Buffer.from(`# Moon bulges\n\n${"The Moon pulls the oceans into two bulges, and the turning Earth carries each coast through both of them every day. ".repeat(3)}`) };
-  const scripted = await request.post("/api/corpus/imports", { headers: bearer, multipart: { files: good, discipline: "astronomy" } });
+  const scripted = await request.post("/api/corpus/imports", { headers: bearer, multipart: { files: good, discipline: "history" } });
   expect(scripted.status()).toBe(202);
   const scriptedId = (await scripted.json()).id as string;
   await finished(request, scriptedId);
