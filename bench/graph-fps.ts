@@ -54,7 +54,7 @@ try {
   const t0 = performance.now();
   await page.getByTestId("graph-limit").selectOption("2000");
   await page.locator('[data-testid="graph-overview"][data-laid-out="2000"]').waitFor({ timeout: 120_000 });
-  await page.getByTestId("graph-label").first().waitFor({ timeout: 120_000 });
+  await page.locator('[data-testid="graph-label"][data-placed="true"]').first().waitFor({ timeout: 120_000 });
   const workerMs = await page.getByTestId("graph-overview").getAttribute("data-layout-ms");
   console.log(`2,000 concepts fetched, laid out (worker: ${workerMs} ms) and drawn with their labels: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   fs.mkdirSync(path.join("bench", "out"), { recursive: true });

@@ -1,19 +1,20 @@
 "use client";
 
-import { Background, Controls, getViewportForBounds, MiniMap, ReactFlow, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { Background, Controls, getViewportForBounds, MiniMap, ReactFlow, type Edge, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { placeLabels, type LabelSide } from "@/lib/domain/graph/labels";
 import type { OverviewInput, OverviewLayout } from "@/lib/domain/graph/overview-layout";
 import { ClusterLegend } from "./cluster-legend";
-import { FloatingEdge } from "./floating-edge";
+import { FloatingEdge, type FloatingEdgeData } from "./floating-edge";
 import { OverviewNodeView, type OverviewNode } from "./overview-node";
 import { relationEdges } from "./relation-edges";
 import { useCenterOn } from "./use-center-on";
 import { useLayout } from "./use-layout";
 
 const nodeTypes = { overview: OverviewNodeView };
+type OverviewEdge = Edge<FloatingEdgeData>;
 const edgeTypes = { floating: FloatingEdge };
 /** The most connected concepts (one in ten, at most 12) are named in bold: the discipline's landmarks. */
 const hubCount = (n: number) => Math.min(12, Math.ceil(n / 10));
@@ -83,7 +84,7 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
   const placed = layout?.result.nodes;
   // Until the layout of these concepts arrives, the previous one would leave the new ones piled at 0,0.
   const laidOut = !!placed && concepts.every((c) => placed[c.id]);
-  const flow = useRef<ReactFlowInstance<OverviewNode> | null>(null);
+  const flow = useRef<ReactFlowInstance<OverviewNode, OverviewEdge> | null>(null);
 
   // The view that shows the whole layout, computed before the first draw: labels are placed for
   // it at once, instead of drawing every node a second time after a fit.
@@ -112,26 +113,41 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `view` is new each render; its key says when it changed
   }, [placed, viewKey, concepts, selectedConcept, onPath, hubs]);
 
-  const nodes: OverviewNode[] = useMemo(
-    () =>
-      concepts.map((c) => {
-        const p = placed?.[c.id] ?? { x: 0, y: 0, r: 8, cluster: -1, rank: Infinity };
-        return {
-          id: c.id,
-          type: "overview",
-          // Known sizes: the minimap and fit-view need no DOM measurement.
-          width: 2 * p.r,
-          height: 2 * p.r,
-          position: { x: p.x - p.r, y: p.y - p.r },
-          selected: c.id === selectedConcept,
-          data: { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < hubs, onPath: onPath.has(c.id), connectable: !!onConnect },
-        };
-      }),
-    [concepts, placed, labels, onPath, selectedConcept, onConnect, hubs],
-  );
+  // A node keeps its object while nothing it shows changes, so placing the labels again after a
+  // gesture re-renders only the nodes whose label came or went, not all 2,000.
+  const previous = useRef(new Map<string, OverviewNode>());
+  const nodes: OverviewNode[] = useMemo(() => {
+    const next = new Map<string, OverviewNode>();
+    const list = concepts.map((c) => {
+      const p = placed?.[c.id] ?? { x: 0, y: 0, r: 8, cluster: -1, rank: Infinity };
+      const data = { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < hubs, onPath: onPath.has(c.id), connectable: !!onConnect };
+      const position = { x: p.x - p.r, y: p.y - p.r };
+      const selected = c.id === selectedConcept;
+      const old = previous.current.get(c.id);
+      const same =
+        old &&
+        old.selected === selected &&
+        old.position.x === position.x &&
+        old.position.y === position.y &&
+        (Object.keys(data) as (keyof typeof data)[]).every((k) => old.data[k] === data[k]);
+      // Known sizes: the minimap and fit-view need no DOM measurement.
+      const node: OverviewNode = same ? old : { id: c.id, type: "overview", width: 2 * p.r, height: 2 * p.r, position, selected, data };
+      next.set(c.id, node);
+      return node;
+    });
+    previous.current = next;
+    return list;
+  }, [concepts, placed, labels, onPath, selectedConcept, onConnect, hubs]);
   // Predicates are read close up: at the overview's zoom they would only be noise.
   const showEdgeLabels = zoom !== null && zoom >= OVERVIEW_EDGE_LABEL_ZOOM;
-  const edges = useMemo(() => relationEdges(relations, { path, selectedRelation, showLabels: showEdgeLabels, nameOf, type: "floating", labelScale: true }), [relations, path, selectedRelation, showEdgeLabels, nameOf]);
+  const edges: OverviewEdge[] = useMemo(
+    () =>
+      relationEdges(relations, { path, selectedRelation, showLabels: showEdgeLabels, nameOf, type: "floating", labelScale: true }).map((e) => ({
+        ...e,
+        data: placed?.[e.source] && placed[e.target] ? { sx: placed[e.source].x, sy: placed[e.source].y, sr: placed[e.source].r, tx: placed[e.target].x, ty: placed[e.target].y, tr: placed[e.target].r } : undefined,
+      })),
+    [relations, path, selectedRelation, showEdgeLabels, nameOf, placed],
+  );
 
   const setLabelScale = useCallback((z: number) => wrapper.current?.style.setProperty("--overview-label-scale", String(1 / z)), []);
   useCenterOn(flow, wrapper, centerOn, layout?.version);
@@ -157,8 +173,12 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
             onInit={(rf) => {
               flow.current = rf;
             }}
-            onMove={(_, v: Viewport) => setLabelScale(v.zoom)}
-            onMoveEnd={(_, v: Viewport) => setMoved({ version: layout!.version, viewport: v })}
+            // Labels take their new size when a gesture ends: rescaling 2,000 of them on every
+            // frame of a zoom made panning and zooming drop to a third of the frame rate.
+            onMoveEnd={(_, v: Viewport) => {
+              setLabelScale(v.zoom);
+              setMoved({ version: layout!.version, viewport: v });
+            }}
             // Measured (bench/graph-fps.ts): drawing all elements is smoother than culling them.
             onlyRenderVisibleElements={false}
             nodesDraggable={false}

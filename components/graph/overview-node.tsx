@@ -19,12 +19,14 @@ export type OverviewNodeData = {
 };
 export type OverviewNode = Node<OverviewNodeData, "overview">;
 
-// Edges are drawn rim to rim (FloatingEdge); these handles only anchor them, at the centre.
-const anchor = "!pointer-events-none !left-1/2 !top-1/2 !size-px !min-h-0 !min-w-0 !border-0 !opacity-0";
-// Drawing a relation: drag from the dot on the rim, drop anywhere on the other disc.
+// Two handles a node, no more: every handle is a store subscription, and with 2,000 nodes the
+// extra anchors made each frame of a pan re-run thousands of them. Edges are drawn rim to rim
+// from the layout (FloatingEdge), so the handles only serve drawing a new relation: drag from the
+// dot on the rim, drop anywhere on the other disc. (Inline styles: the handle's own stylesheet
+// sizes and centres it, and a utility class lost to it.)
 const rim = "!size-2.5 !border-white !bg-accent-500 opacity-0 transition-opacity group-hover:opacity-100";
-// (Inline: the handle's own stylesheet sizes and centres it, and a utility class lost to it.)
 const drop: CSSProperties = { inset: 0, width: "100%", height: "100%", minWidth: 0, minHeight: 0, transform: "none", borderRadius: "9999px", border: 0, background: "transparent" };
+const inert: CSSProperties = { ...drop, pointerEvents: "none", opacity: 0 };
 
 /**
  * A concept of the overview: a disc sized by how connected it is and coloured by its topic
@@ -45,14 +47,8 @@ export const OverviewNodeView = memo(function OverviewNodeView({ data, selected,
       data-cluster={data.cluster}
       title={data.label}
     >
-      <Handle type="target" id="anchor-in" position={Position.Top} isConnectable={false} className={anchor} />
-      <Handle type="source" id="anchor-out" position={Position.Bottom} isConnectable={false} className={anchor} />
-      {data.connectable && (
-        <>
-          <Handle type="target" id="drop" position={Position.Left} isConnectableStart={false} style={drop} />
-          <Handle type="source" id="rim" position={Position.Right} className={rim} />
-        </>
-      )}
+      <Handle type="target" position={Position.Left} isConnectable={data.connectable} isConnectableStart={false} style={data.connectable ? drop : inert} />
+      <Handle type="source" position={Position.Right} isConnectable={data.connectable} className={data.connectable ? rim : undefined} style={data.connectable ? undefined : inert} />
       {/* Always in the DOM (the name is the node's text); shown where the label placement gives it room. */}
       <span className={cx("overview-label", data.hub && "font-semibold text-zinc-950", !data.labelSide && "invisible")} data-testid="graph-label" data-placed={!!data.labelSide} data-side={data.labelSide ?? undefined}>
         {data.label}
