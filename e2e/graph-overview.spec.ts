@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { extractDiscipline, jobSucceeds } from "./fixtures/knowledge";
 
 const SHARED_BIOLOGY = path.resolve("..", "shared", "corpus", "biology");
 // Physics: no other spec curates it, so the overview tested here is the shared corpus's own.
@@ -16,11 +17,8 @@ async function importAndExtract(page: Page, origin: string, dir: string, discipl
   form.append("discipline", discipline);
   const imported = await page.request.post("/api/corpus/imports", { headers: { origin }, multipart: form });
   expect(imported.status()).toBe(202);
-  const job = async (id: string) => (await (await page.request.get(`/api/jobs/${id}`)).json()).run.status;
-  const importId = (await imported.json()).id;
-  await expect.poll(() => job(importId), { timeout: 60_000 }).toBe("SUCCEEDED");
-  const run = await (await page.request.post("/api/knowledge/extractions", { headers: { origin }, data: { discipline, engine: "local" } })).json();
-  await expect.poll(() => job(run.id), { timeout: 90_000 }).toBe("SUCCEEDED");
+  await jobSucceeds(page.request, (await imported.json()).id);
+  await extractDiscipline(page.request, origin, discipline, 90_000);
 }
 
 test("the discipline overview reads at a glance at 1440×900: components side by side, hubs named, no label over another", async ({ page, baseURL }) => {

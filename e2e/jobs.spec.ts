@@ -1,13 +1,11 @@
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { corruptPdf } from "../test/documents";
 import { ADMIN } from "./fixtures/users";
+import { jobSucceeds } from "./fixtures/knowledge";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png` });
 const broken = (name: string) => ({ name, mimeType: "application/pdf", buffer: Buffer.from(corruptPdf()) });
 
-async function finished(request: APIRequestContext, runId: string) {
-  await expect.poll(async () => (await (await request.get(`/api/jobs/${runId}`)).json()).run.status, { timeout: 60_000 }).toBe("SUCCEEDED");
-}
 
 test("an upload whose every file failed shows Failed in the Jobs list, not Succeeded, and every run says who started it", async ({ page, request, baseURL }) => {
   // The admin uploads two files on the Corpus page; neither can be read.
@@ -30,7 +28,7 @@ test("an upload whose every file failed shows Failed in the Jobs list, not Succe
   const scripted = await request.post("/api/corpus/imports", { headers: bearer, multipart: { files: good, discipline: "history" } });
   expect(scripted.status()).toBe(202);
   const scriptedId = (await scripted.json()).id as string;
-  await finished(request, scriptedId);
+  await jobSucceeds(request, scriptedId);
 
   await page.goto("/jobs");
   const failedRow = page.locator(`[data-testid="job-row"][data-run-id="${runId}"]`);

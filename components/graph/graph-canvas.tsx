@@ -5,6 +5,7 @@ import "@xyflow/react/dist/style.css";
 import { useMemo, useRef, useState } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { ConceptNodeView, NODE_HEIGHT, NODE_WIDTH, type ConceptNode } from "./concept-node";
+import { canvasInteractions } from "./canvas-interactions";
 import { EDGE_LABEL_ZOOM, relationEdges } from "./relation-edges";
 import { useCenterOn } from "./use-center-on";
 import { useLayout } from "./use-layout";
@@ -86,15 +87,7 @@ export function GraphCanvas({ concepts, relations, focus, path, selectedRelation
           flow.current = rf;
           setFar(rf.getZoom() < EDGE_LABEL_ZOOM);
         }}
-        // Measured (bench/graph-fps.ts): culling off-screen elements recomputes visibility and
-        // mounts nodes on every pan frame; drawing all 2,000 is smoother (p95 83 → 67 ms).
-        onlyRenderVisibleElements={false}
-        nodesConnectable={!!onConnect}
-        onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
-        onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}
-        onNodeClick={(_, n) => onSelect(n.id)}
-        onPaneClick={() => onSelect(null)}
-        proOptions={{ hideAttribution: true }}
+        {...canvasInteractions({ onSelect, onEdgeSelect, onConnect })}
       >
         <Background />
         <MiniMap

@@ -118,6 +118,19 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
     // `session` is new on every render, so the handler always sees the current queue and undo.
   }, [data, selection, canEdit, mode, session, review, showHelp]);
 
+  // What both canvases draw and do: the overview and the focus view differ only in their layout.
+  const canvasProps = (g: Subgraph) => ({
+    concepts: g.concepts,
+    relations: showEdges ? g.relations : [],
+    path,
+    selectedRelation: selection?.kind === "relation" ? selection.id : null,
+    selectedConcept: selection?.kind === "concept" ? selection.id : null,
+    centerOn,
+    onSelect: (id: string | null) => setSelection(id ? { kind: "concept", id } : null),
+    onEdgeSelect,
+    onConnect: canEdit ? (subjectId: string, objectId: string) => setPending({ subjectId, objectId }) : undefined,
+  });
+
   async function search() {
     setSearchError(null);
     const found = await fetchJson<SearchResult>("/api/knowledge/search", { query: { q, discipline, limit: 5 } });
@@ -205,30 +218,9 @@ export function GraphExplorer({ discipline }: { discipline: string | null }) {
           {data && data.concepts.length === 0 ? (
             <p className="p-6 text-sm text-zinc-500">Nothing to draw yet: extract the structure first, or change the filters.</p>
           ) : data && focus.length === 0 ? (
-            <OverviewCanvas
-              concepts={data.concepts}
-              relations={showEdges ? data.relations : []}
-              path={path}
-              selectedRelation={selection?.kind === "relation" ? selection.id : null}
-              selectedConcept={selection?.kind === "concept" ? selection.id : null}
-              centerOn={centerOn}
-              onSelect={(id) => setSelection(id ? { kind: "concept", id } : null)}
-              onEdgeSelect={onEdgeSelect}
-              onConnect={canEdit ? (subjectId, objectId) => setPending({ subjectId, objectId }) : undefined}
-            />
+            <OverviewCanvas {...canvasProps(data)} />
           ) : data ? (
-            <GraphCanvas
-              concepts={data.concepts}
-              relations={showEdges ? data.relations : []}
-              focus={focus}
-              path={path}
-              selectedRelation={selection?.kind === "relation" ? selection.id : null}
-              selectedConcept={selection?.kind === "concept" ? selection.id : null}
-              centerOn={centerOn}
-              onSelect={(id) => setSelection(id ? { kind: "concept", id } : null)}
-              onEdgeSelect={onEdgeSelect}
-              onConnect={canEdit ? (subjectId, objectId) => setPending({ subjectId, objectId }) : undefined}
-            />
+            <GraphCanvas {...canvasProps(data)} focus={focus} />
           ) : null}
         </div>
       </div>

@@ -7,8 +7,7 @@ import { layoutOverview } from "@/lib/domain/graph/overview-layout";
 self.onmessage = (e: MessageEvent<LayoutRequest>) => {
   const req = e.data;
   const started = performance.now();
-  const res: LayoutResponse =
-    req.kind === "overview" ? { id: req.id, kind: "overview", result: layoutOverview(req.input), ms: 0 } : { id: req.id, kind: "layered", result: layoutGraph(req.input), ms: 0 };
-  res.ms = Math.round(performance.now() - started);
+  const laid = req.kind === "overview" ? { id: req.id, kind: req.kind, result: layoutOverview(req.input) } : { id: req.id, kind: req.kind, result: layoutGraph(req.input) };
+  const res: LayoutResponse = { ...laid, ms: Math.round(performance.now() - started) };
   (self as unknown as Worker).postMessage(res);
 };

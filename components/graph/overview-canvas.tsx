@@ -2,10 +2,11 @@
 
 import { Background, Controls, getViewportForBounds, MiniMap, ReactFlow, type Edge, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { placeLabels, type LabelSide } from "@/lib/domain/graph/labels";
 import type { OverviewInput, OverviewLayout } from "@/lib/domain/graph/overview-layout";
+import { canvasInteractions } from "./canvas-interactions";
 import { ClusterLegend } from "./cluster-legend";
 import { FloatingEdge, type FloatingEdgeData } from "./floating-edge";
 import { OverviewNodeView, type OverviewNode } from "./overview-node";
@@ -149,7 +150,6 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
     [relations, path, selectedRelation, showEdgeLabels, nameOf, placed],
   );
 
-  const setLabelScale = useCallback((z: number) => wrapper.current?.style.setProperty("--overview-label-scale", String(1 / z)), []);
   useCenterOn(flow, wrapper, centerOn, layout?.version);
 
   // Nothing to navigate while everything is in view: the minimap appears once zoomed in.
@@ -173,21 +173,11 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
             onInit={(rf) => {
               flow.current = rf;
             }}
-            // Labels take their new size when a gesture ends: rescaling 2,000 of them on every
-            // frame of a zoom made panning and zooming drop to a third of the frame rate.
-            onMoveEnd={(_, v: Viewport) => {
-              setLabelScale(v.zoom);
-              setMoved({ version: layout!.version, viewport: v });
-            }}
-            // Measured (bench/graph-fps.ts): drawing all elements is smoother than culling them.
-            onlyRenderVisibleElements={false}
+            // Labels take their new size (the wrapper's --overview-label-scale) when a gesture ends:
+            // rescaling 2,000 of them on every frame of a zoom cut the frame rate to a third.
+            onMoveEnd={(_, v: Viewport) => setMoved({ version: layout!.version, viewport: v })}
             nodesDraggable={false}
-            nodesConnectable={!!onConnect}
-          onConnect={(c) => c.source && c.target && c.source !== c.target && onConnect?.(c.source, c.target)}
-            onEdgeClick={(_, e) => onEdgeSelect?.(e.id)}
-            onNodeClick={(_, n) => onSelect(n.id)}
-            onPaneClick={() => onSelect(null)}
-            proOptions={{ hideAttribution: true }}
+            {...canvasInteractions({ onSelect, onEdgeSelect, onConnect })}
           >
             <Background />
             {zoomedIn && <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />}

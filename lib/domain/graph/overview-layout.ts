@@ -1,6 +1,7 @@
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from "d3-force";
 import Graph from "graphology";
 import louvain from "graphology-communities-louvain";
+import { seededRandom } from "../random";
 import { packBoxes } from "./pack";
 
 export type OverviewInput = {
@@ -17,18 +18,6 @@ export type OverviewCluster = { id: number; size: number; hub: string };
 export type OverviewLayout = { nodes: Record<string, OverviewNode>; clusters: OverviewCluster[] };
 
 const GAP = 48;
-
-/** A small seeded generator: the same graph gets the same picture on every visit. */
-function seeded(seed = 42) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Radius of a concept's disc: hubs are larger, so the structure's main concepts stand out. */
 export const radiusFor = (degree: number) => 7 + 5 * Math.sqrt(degree);
@@ -51,7 +40,7 @@ export function layoutOverview({ nodes, edges, aspect = 1.6 }: OverviewInput): O
   const byDegree = [...nodes].sort((a, b) => degree.get(b.id)! - degree.get(a.id)! || a.id.localeCompare(b.id));
   const rank = new Map(byDegree.map((n, i) => [n.id, i]));
 
-  const community = graph.size > 0 ? louvain(graph, { rng: seeded(7) }) : {};
+  const community = graph.size > 0 ? louvain(graph, { rng: seededRandom(7) }) : {};
   const clusters = namedClusters(byDegree.map((n) => n.id), (id) => (graph.degree(id) > 0 ? community[id] : -1));
   const clusterOf = new Map<string, number>();
   for (const c of clusters.list) for (const id of c.members) clusterOf.set(id, c.id);
@@ -124,7 +113,7 @@ function layoutComponent(members: string[], graph: Graph, degree: Map<string, nu
   const sim: SimNode[] = members.map((id) => ({ id, r: radiusFor(degree.get(id)!), cluster: clusterOf.get(id) ?? -1 }));
 
   // Start each topic cluster in its own sector so the simulation untangles less.
-  const rng = seeded(members.length);
+  const rng = seededRandom(members.length);
   const sectors = new Map<number, number>();
   for (const n of sim) if (!sectors.has(n.cluster)) sectors.set(n.cluster, sectors.size);
   const spread = 20 * Math.sqrt(sim.length);
