@@ -107,7 +107,7 @@ export function GraphSidePanel(p: Props) {
             <p className="text-xs text-zinc-500">{p.loading ? "Bringing it into the graph…" : "Not in this view: change the filters above the graph to see it."}</p>
           ) : (
             <div className="space-y-3">
-              <p className="text-xs text-zinc-500">Click a concept for its definition and history, or an edge for its evidence in the source chunk.{p.canEdit ? " Drag from one node's right handle to another node to draw a relation." : ""}</p>
+              <p className="text-xs text-zinc-500">Click a concept for its definition and history, or an edge for its evidence in the source chunk.{p.canEdit ? " To draw a relation, drag from the dot on a concept's rim (in a large overview, select the concept first) to another concept." : ""}</p>
               {p.canEdit && p.discipline && <NewConceptForm discipline={p.discipline} />}
             </div>
           )}

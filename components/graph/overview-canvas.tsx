@@ -1,25 +1,33 @@
 "use client";
 
-import { Background, Controls, getViewportForBounds, MiniMap, ReactFlow, type Edge, type ReactFlowInstance, type Viewport } from "@xyflow/react";
+import { Background, ControlButton, Controls, getViewportForBounds, MiniMap, ReactFlow, type Edge, type FinalConnectionState, type ReactFlowInstance, type Viewport } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
 import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from "react";
 import type { GraphConcept, GraphRelation } from "@/lib/client/graph";
 import { placeLabels, type LabelSide } from "@/lib/domain/graph/labels";
 import type { OverviewInput, OverviewLayout } from "@/lib/domain/graph/overview-layout";
+import { boundsOfDiscs, discAt, nearestSegment } from "@/lib/domain/graph/edge-geometry";
+import { BulkLayer } from "./bulk-layer";
+import { BulkMiniMap } from "./bulk-minimap";
 import { canvasInteractions } from "./canvas-interactions";
 import { ClusterLegend } from "./cluster-legend";
 import { FloatingEdge, type FloatingEdgeData } from "./floating-edge";
-import { OverviewNodeView, type OverviewNode } from "./overview-node";
+import { OverviewNodeView, type OverviewNode, type OverviewNodeData } from "./overview-node";
+import { LARGE_OVERVIEW, useBulkSplit } from "./use-bulk-split";
 import { relationEdges } from "./relation-edges";
 import { useCenterOn } from "./use-center-on";
 import { useLayout } from "./use-layout";
 
 const nodeTypes = { overview: OverviewNodeView };
+type DiscData = Omit<OverviewNodeData, "connectable">;
+const sameFace = (a: DiscData, b: DiscData) => (Object.keys(b) as (keyof DiscData)[]).every((k) => a[k] === b[k]);
 type OverviewEdge = Edge<FloatingEdgeData>;
 const edgeTypes = { floating: FloatingEdge };
 /** The most connected concepts (one in ten, at most 12) are named in bold: the discipline's landmarks. */
 const hubCount = (n: number) => Math.min(12, Math.ceil(n / 10));
 const OVERVIEW_EDGE_LABEL_ZOOM = 0.9;
+/** How far from a bulk-drawn relation, on screen, a click still selects it. */
+const EDGE_HIT_PX = 6;
 const MIN_ZOOM = 0.02;
 const MAX_ZOOM = 3;
 // Room for the labels under the bottom row and for the zoom controls at the top right; and more
@@ -27,19 +35,7 @@ const MAX_ZOOM = 3;
 const FIT_PADDING = { top: "24px", left: "24px", right: "56px", bottom: "56px" } as const;
 
 /** The box around every disc of a layout. */
-function boundsOf(layout: OverviewLayout) {
-  let x0 = Infinity,
-    y0 = Infinity,
-    x1 = -Infinity,
-    y1 = -Infinity;
-  for (const p of Object.values(layout.nodes)) {
-    x0 = Math.min(x0, p.x - p.r);
-    y0 = Math.min(y0, p.y - p.r);
-    x1 = Math.max(x1, p.x + p.r);
-    y1 = Math.max(y1, p.y + p.r);
-  }
-  return Number.isFinite(x0) ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : { x: 0, y: 0, width: 1, height: 1 };
-}
+const boundsOf = (layout: OverviewLayout) => boundsOfDiscs(Object.values(layout.nodes)) ?? { x: 0, y: 0, width: 1, height: 1 };
 
 type Props = {
   concepts: GraphConcept[];
@@ -114,43 +110,81 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `view` is new each render; its key says when it changed
   }, [placed, viewKey, concepts, selectedConcept, onPath, hubs]);
 
-  // A node keeps its object while nothing it shows changes, so placing the labels again after a
-  // gesture re-renders only the nodes whose label came or went, not all 2,000.
+  // What each concept shows. An entry keeps its object while nothing it shows changes, so placing
+  // the labels again after a gesture re-renders only the concepts whose label came or went.
+  const previousData = useRef(new Map<string, DiscData>());
+  const dataOf = useMemo(() => {
+    const next = new Map<string, DiscData>();
+    for (const c of concepts) {
+      const p = placed?.[c.id] ?? { cluster: -1, rank: Infinity };
+      const data: DiscData = { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < hubs, onPath: onPath.has(c.id) };
+      const old = previousData.current.get(c.id);
+      next.set(c.id, old && (Object.keys(data) as (keyof DiscData)[]).every((k) => old[k] === data[k]) ? old : data);
+    }
+    previousData.current = next;
+    return next;
+  }, [concepts, placed, labels, onPath, hubs]);
+
+  const large = concepts.length > LARGE_OVERVIEW || relations.length > LARGE_OVERVIEW;
+  const conceptIds = useMemo(() => concepts.map((c) => c.id), [concepts]);
+  const { relationsInPlay, conceptsInPlay, bulkEdges, bulkDiscs } = useBulkSplit({ large, conceptIds, relations, placed, path, selectedRelation, selectedConcept, dataOf });
+  const allDiscs = useMemo(() => (placed ? Object.values(placed) : []), [placed]);
+
   const previous = useRef(new Map<string, OverviewNode>());
   const nodes: OverviewNode[] = useMemo(() => {
     const next = new Map<string, OverviewNode>();
-    const list = concepts.map((c) => {
-      const p = placed?.[c.id] ?? { x: 0, y: 0, r: 8, cluster: -1, rank: Infinity };
-      const data = { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < hubs, onPath: onPath.has(c.id), connectable: !!onConnect };
-      const position = { x: p.x - p.r, y: p.y - p.r };
-      const selected = c.id === selectedConcept;
-      const old = previous.current.get(c.id);
-      const same =
-        old &&
-        old.selected === selected &&
-        old.position.x === position.x &&
-        old.position.y === position.y &&
-        (Object.keys(data) as (keyof typeof data)[]).every((k) => old.data[k] === data[k]);
-      // Known sizes: the minimap and fit-view need no DOM measurement.
-      const node: OverviewNode = same ? old : { id: c.id, type: "overview", width: 2 * p.r, height: 2 * p.r, position, selected, data };
-      next.set(c.id, node);
-      return node;
-    });
+    const list = concepts
+      .filter((c) => !conceptsInPlay || conceptsInPlay.has(c.id))
+      .map((c) => {
+        const p = placed?.[c.id] ?? { x: 0, y: 0, r: 8 };
+        const data = dataOf.get(c.id)!;
+        const position = { x: p.x - p.r, y: p.y - p.r };
+        const selected = c.id === selectedConcept;
+        const connectable = !!onConnect;
+        const old = previous.current.get(c.id);
+        const same = old && old.selected === selected && old.position.x === position.x && old.position.y === position.y && old.data.connectable === connectable && old.data.label === data.label && sameFace(old.data, data);
+        // Known sizes: the minimap and fit-view need no DOM measurement.
+        const node: OverviewNode = same ? old : { id: c.id, type: "overview", width: 2 * p.r, height: 2 * p.r, position, selected, data: { ...data, connectable } };
+        next.set(c.id, node);
+        return node;
+      });
     previous.current = next;
     return list;
-  }, [concepts, placed, labels, onPath, selectedConcept, onConnect, hubs]);
+  }, [concepts, conceptsInPlay, placed, dataOf, selectedConcept, onConnect]);
   // Predicates are read close up: at the overview's zoom they would only be noise.
   const showEdgeLabels = zoom !== null && zoom >= OVERVIEW_EDGE_LABEL_ZOOM;
   const edges: OverviewEdge[] = useMemo(
     () =>
-      relationEdges(relations, { path, selectedRelation, showLabels: showEdgeLabels, nameOf, type: "floating", labelScale: true }).map((e) => ({
+      relationEdges(relationsInPlay ? relations.filter((r) => relationsInPlay.has(r.id)) : relations, { path, selectedRelation, showLabels: showEdgeLabels, nameOf, type: "floating", labelScale: true }).map((e) => ({
         ...e,
-        data: placed?.[e.source] && placed[e.target] ? { sx: placed[e.source].x, sy: placed[e.source].y, sr: placed[e.source].r, tx: placed[e.target].x, ty: placed[e.target].y, tr: placed[e.target].r } : undefined,
+        data: placed?.[e.source] && placed[e.target] ? { source: placed[e.source], target: placed[e.target] } : undefined,
       })),
-    [relations, path, selectedRelation, showEdgeLabels, nameOf, placed],
+    [relations, relationsInPlay, path, selectedRelation, showEdgeLabels, nameOf, placed],
   );
 
-  useCenterOn(flow, wrapper, centerOn, layout?.version);
+  const interactions = canvasInteractions({ onSelect, onEdgeSelect, onConnect });
+  // A click on the pane may be a click on a bulk-drawn relation: the nearest one within reach.
+  const onPaneClick = (event: React.MouseEvent) => {
+    const rf = flow.current;
+    if (rf && onEdgeSelect && bulkEdges.length > 0) {
+      const p = rf.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      const hit = nearestSegment(bulkEdges.map((e) => e.segment), p.x, p.y, EDGE_HIT_PX / rf.getZoom());
+      if (hit !== null) return onEdgeSelect(bulkEdges[hit].id);
+    }
+    interactions.onPaneClick();
+  };
+  // A relation drawn from a React Flow node and dropped on a bulk-drawn disc: the disc under the pointer.
+  const onConnectEnd = (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    const rf = flow.current;
+    if (!rf || !onConnect || state.isValid || !state.fromNode || !placed) return;
+    const point = "changedTouches" in event ? event.changedTouches[0] : event;
+    const p = rf.screenToFlowPosition({ x: point.clientX, y: point.clientY });
+    const target = discAt(bulkDiscs, p.x, p.y);
+    if (target && target.id !== state.fromNode.id) onConnect(state.fromNode.id, target.id);
+  };
+  const boxOf = (id: string) => (placed?.[id] ? { x: placed[id].x - placed[id].r, y: placed[id].y - placed[id].r, width: 2 * placed[id].r, height: 2 * placed[id].r } : null);
+
+  useCenterOn(flow, wrapper, centerOn, layout?.version, boxOf);
 
   // Nothing to navigate while everything is in view: the minimap appears once zoomed in.
   const zoomedIn = zoom !== null && fitZoom !== null && zoom > fitZoom * 1.5;
@@ -177,11 +211,23 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
             // rescaling 2,000 of them on every frame of a zoom cut the frame rate to a third.
             onMoveEnd={(_, v: Viewport) => setMoved({ version: layout!.version, viewport: v })}
             nodesDraggable={false}
-            {...canvasInteractions({ onSelect, onEdgeSelect, onConnect })}
+            {...interactions}
+            onPaneClick={onPaneClick}
+            onConnectEnd={onConnectEnd}
           >
             <Background />
-            {zoomedIn && <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />}
-            <Controls showInteractive={false} position="top-right" fitViewOptions={{ padding: FIT_PADDING }} />
+            {large && <BulkLayer edges={bulkEdges} discs={bulkDiscs} labelsIn={showEdgeLabels ? view : null} onPick={onSelect} />}
+            {zoomedIn && (large ? <BulkMiniMap discs={allDiscs} pane={size!} /> : <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />)}
+            {/* React Flow fits its own nodes, and a large overview has few: fit the whole layout instead. */}
+            <Controls showInteractive={false} showFitView={!large} position="top-right" fitViewOptions={{ padding: FIT_PADDING }}>
+              {large && (
+                <ControlButton onClick={() => void flow.current?.setViewport(fitted!, { duration: 300 })} title="Fit View" aria-label="Fit View" className="react-flow__controls-fitview">
+                  <svg viewBox="0 0 32 30" aria-hidden>
+                    <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+                  </svg>
+                </ControlButton>
+              )}
+            </Controls>
           </ReactFlow>
         )}
       </div>
@@ -189,8 +235,8 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
         clusters={layout?.result.clusters ?? []}
         nameOf={nameOf}
         onPick={(cluster) => {
-          const ids = concepts.filter((c) => placed?.[c.id]?.cluster === cluster).map((c) => ({ id: c.id }));
-          void flow.current?.fitView({ nodes: ids, padding: 0.2, maxZoom: 1.5, duration: 400 });
+          const bounds = boundsOfDiscs(concepts.flatMap((c) => (placed?.[c.id]?.cluster === cluster ? [placed[c.id]] : [])));
+          if (bounds && size) void flow.current?.setViewport(getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, 1.5, 0.2), { duration: 400 });
         }}
       />
     </div>

@@ -1,29 +1,44 @@
 "use client";
 
-import type { ReactFlowInstance, Node, Edge } from "@xyflow/react";
+import { getViewportForBounds, type Edge, type Node, type ReactFlowInstance } from "@xyflow/react";
 import { useEffect, type RefObject } from "react";
+
+type Box = { x: number; y: number; width: number; height: number };
 
 /**
  * Brings the given concepts into view when they change (the item under review), unless they are
  * all in view already: the canvas does not jump while the reviewer can see what they decide on.
- * `version` is the layout's, so a new layout is followed too.
+ * `version` is the layout's, so a new layout is followed too. `boxOf` says where a concept is
+ * when it may not be a React Flow node (the overview's bulk-drawn discs); by default the node's box.
  */
-export function useCenterOn<N extends Node, E extends Edge>(flow: RefObject<ReactFlowInstance<N, E> | null>, pane: RefObject<HTMLElement | null>, ids: string[] | undefined, version: number | undefined) {
+export function useCenterOn<N extends Node, E extends Edge>(
+  flow: RefObject<ReactFlowInstance<N, E> | null>,
+  pane: RefObject<HTMLElement | null>,
+  ids: string[] | undefined,
+  version: number | undefined,
+  boxOf?: (id: string) => Box | null,
+) {
   const key = ids?.join(",") ?? "";
   useEffect(() => {
     const rf = flow.current;
-    const box = pane.current?.getBoundingClientRect();
-    if (!rf || !box || !key) return;
-    const nodes = key.split(",").flatMap((id) => rf.getInternalNode(id) ?? []);
-    if (!nodes.length) return;
-    const inView = nodes.every((n) => {
-      const w = n.width ?? 0;
-      const h = n.height ?? 0;
-      const a = rf.flowToScreenPosition(n.internals.positionAbsolute);
-      const b = rf.flowToScreenPosition({ x: n.internals.positionAbsolute.x + w, y: n.internals.positionAbsolute.y + h });
-      return a.x >= box.left && a.y >= box.top && b.x <= box.right && b.y <= box.bottom;
+    const screen = pane.current?.getBoundingClientRect();
+    if (!rf || !screen || !key) return;
+    const nodeBox = (id: string): Box | null => {
+      const n = rf.getInternalNode(id);
+      return n ? { ...n.internals.positionAbsolute, width: n.width ?? 0, height: n.height ?? 0 } : null;
+    };
+    const boxes = key.split(",").flatMap((id) => (boxOf ?? nodeBox)(id) ?? []);
+    if (!boxes.length) return;
+    const inView = boxes.every((b) => {
+      const a = rf.flowToScreenPosition({ x: b.x, y: b.y });
+      const z = rf.flowToScreenPosition({ x: b.x + b.width, y: b.y + b.height });
+      return a.x >= screen.left && a.y >= screen.top && z.x <= screen.right && z.y <= screen.bottom;
     });
     if (inView) return;
-    void rf.fitView({ nodes: nodes.map((n) => ({ id: n.id })), padding: 0.6, maxZoom: Math.max(rf.getZoom(), 0.8), duration: 300 });
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const bounds = { x, y, width: Math.max(...boxes.map((b) => b.x + b.width)) - x, height: Math.max(...boxes.map((b) => b.y + b.height)) - y };
+    void rf.setViewport(getViewportForBounds(bounds, screen.width, screen.height, 0.02, Math.max(rf.getZoom(), 0.8), 0.6), { duration: 300 });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- boxOf follows the layout, whose version is a dependency
   }, [flow, pane, key, version]);
 }
