@@ -41,6 +41,15 @@ test("an upload whose every file failed shows Failed in the Jobs list, not Succe
   await expect(scriptRow.getByTestId("job-started-by")).toHaveText(`${ADMIN.name} token e2e-script`);
   await expect(scriptRow.getByTestId("job-started-by")).toHaveAttribute("title", `${ADMIN.name} (token e2e-script)`);
   await shot(page, "jobs-list-failed-import");
+  // The status tabs list what the badges say.
+  const tabs = page.getByTestId("status-filter");
+  await tabs.getByRole("button", { name: "Failed", exact: true }).click();
+  await expect(failedRow).toBeVisible();
+  await expect(scriptRow).toHaveCount(0);
+  await tabs.getByRole("button", { name: "Succeeded", exact: true }).click();
+  await expect(scriptRow).toBeVisible();
+  await expect(failedRow).toHaveCount(0);
+  await tabs.getByRole("button", { name: "All", exact: true }).click();
 
   // The detail agrees with the row.
   await failedRow.click();

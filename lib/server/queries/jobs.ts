@@ -32,9 +32,26 @@ const importCountsSql = Prisma.sql`
  * Newest first, each run with who started it and (for imports) its outcome: one statement per
  * page, keyset-paginated after the cursor run.
  */
+/**
+ * An import that finished with every file failed: its run succeeded (the job did its work) but
+ * the Jobs list shows it as Failed (importFailures), so its status filter must list it there too.
+ */
+const everyFileFailedSql = Prisma.sql`(
+  r.type = ${corpusImportJob.name} AND r.status = 'SUCCEEDED' AND jsonb_typeof(r.result) = 'object'
+  AND (CASE WHEN jsonb_typeof(r.result->'errors') = 'array' THEN jsonb_array_length(r.result->'errors') ELSE 0 END) + coalesce((r.result->>'errorsNotListed')::int, 0) > 0
+  AND coalesce((r.result->>'documents')::int, 0) + coalesce((r.result->>'updated')::int, 0) + coalesce((r.result->>'unchanged')::int, 0) = 0
+  AND (CASE WHEN jsonb_typeof(r.result->'skipped') = 'array' THEN jsonb_array_length(r.result->'skipped') ELSE 0 END) = 0)`;
+
+/** The runs a status tab lists: the status shown, which for an import whose every file failed is Failed. */
+function statusFilter(status: JobStatus) {
+  if (status === "FAILED") return Prisma.sql`(r.status = 'FAILED' OR ${everyFileFailedSql})`;
+  if (status === "SUCCEEDED") return Prisma.sql`(r.status = 'SUCCEEDED' AND NOT ${everyFileFailedSql})`;
+  return Prisma.sql`r.status = ${status}::"JobStatus"`;
+}
+
 export async function listRuns(db: Db, q: { status?: JobStatus; type?: string; cursor?: string; limit: number }) {
   const where = [
-    ...(q.status ? [Prisma.sql`r.status = ${q.status}::"JobStatus"`] : []),
+    ...(q.status ? [statusFilter(q.status)] : []),
     ...(q.type ? [Prisma.sql`r.type = ${q.type}`] : []),
     ...(q.cursor ? [Prisma.sql`(r."createdAt", r.id) < (SELECT c."createdAt", c.id FROM "JobRun" c WHERE c.id = ${q.cursor})`] : []),
   ];
