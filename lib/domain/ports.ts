@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { FineTuneState, Hyperparameters, TrainerApi } from "./training";
 
 /** Tokens spent by model calls, added up per job. */
 export type TokenUsage = { promptTokens: number; completionTokens: number; calls: number };
@@ -29,3 +30,75 @@ export interface ChatModel {
   /** Tokens spent so far by this instance. */
   usage(): TokenUsage;
 }
+
+// ---- Trainer: fine-tuning providers ----
+
+/** One fine-tune to run at a provider. */
+export type FineTuneRequest = {
+  /**
+   * The ProDa run asking for it. Sent with the job (OpenAI `metadata.proda_run_id`) so that
+   * findJob can recognise a job this run already created.
+   */
+  runId: string;
+  baseModel: string;
+  /** added to the fine-tuned model's name by the provider (OpenAI up to 64 characters, Together 40) */
+  suffix?: string;
+  hyperparameters: Hyperparameters;
+  trainingFile: {
+    name: string;
+    /**
+     * The chat JSONL in pieces of one or more whole lines, each ending in "\n". Read once per
+     * upload and streamed to the provider as it comes: a training set can be hundreds of MB.
+     */
+    lines: () => AsyncIterable<string>;
+  };
+  /** more metadata for providers that keep it (string values, OpenAI: 16 keys at most) */
+  metadata?: Record<string, string>;
+  /** ends the request in flight; what the call throws then is the signal's reason */
+  signal?: AbortSignal;
+};
+
+/** Where a run's fine-tune lives remotely: what a job handler checkpoints to resume it. */
+export type RemoteFineTune = { provider: TrainerApi; fileId: string; jobId: string };
+
+export type FineTuneEvent = { at: string; level: string; message: string };
+
+export type FineTuneStatus = {
+  state: FineTuneState;
+  /** the provider's own word for it, shown beside the state */
+  rawStatus: string;
+  /** the model id to serve, once the job succeeded */
+  fineTunedModel: string | null;
+  /** the provider's reason for a failure, first line, secrets blanked out */
+  error: string | null;
+  /** the job's recent events, oldest first, secrets blanked out */
+  events: FineTuneEvent[];
+  trainedTokens?: number | null;
+  /** in [0, 1] when the provider says how far training is */
+  progress?: number | null;
+};
+
+/**
+ * A fine-tuning provider (lib/adapters/trainer). Upload and create are separate so a job handler
+ * can checkpoint the file id, then the job id: a worker restarted at any point resumes polling
+ * the same remote job and never pays for a second one. Before createJob, a resumed handler asks
+ * findJob, since a crash between the provider creating the job and the checkpoint is otherwise
+ * invisible. Failures are the usual classes: EndpointRefusedError (fatal), RateLimitedError (wait
+ * retryAfterMs), RetryableError (retry later); none is retried in-process, because the job runtime
+ * retries from the last checkpoint.
+ */
+export interface Trainer {
+  readonly provider: TrainerApi;
+  /** endpoint name, for provenance and messages */
+  readonly endpoint: string;
+  /** Streams the training file to the provider; its file id. */
+  uploadTrainingFile(req: FineTuneRequest): Promise<string>;
+  /** Starts the fine-tune on an uploaded file; the remote job id. */
+  createJob(req: FineTuneRequest, fileId: string): Promise<string>;
+  /** The job createJob(req, fileId) made earlier, if the provider has it (newest first); else null. */
+  findJob(req: FineTuneRequest, fileId: string): Promise<string | null>;
+  status(jobId: string, signal?: AbortSignal): Promise<FineTuneStatus>;
+  cancel(jobId: string, signal?: AbortSignal): Promise<void>;
+}
+
+// ---- end Trainer ----

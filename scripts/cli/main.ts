@@ -76,10 +76,10 @@ program
 
 program
   .command("export")
-  .description("export a benchmark (jsonl, lm-eval) or a training set (openai, hf, llama-factory)")
+  .description("export a benchmark (jsonl, lm-eval) or a training set (openai, hf, llama-factory, bundle: data + LLaMA-Factory and Axolotl configs)")
   .argument("<what>", "benchmark or training-set")
   .argument("<ref>", "benchmark: id, v<N> or latest; training set: id, name or name@version")
-  .option("--format <format>", "benchmark: jsonl | lm-eval; training set: openai | hf | llama-factory")
+  .option("--format <format>", "benchmark: jsonl | lm-eval; training set: openai | hf | llama-factory | bundle")
   .requiredOption("--out <path>", "a file for jsonl and openai, a folder for the others")
   .option("--json", "print what was written as JSON")
   .action(async (what: string, ref: string, opts: { format?: string; out: string; json?: boolean }) => {

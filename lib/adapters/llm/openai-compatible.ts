@@ -1,7 +1,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { z } from "zod";
 import type { ChatModel, ChatRequest, TokenUsage } from "@/lib/domain/ports";
-import { EndpointRefusedError, RateLimitedError, RetryableError } from "@/lib/domain/errors";
+import { RateLimitedError, RetryableError } from "@/lib/domain/errors";
+import { callSignal } from "../call-signal";
+import { redacted, refusal } from "../endpoint-errors";
 import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
 import { Semaphore } from "./semaphore";
 
@@ -30,24 +32,6 @@ export class ModelAnswerError extends Error {
   }
 }
 
-/** The first line of an error's message with the key and anything shaped like one blanked out. */
-function redacted(e: unknown, apiKey: string | null | undefined): string {
-  let text = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-  if (apiKey && apiKey.length >= 4) text = text.split(apiKey).join("[redacted]");
-  return text.replace(/\b(sk|proda)[-_][\w*.-]{4,}/gi, "[redacted]");
-}
-
-/**
- * What a failed request means for the job (lib/domain/errors.ts): a refusal fails it at once;
- * a 401/403 says nothing of what the server answered, since servers echo the key they were sent.
- */
-function refusal(where: string, status: number | undefined, detail: string): EndpointRefusedError {
-  if (status === 401 || status === 403) {
-    return new EndpointRefusedError(`${where} refused the API key (HTTP ${status}): check the endpoint's key and access in Settings`, status);
-  }
-  return new EndpointRefusedError(`${where} refused the request (HTTP ${status}): ${detail}`, status);
-}
-
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 const sleep = (ms: number, signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -56,22 +40,6 @@ const sleep = (ms: number, signal: AbortSignal) =>
     const t = setTimeout(() => (signal.removeEventListener("abort", abort), resolve()), ms);
     signal.addEventListener("abort", abort, { once: true });
   });
-
-/**
- * One call's signal, aborted with the reason of whichever of `parents` aborts first. Released
- * after the call: a job's signal lives for the whole run, and the SDK never removes the listener
- * it adds to the signal of each request.
- */
-function callSignal(parents: (AbortSignal | undefined)[]): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const links = parents.filter((s): s is AbortSignal => !!s).map((parent) => {
-    const abort = () => controller.abort(parent.reason);
-    if (parent.aborted) abort();
-    else parent.addEventListener("abort", abort, { once: true });
-    return () => parent.removeEventListener("abort", abort);
-  });
-  return { signal: controller.signal, release: () => links.forEach((unlink) => unlink()) };
-}
 
 /** JSON from a model answer, tolerating a ```json fence around it. */
 function parseJson(content: string): unknown {

@@ -1,5 +1,7 @@
+import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ItemOption } from "@/lib/domain/tester";
+import { hyperparametersSchema } from "@/lib/domain/training";
 import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
@@ -9,6 +11,7 @@ import { createAccount } from "@/lib/server/services/auth/accounts";
 import { createToken } from "@/lib/server/services/auth/api-tokens";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { benchmarkExport } from "@/lib/server/services/exports/benchmark-export";
+import { zipExport } from "@/lib/server/services/exports/export-files";
 import { trainingSetExport } from "@/lib/server/services/exports/training-set-export";
 import type { BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
 import { listTrainingSets } from "@/lib/server/queries/builder";
@@ -183,6 +186,37 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
     expect(zip.headers.get("content-disposition")).toBe('attachment; filename="v1-v1-hf.zip"');
     expect(lf.name).toBe("v1-v1-llama-factory");
     expect(zip.text.startsWith("PK")).toBe(true);
+  });
+
+  it("exports the own-GPU bundle: the data, LLaMA-Factory's dataset_info and config, Axolotl's config and a README, one recipe in both", async () => {
+    const res = await callRoute(route("/api/training-sets/[id]/export").GET!, "GET", `/api/training-sets/${set.trainingSetId}/export`, { headers: { authorization: `Bearer ${leadToken}` }, params: { id: set.trainingSetId }, query: { format: "bundle" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toBe('attachment; filename="v1-v1-bundle.zip"');
+
+    const hyperparameters = hyperparametersSchema.parse({ epochs: 5, learningRate: 2e-4, batchSize: 2, loraRank: 8, seed: 11 });
+    const bundle = await trainingSetExport(t.db(), set.trainingSetId, "bundle", { baseModel: "meta-llama/Llama-3.1-8B-Instruct", hyperparameters });
+    const chunks: Buffer[] = [];
+    for await (const c of zipExport(bundle)) chunks.push(c as Buffer);
+    const zip = await JSZip.loadAsync(Buffer.concat(chunks));
+    const files = Object.keys(zip.files).filter((f) => !zip.files[f].dir).sort();
+    expect(files).toEqual(["v1-v1-bundle/README.md", "v1-v1-bundle/axolotl.yaml", "v1-v1-bundle/dataset_info.json", "v1-v1-bundle/llama-factory.yaml", "v1-v1-bundle/v1-v1.jsonl"]);
+    const read = (f: string) => zip.file(`v1-v1-bundle/${f}`)!.async("string");
+
+    const chat = (await read("v1-v1.jsonl")).trim().split("\n");
+    expect(chat).toHaveLength(set.instances);
+    expect(Object.keys(JSON.parse(chat[0]))).toEqual(["messages"]);
+    expect(JSON.parse(await read("dataset_info.json"))).toEqual({ "v1-v1": expect.objectContaining({ file_name: "v1-v1.jsonl", formatting: "sharegpt" }) });
+    const lf = await read("llama-factory.yaml");
+    for (const line of ["model_name_or_path: meta-llama/Llama-3.1-8B-Instruct", "dataset: v1-v1", "template: llama3", "finetuning_type: lora", "num_train_epochs: 5", "learning_rate: 0.0002", "per_device_train_batch_size: 2", "lora_rank: 8", "lora_alpha: 16", "seed: 11"]) expect(lf).toContain(`\n${line}\n`);
+    const ax = await read("axolotl.yaml");
+    for (const line of ["base_model: meta-llama/Llama-3.1-8B-Instruct", "  - path: v1-v1.jsonl", "    type: chat_template", "    field_messages: messages", "adapter: lora", "num_epochs: 5", "learning_rate: 0.0002", "micro_batch_size: 2", "lora_r: 8", "lora_alpha: 16", "seed: 11"]) expect(ax).toContain(`\n${line}\n`);
+    expect(await read("README.md")).toMatch(/llamafactory-cli train llama-factory\.yaml[\s\S]*axolotl train axolotl\.yaml[\s\S]*Register trained model/);
+
+    // Without options: the default recipe.
+    const plain = await trainingSetExport(t.db(), set.trainingSetId, "bundle");
+    const text = await collect(plain.files.find((f) => f.path === "llama-factory.yaml")!.content());
+    expect(text).toContain("\nnum_train_epochs: 3\n");
+    expect(text).toContain("\nmodel_name_or_path: Qwen/Qwen2.5-7B-Instruct\n");
   });
 
   it("reports CORE for the training set", async () => {
