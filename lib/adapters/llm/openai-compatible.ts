@@ -1,26 +1,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { z } from "zod";
 import type { ChatModel, ChatRequest, TokenUsage } from "@/lib/domain/ports";
-import { EndpointRefusedError, RateLimitedError, RetryableError } from "@/lib/domain/errors";
-import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
-import { Semaphore } from "./semaphore";
+import { createEndpoint, redacted, type EndpointSettings } from "./endpoint";
 
-export type EndpointSettings = {
-  name: string;
-  baseURL: string;
-  apiKey?: string | null;
-  model: string;
-  concurrency?: number;
-  timeoutMs?: number;
-  maxRetries?: number;
-  /** the longest Retry-After waited in-process (default 60 s); a longer one parks the job instead */
-  maxRateLimitWaitMs?: number;
-  /**
-   * Ends every request and retry wait of this model when aborted (the job's cancellation, see
-   * Progress.signal): what the call throws then is the signal's reason.
-   */
-  signal?: AbortSignal;
-};
+export type { EndpointSettings } from "./endpoint";
 
 /** The model kept answering with JSON that does not fit the schema, even after repair turns. */
 export class ModelAnswerError extends Error {
@@ -30,48 +13,7 @@ export class ModelAnswerError extends Error {
   }
 }
 
-/** The first line of an error's message with the key and anything shaped like one blanked out. */
-function redacted(e: unknown, apiKey: string | null | undefined): string {
-  let text = (e instanceof Error ? e.message : String(e)).split("\n")[0];
-  if (apiKey && apiKey.length >= 4) text = text.split(apiKey).join("[redacted]");
-  return text.replace(/\b(sk|proda)[-_][\w*.-]{4,}/gi, "[redacted]");
-}
-
-/**
- * What a failed request means for the job (lib/domain/errors.ts): a refusal fails it at once;
- * a 401/403 says nothing of what the server answered, since servers echo the key they were sent.
- */
-function refusal(where: string, status: number | undefined, detail: string): EndpointRefusedError {
-  if (status === 401 || status === 403) {
-    return new EndpointRefusedError(`${where} refused the API key (HTTP ${status}): check the endpoint's key and access in Settings`, status);
-  }
-  return new EndpointRefusedError(`${where} refused the request (HTTP ${status}): ${detail}`, status);
-}
-
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const abort = () => (clearTimeout(t), reject(signal.reason));
-    const t = setTimeout(() => (signal.removeEventListener("abort", abort), resolve()), ms);
-    signal.addEventListener("abort", abort, { once: true });
-  });
-
-/**
- * One call's signal, aborted with the reason of whichever of `parents` aborts first. Released
- * after the call: a job's signal lives for the whole run, and the SDK never removes the listener
- * it adds to the signal of each request.
- */
-function callSignal(parents: (AbortSignal | undefined)[]): { signal: AbortSignal; release(): void } {
-  const controller = new AbortController();
-  const links = parents.filter((s): s is AbortSignal => !!s).map((parent) => {
-    const abort = () => controller.abort(parent.reason);
-    if (parent.aborted) abort();
-    else parent.addEventListener("abort", abort, { once: true });
-    return () => parent.removeEventListener("abort", abort);
-  });
-  return { signal: controller.signal, release: () => links.forEach((unlink) => unlink()) };
-}
 
 /** JSON from a model answer, tolerating a ```json fence around it. */
 function parseJson(content: string): unknown {
@@ -87,57 +29,26 @@ function parseJson(content: string): unknown {
  * acts on: EndpointRefusedError (fatal), RateLimitedError (wait), RetryableError (retry later).
  */
 export function createChatModel(cfg: EndpointSettings): ChatModel {
-  const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: cfg.timeoutMs ?? 60_000 });
-  const limit = new Semaphore(cfg.concurrency ?? 4);
-  const maxRetries = cfg.maxRetries ?? 4;
+  const endpoint = createEndpoint(cfg);
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0, calls: 0 };
-  const where = `endpoint "${cfg.name}" (${cfg.model})`;
-  const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;
+  const where = endpoint.where;
 
-  async function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
-    const { signal, release } = callSignal([req.signal, cfg.signal]);
-    try {
-      return await withRetries(messages, req, signal);
-    } finally {
-      release();
-    }
-  }
-
-  async function withRetries(messages: Message[], req: ChatRequest<unknown>, signal: AbortSignal): Promise<string> {
-    for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) throw signal.reason;
-      try {
-        const res = await limit.run(() =>
-          client.chat.completions.create(
-            {
-              model: cfg.model,
-              messages,
-              temperature: req.temperature ?? 0,
-              response_format: { type: "json_schema", json_schema: { name: req.schemaName, schema: z.toJSONSchema(req.schema) as Record<string, unknown>, strict: false } },
-            },
-            { signal, timeout: cfg.timeoutMs ?? 60_000 },
-          ),
-        );
-        usage.calls++;
-        usage.promptTokens += res.usage?.prompt_tokens ?? 0;
-        usage.completionTokens += res.usage?.completion_tokens ?? 0;
-        return res.choices[0]?.message?.content ?? "";
-      } catch (e) {
-        // Aborted: the reason (a cancel) is what the job must act on, not the SDK's abort error.
-        if (signal.aborted) throw signal.reason;
-        const status = e instanceof APIError ? e.status : undefined;
-        const detail = redacted(e, cfg.apiKey);
-        // Timeouts and connection errors have no status and are transient.
-        if (!isRetryableStatus(status)) throw refusal(where, status, detail);
-        const asked = e instanceof APIError ? retryAfterMs(e.headers) : null;
-        const wait = asked ?? backoffMs(attempt);
-        if (status === 429 && (attempt >= maxRetries || wait > maxWait)) {
-          throw new RateLimitedError(`${where} is rate limiting requests (HTTP 429): trying again in ${Math.ceil(wait / 1000)} s`, wait);
-        }
-        if (attempt >= maxRetries) throw new RetryableError(`${where} failed after ${attempt + 1} attempts: ${status ? `HTTP ${status}` : detail}`, status);
-        await sleep(wait, signal);
-      }
-    }
+  function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
+    return endpoint.call(async (signal) => {
+      const res = await endpoint.client.chat.completions.create(
+        {
+          model: cfg.model,
+          messages,
+          temperature: req.temperature ?? 0,
+          response_format: { type: "json_schema", json_schema: { name: req.schemaName, schema: z.toJSONSchema(req.schema) as Record<string, unknown>, strict: false } },
+        },
+        { signal, timeout: endpoint.timeoutMs },
+      );
+      usage.calls++;
+      usage.promptTokens += res.usage?.prompt_tokens ?? 0;
+      usage.completionTokens += res.usage?.completion_tokens ?? 0;
+      return res.choices[0]?.message?.content ?? "";
+    }, req.signal);
   }
 
   return {
