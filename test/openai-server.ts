@@ -1,9 +1,32 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type ChatBody = { model: string; messages: { role: string; content: string }[]; response_format?: { json_schema?: { name: string; schema: unknown } } };
-export type Scripted = { status?: number; headers?: Record<string, string>; content?: string; delayMs?: number; hang?: boolean };
+export type ChatBody = {
+  model: string;
+  messages: { role: string; content: string }[];
+  response_format?: { json_schema?: { name: string; schema: unknown } };
+  temperature?: number;
+  max_tokens?: number;
+  logprobs?: boolean;
+  top_logprobs?: number;
+};
+/** One token of the reply with its log probability and the most probable tokens at its position. */
+export type ScriptedToken = { token: string; logprob: number; top_logprobs?: { token: string; logprob: number }[] };
+export type Scripted = {
+  status?: number;
+  headers?: Record<string, string>;
+  content?: string;
+  /** returned as choices[0].logprobs.content (omitted: no logprobs in the answer) */
+  logprobs?: ScriptedToken[];
+  /** the error message of a non-200 answer */
+  error?: string;
+  delayMs?: number;
+  hang?: boolean;
+};
 type Script = (body: ChatBody, n: number) => Scripted;
+
+const logprobsOf = (s: Scripted) =>
+  s.logprobs ? { logprobs: { content: s.logprobs.map((t) => ({ token: t.token, logprob: t.logprob, bytes: null, top_logprobs: t.top_logprobs ?? [] })) } } : {};
 
 /**
  * A real OpenAI-compatible HTTP server on 127.0.0.1 for tests: POST /v1/chat/completions
@@ -30,8 +53,8 @@ export async function startOpenAiServer(script: Script) {
       res.end(
         JSON.stringify(
           status === 200
-            ? { id: "chatcmpl-test", object: "chat.completion", created: 0, model: body.model, choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: s.content ?? "{}" } }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }
-            : { error: { message: `scripted ${status}`, type: "test" } },
+            ? { id: "chatcmpl-test", object: "chat.completion", created: 0, model: body.model, choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: s.content ?? "{}" }, ...logprobsOf(s) }], usage: { prompt_tokens: 10, completion_tokens: 5, total_tokens: 15 } }
+            : { error: { message: s.error ?? `scripted ${status}`, type: "test" } },
         ),
       );
     });

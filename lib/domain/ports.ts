@@ -102,3 +102,39 @@ export interface Trainer {
 }
 
 // ---- end Trainer ----
+
+// ---- Answering multiple-choice items: the model under evaluation ----
+
+/**
+ * What a model under evaluation is shown: the stem and the options' text, in order. Never ids,
+ * operators or chain metadata: a model that saw them could answer without knowing anything.
+ */
+export type McQuestion = { readonly stem: string; readonly options: readonly string[] };
+
+/** How the choice was read: from the reply's text (a letter, an option's text, JSON), the first token's probabilities, or the local student's own pick. */
+export type AnswerParsedBy = "letter" | "text" | "json" | "logprobs" | "student";
+
+export type ModelAnswer = {
+  /** exactly what was sent, for the record */
+  prompt: string;
+  /** the reply as received, cut to a few thousand characters */
+  raw: string;
+  /** the chosen option's index; null when the reply names no single option (counted as wrong, not an error) */
+  choice: number | null;
+  parsedBy: AnswerParsedBy | null;
+  /** how long the request that produced the reply took, retry waits excluded */
+  latencyMs: number;
+  promptTokens: number | null;
+  completionTokens: number | null;
+};
+
+/**
+ * A model answering multiple-choice items: an endpoint (lib/adapters/llm/answer-model.ts) or the
+ * local student (lib/adapters/student/answer-model.ts). An unreadable reply is an answer with
+ * choice null; only the endpoint failing (refused, rate limited, down) throws.
+ */
+export interface AnswerModel {
+  /** how the model is named wherever its results appear */
+  readonly label: string;
+  answer(question: McQuestion, opts?: { signal?: AbortSignal }): Promise<ModelAnswer>;
+}

@@ -1,28 +1,9 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError } from "openai";
 import { z } from "zod";
 import type { ChatModel, ChatRequest, TokenUsage } from "@/lib/domain/ports";
-import { RateLimitedError, RetryableError } from "@/lib/domain/errors";
-import { callSignal } from "../call-signal";
-import { redacted, refusal } from "../endpoint-errors";
-import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
-import { Semaphore } from "./semaphore";
+import { createEndpoint, redacted, type EndpointSettings } from "./endpoint";
 
-export type EndpointSettings = {
-  name: string;
-  baseURL: string;
-  apiKey?: string | null;
-  model: string;
-  concurrency?: number;
-  timeoutMs?: number;
-  maxRetries?: number;
-  /** the longest Retry-After waited in-process (default 60 s); a longer one parks the job instead */
-  maxRateLimitWaitMs?: number;
-  /**
-   * Ends every request and retry wait of this model when aborted (the job's cancellation, see
-   * Progress.signal): what the call throws then is the signal's reason.
-   */
-  signal?: AbortSignal;
-};
+export type { EndpointSettings } from "./endpoint";
 
 /** The model kept answering with JSON that does not fit the schema, even after repair turns. */
 export class ModelAnswerError extends Error {
@@ -33,13 +14,6 @@ export class ModelAnswerError extends Error {
 }
 
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
-const sleep = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve, reject) => {
-    if (signal.aborted) return reject(signal.reason);
-    const abort = () => (clearTimeout(t), reject(signal.reason));
-    const t = setTimeout(() => (signal.removeEventListener("abort", abort), resolve()), ms);
-    signal.addEventListener("abort", abort, { once: true });
-  });
 
 /** JSON from a model answer, tolerating a ```json fence around it. */
 function parseJson(content: string): unknown {
@@ -55,57 +29,26 @@ function parseJson(content: string): unknown {
  * acts on: EndpointRefusedError (fatal), RateLimitedError (wait), RetryableError (retry later).
  */
 export function createChatModel(cfg: EndpointSettings): ChatModel {
-  const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: cfg.timeoutMs ?? 60_000 });
-  const limit = new Semaphore(cfg.concurrency ?? 4);
-  const maxRetries = cfg.maxRetries ?? 4;
+  const endpoint = createEndpoint(cfg);
   const usage: TokenUsage = { promptTokens: 0, completionTokens: 0, calls: 0 };
-  const where = `endpoint "${cfg.name}" (${cfg.model})`;
-  const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;
+  const where = endpoint.where;
 
-  async function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
-    const { signal, release } = callSignal([req.signal, cfg.signal]);
-    try {
-      return await withRetries(messages, req, signal);
-    } finally {
-      release();
-    }
-  }
-
-  async function withRetries(messages: Message[], req: ChatRequest<unknown>, signal: AbortSignal): Promise<string> {
-    for (let attempt = 0; ; attempt++) {
-      if (signal.aborted) throw signal.reason;
-      try {
-        const res = await limit.run(() =>
-          client.chat.completions.create(
-            {
-              model: cfg.model,
-              messages,
-              temperature: req.temperature ?? 0,
-              response_format: { type: "json_schema", json_schema: { name: req.schemaName, schema: z.toJSONSchema(req.schema) as Record<string, unknown>, strict: false } },
-            },
-            { signal, timeout: cfg.timeoutMs ?? 60_000 },
-          ),
-        );
-        usage.calls++;
-        usage.promptTokens += res.usage?.prompt_tokens ?? 0;
-        usage.completionTokens += res.usage?.completion_tokens ?? 0;
-        return res.choices[0]?.message?.content ?? "";
-      } catch (e) {
-        // Aborted: the reason (a cancel) is what the job must act on, not the SDK's abort error.
-        if (signal.aborted) throw signal.reason;
-        const status = e instanceof APIError ? e.status : undefined;
-        const detail = redacted(e, cfg.apiKey);
-        // Timeouts and connection errors have no status and are transient.
-        if (!isRetryableStatus(status)) throw refusal(where, status, detail);
-        const asked = e instanceof APIError ? retryAfterMs(e.headers) : null;
-        const wait = asked ?? backoffMs(attempt);
-        if (status === 429 && (attempt >= maxRetries || wait > maxWait)) {
-          throw new RateLimitedError(`${where} is rate limiting requests (HTTP 429): trying again in ${Math.ceil(wait / 1000)} s`, wait);
-        }
-        if (attempt >= maxRetries) throw new RetryableError(`${where} failed after ${attempt + 1} attempts: ${status ? `HTTP ${status}` : detail}`, status);
-        await sleep(wait, signal);
-      }
-    }
+  function call(messages: Message[], req: ChatRequest<unknown>): Promise<string> {
+    return endpoint.call(async (signal) => {
+      const res = await endpoint.client.chat.completions.create(
+        {
+          model: cfg.model,
+          messages,
+          temperature: req.temperature ?? 0,
+          response_format: { type: "json_schema", json_schema: { name: req.schemaName, schema: z.toJSONSchema(req.schema) as Record<string, unknown>, strict: false } },
+        },
+        { signal, timeout: endpoint.timeoutMs },
+      );
+      usage.calls++;
+      usage.promptTokens += res.usage?.prompt_tokens ?? 0;
+      usage.completionTokens += res.usage?.completion_tokens ?? 0;
+      return res.choices[0]?.message?.content ?? "";
+    }, req.signal);
   }
 
   return {
