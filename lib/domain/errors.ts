@@ -21,7 +21,9 @@ export type ErrorCode =
   /** an external endpoint (LLM, trainer) refused the request for good: a rejected key, no access, a request it cannot serve */
   | "ENDPOINT_REFUSED"
   /** a build would make an empty version (no approved chain to test, every candidate refused) */
-  | "NOTHING_TO_BUILD";
+  | "NOTHING_TO_BUILD"
+  /** a remote job (a fine-tune) ended failed or cancelled at its provider: its message says why */
+  | "REMOTE_JOB_FAILED";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_INPUT: 400,
@@ -41,6 +43,7 @@ const STATUS: Record<ErrorCode, number> = {
   // Not 401/403: the studio's user is signed in; the endpoint behind it refused.
   ENDPOINT_REFUSED: 502,
   NOTHING_TO_BUILD: 422,
+  REMOTE_JOB_FAILED: 502,
 };
 
 export class DomainError extends Error {

@@ -1,11 +1,13 @@
 import { benchmarkBuildJob } from "./benchmark-build";
 import { corpusImportJob } from "./corpus-import";
 import { knowledgeExtractJob } from "./knowledge-extract";
+import { modelEvaluateJob } from "./model-evaluate";
+import { modelTrainJob } from "./model-train";
 import { orthogonalityCheckJob } from "./orthogonality-check";
 import { trainingSetBuildJob } from "./training-set-build";
 import type { JobDefinition } from "./define";
 
 /** Every job the workers run; they create one pg-boss queue per entry. */
-export const jobDefinitions: JobDefinition[] = [corpusImportJob, knowledgeExtractJob, benchmarkBuildJob, trainingSetBuildJob, orthogonalityCheckJob];
+export const jobDefinitions: JobDefinition[] = [corpusImportJob, knowledgeExtractJob, benchmarkBuildJob, trainingSetBuildJob, orthogonalityCheckJob, modelTrainJob, modelEvaluateJob];
 
 export const jobTitle = (name: string) => jobDefinitions.find((d) => d.name === name)?.title ?? name;

@@ -11,6 +11,8 @@ export const trainingSetBuildJob = defineJob({
     approvedOnly: z.boolean().optional(),
     /** discipline slugs; all when absent */
     disciplines: z.array(z.string()).optional(),
+    /** only the disciplines a frozen benchmark covers (test first: only those can be approved for training) */
+    testedOnly: z.boolean().optional(),
     /** the version it derives from; the latest version of the same name when absent */
     parentId: z.string().optional(),
     note: z.string().max(500).optional(),

@@ -5,7 +5,7 @@ import { runInline } from "@/workers/runtime/run-inline";
 import { runFailed } from "./output";
 import { withWorkspace } from "./workspace";
 
-type Options = { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean };
+type Options = { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; testedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean };
 
 export async function buildCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
@@ -14,6 +14,7 @@ export async function buildCommand(opts: Options): Promise<number> {
       budget: opts.budget === undefined ? undefined : Number(opts.budget),
       disciplines: opts.discipline,
       approvedOnly: opts.approvedOnly,
+      testedOnly: opts.testedOnly,
       note: opts.note,
       paraphrase: opts.paraphrase,
       endpoint: opts.endpoint,

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { addModelCommands } from "./model-program";
 import { errorOf, printError, wantsJson } from "./output";
 
 // With --json a usage error is JSON on stdout too: commander throws instead of printing and exiting.
@@ -64,11 +65,12 @@ program
   .option("--budget <n>", "instances per discipline at most (coverage first, then salience)")
   .option("-d, --discipline <slug>", "only this discipline (repeatable)", collect)
   .option("--approved-only", "only approved concepts and relations")
+  .option("--tested-only", "only the disciplines a frozen benchmark covers (test first: only those can be approved for training)")
   .option("--note <text>", "what changed, for the lineage")
   .option("--paraphrase", "paraphrase each instance with an LLM endpoint (one that drops a concept name is not used)")
   .option("--endpoint <name>", "the LLM endpoint for --paraphrase (Settings, or `env` for PRODA_LLM_BASE_URL)")
   .option("--json", "print the report as JSON")
-  .action(async (opts: { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean }) => {
+  .action(async (opts: { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; testedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean }) => {
     if (opts.budget !== undefined && !/^[1-9]\d*$/.test(opts.budget)) program.error(`--budget must be a positive whole number, not ${opts.budget}`);
     const { buildCommand } = await import("./build-command");
     process.exitCode = await buildCommand(opts);
@@ -149,6 +151,8 @@ review
     const { reviewCommentCommand } = await import("./review-command");
     process.exitCode = await reviewCommentCommand(level, id, text, opts);
   });
+
+addModelCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,10 @@ import { trainingSetBuildHandler } from "./training-set-build";
 import { corpusImportHandler } from "./corpus-import";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { knowledgeExtractHandler } from "./knowledge-extract";
+import { modelEvaluateJob } from "@/lib/jobs/model-evaluate";
+import { modelTrainJob } from "@/lib/jobs/model-train";
+import { modelEvaluateHandler } from "./model-evaluate";
+import { modelTrainHandler } from "./model-train";
 
 /** Handler per job name; workers/main.ts and the CLI's in-process runs look them up here. */
 export const jobHandlers: Record<string, JobHandler<never>> = {
@@ -17,4 +21,6 @@ export const jobHandlers: Record<string, JobHandler<never>> = {
   [benchmarkBuildJob.name]: benchmarkBuildHandler as JobHandler<never>,
   [trainingSetBuildJob.name]: trainingSetBuildHandler as JobHandler<never>,
   [orthogonalityCheckJob.name]: orthogonalityCheckHandler as JobHandler<never>,
+  [modelTrainJob.name]: modelTrainHandler as JobHandler<never>,
+  [modelEvaluateJob.name]: modelEvaluateHandler as JobHandler<never>,
 };

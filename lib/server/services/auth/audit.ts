@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "benchmark.versioned",
   "benchmark.item_edited",
   "training_set.approved",
+  "model.registered",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -36,7 +36,7 @@ export async function buildTrainingSet(ctx: Progress, payload: TrainingSetBuildP
   // Finished by an earlier attempt that died before reporting: its report is stored with it.
   if (set.status !== "BUILDING") return (set.core as { report: TrainingSetBuildReport }).report;
   await db.trainingInstance.deleteMany({ where: { trainingSetId: set.id } });
-  const disciplines = await selectDisciplines(db, payload.disciplines);
+  const disciplines = await selectDisciplines(db, payload.testedOnly ? await testedDisciplines(db, payload.disciplines) : payload.disciplines);
   const byDiscipline: Record<string, number> = {};
   const byKind = emptyKinds();
   let position = 0;
@@ -134,9 +134,19 @@ async function claimSet(db: Db, runId: string, payload: TrainingSetBuildPayload)
         parentId,
         runId,
         createdBy: payload.requestedBy ?? null,
-        settings: { budget: payload.budget ?? null, approvedOnly: payload.approvedOnly ?? false, disciplines: payload.disciplines ?? [], paraphrase: payload.paraphrase ? (payload.endpoint ?? "default endpoint") : null },
+        settings: { budget: payload.budget ?? null, approvedOnly: payload.approvedOnly ?? false, disciplines: payload.disciplines ?? [], testedOnly: payload.testedOnly ?? false, paraphrase: payload.paraphrase ? (payload.endpoint ?? "default endpoint") : null },
         lineage: {},
       },
     });
   });
+}
+
+/** The disciplines (of `wanted`, or all) that a frozen benchmark covers with an active item. */
+async function testedDisciplines(db: Db, wanted: string[] | undefined): Promise<string[]> {
+  const rows = await db.$queryRaw<{ slug: string }[]>`
+    SELECT DISTINCT d.slug FROM "Discipline" d
+    WHERE EXISTS (SELECT 1 FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId" WHERE i."disciplineId" = d.id AND i.status = 'ACTIVE' AND b.status = 'FROZEN')`;
+  const tested = rows.map((r) => r.slug).filter((slug) => !wanted || wanted.includes(slug));
+  if (!tested.length) throw new DomainError("NOTHING_TO_BUILD", "No frozen benchmark covers these disciplines: build and freeze the benchmark first (test first)");
+  return tested;
 }

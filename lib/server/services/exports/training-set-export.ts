@@ -12,7 +12,7 @@ export const DEFAULT_BUNDLE_BASE_MODEL = "Qwen/Qwen2.5-7B-Instruct";
 const BATCH = 2000;
 
 /** Instances in order as chat JSONL, read in batches: 160K instances never sit in memory. */
-async function* chatLines(db: Db, trainingSetId: string, withMetadata: boolean): AsyncIterable<string> {
+export async function* chatLines(db: Db, trainingSetId: string, withMetadata: boolean): AsyncIterable<string> {
   const batches = inPositionOrder((after) =>
     db.trainingInstance.findMany({
       where: { trainingSetId, position: { gt: after } },

@@ -3,6 +3,8 @@ import { DomainError } from "@/lib/domain/errors";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { cancelQueueJob, requeueRun } from "@/lib/jobs/enqueue";
 import { endCancelledIfUnheld, LIVE_STATUSES } from "@/lib/jobs/run-lease";
+import { modelTrainJob } from "@/lib/jobs/model-train";
+import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
 
 /**
  * Asks a run to stop. A run no live worker holds (queued, waiting, or running with an expired
@@ -22,6 +24,8 @@ export async function cancelRun(db: Db, id: string) {
       ? `Cancelled by a user at once: its worker (${run.workerId ?? "unknown"}) had stopped`
       : "Cancelled by a user";
   await db.jobLog.create({ data: { runId: id, level: "warn", message } });
+  // A running handler cancels its remote fine-tune itself; one waiting between polls cannot.
+  if (ended && run.type === modelTrainJob.name) await cancelFineTuneOfRun(db, id);
   return db.jobRun.findUniqueOrThrow({ where: { id } });
 }
 

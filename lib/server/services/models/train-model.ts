@@ -1,0 +1,151 @@
+import { DomainError } from "@/lib/domain/errors";
+import type { FineTuneRequest } from "@/lib/domain/ports";
+import { describeStudent, trainStudent, type StudentInstance } from "@/lib/domain/student";
+import { hyperparametersSchema, isTerminal, pollDelayMs, type FineTuneState } from "@/lib/domain/training";
+import { createTrainer } from "@/lib/adapters/trainer";
+import type { Prisma } from "@/lib/server/db";
+import type { ModelTrainPayload } from "@/lib/jobs/model-train";
+import { inPositionOrder } from "@/lib/server/queries/in-position-order";
+import { chatLines } from "@/lib/server/services/exports/training-set-export";
+import type { Progress } from "@/lib/server/services/progress";
+import { resolveEndpoint } from "@/lib/server/services/settings/endpoints";
+import { packStudent, STUDENT_ARTEFACT_FORMAT } from "./student-artefact";
+
+export type TrainReport = { modelVersionId: string; name: string; stage: string; trainer: string; remoteModel: string | null; statements?: number; instances?: number };
+/** A remote fine-tune still running: the handler parks the run until `until` (ctx.waitUntil). */
+export type TrainWait = { wait: { until: Date; checkpoint: { polls: number }; message: string } };
+
+const BATCH = 5000;
+const stageOf = (p: ModelTrainPayload) => p.stage ?? (p.name === "V1" || p.name === "V2" ? p.name : "CUSTOM");
+
+/**
+ * Fine-tunes a model version from an approved training set: the local student here, or a remote
+ * job followed step by step. Every step is recorded on the FineTune row keyed by the run before
+ * the next one starts (the file, then the job), so a worker restarted anywhere resumes the same
+ * remote job, and a crash between the provider creating it and the row recording it is found
+ * again by findJob: never a second job.
+ */
+export async function trainModel(ctx: Progress, payload: ModelTrainPayload): Promise<TrainReport | TrainWait> {
+  const { db } = ctx;
+  const set = await db.trainingSet.findUnique({ where: { id: payload.trainingSetId }, select: { id: true, name: true, version: true, status: true } });
+  if (!set) throw new DomainError("NOT_FOUND", `No training set ${payload.trainingSetId}`);
+  if (set.status !== "APPROVED") throw new DomainError("ORTHOGONALITY_VIOLATION", `${set.name} v${set.version} is not approved: a lead approves it (test first, the gate passed) before any fine-tune`);
+  const taken = await db.modelVersion.findUnique({ where: { name: payload.name }, select: { runId: true } });
+  if (taken && taken.runId !== ctx.runId) throw new DomainError("CONFLICT", `A model version is already named ${payload.name}`);
+  const hyperparameters = hyperparametersSchema.parse(payload.hyperparameters ?? {});
+  const fineTune = await db.fineTune.upsert({
+    where: { runId: ctx.runId },
+    create: { runId: ctx.runId, trainingSetId: set.id, trainer: payload.trainer, endpoint: payload.endpoint ?? null, baseModel: payload.baseModel ?? null, name: payload.name, stage: stageOf(payload), hyperparameters, state: "running", createdBy: payload.requestedBy ?? null },
+    update: {},
+  });
+  if (fineTune.modelVersionId) return report(ctx, fineTune.modelVersionId);
+  const benchmark = await db.benchmark.findFirst({ where: { status: "FROZEN" }, orderBy: { version: "desc" }, select: { id: true } });
+  const version = { name: payload.name, stage: stageOf(payload), trainer: payload.trainer, trainingSetId: set.id, benchmarkId: benchmark?.id ?? null, hyperparameters, runId: ctx.runId, createdBy: payload.requestedBy ?? null };
+  if (payload.trainer === "local") return trainLocal(ctx, set.id, fineTune.id, version);
+
+  const endpoint = await resolveEndpoint(db, payload.endpoint);
+  const trainer = createTrainer(payload.trainer, { name: endpoint.name, baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, signal: ctx.signal });
+  const baseModel = payload.baseModel ?? endpoint.model;
+  const slug = `${set.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-v${set.version}`;
+  const request: FineTuneRequest = {
+    runId: ctx.runId,
+    baseModel,
+    suffix: payload.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 40),
+    hyperparameters,
+    trainingFile: { name: `${slug}.jsonl`, lines: () => chatLines(db, set.id, false) },
+    metadata: { proda_training_set: set.id },
+    signal: ctx.signal,
+  };
+  let { remoteFileId: fileId, remoteJobId: jobId } = fineTune;
+  try {
+    if (!fileId) {
+      await ctx.progress(0.05, `Uploading ${set.name} v${set.version} to ${endpoint.name}`);
+      fileId = await trainer.uploadTrainingFile(request);
+      await db.fineTune.update({ where: { id: fineTune.id }, data: { remoteFileId: fileId, baseModel, endpoint: endpoint.name } });
+    }
+    if (!jobId) {
+      jobId = (await trainer.findJob(request, fileId)) ?? (await trainer.createJob(request, fileId));
+      await db.fineTune.update({ where: { id: fineTune.id }, data: { remoteJobId: jobId } });
+      await ctx.log(`Fine-tuning job ${jobId} started at ${endpoint.name} on ${baseModel}`);
+    }
+    await ctx.throwIfCancelled();
+    const status = await trainer.status(jobId);
+    await db.fineTune.update({
+      where: { id: fineTune.id },
+      data: { state: status.state, rawStatus: status.rawStatus, events: status.events as Prisma.InputJsonValue, error: status.error },
+    });
+    if (status.state === "succeeded") {
+      if (!status.fineTunedModel) throw new DomainError("REMOTE_JOB_FAILED", `${endpoint.name} says job ${jobId} succeeded but names no fine-tuned model`);
+      return finish(ctx, fineTune.id, { ...version, baseModel, endpoint: endpoint.name, remoteModel: status.fineTunedModel, description: { job: jobId, trainedTokens: status.trainedTokens ?? null } });
+    }
+    if (isTerminal(status.state)) throw new DomainError("REMOTE_JOB_FAILED", `Fine-tuning job ${jobId} ${status.state} at ${endpoint.name}${status.error ? `: ${status.error}` : ""}`);
+    const polls = ((ctx.saved as { polls?: number } | null)?.polls ?? 0) + 1;
+    await ctx.progress(status.progress ?? 0.1, `Fine-tuning at ${endpoint.name}: ${status.rawStatus}`);
+    return { wait: { until: new Date(Date.now() + pollDelayMs(polls)), checkpoint: { polls }, message: `Fine-tuning at ${endpoint.name}: ${status.rawStatus}` } };
+  } catch (e) {
+    // Cancelled here: the remote job is cancelled too, so it stops costing.
+    if (jobId && e instanceof DomainError && e.code === "JOB_CANCELLED") await cancelRemote(ctx, fineTune.id, payload, jobId);
+    throw e;
+  }
+}
+
+type Version = Omit<Prisma.ModelVersionUncheckedCreateInput, "id">;
+
+async function trainLocal(ctx: Progress, setId: string, fineTuneId: string, version: Version): Promise<TrainReport> {
+  const instances: StudentInstance[] = [];
+  const total = await ctx.db.trainingInstance.count({ where: { trainingSetId: setId } });
+  const batches = inPositionOrder((after) =>
+    ctx.db.trainingInstance.findMany({ where: { trainingSetId: setId, position: { gt: after } }, select: { position: true, prompt: true, completion: true }, orderBy: { position: "asc" }, take: BATCH }),
+  );
+  for await (const rows of batches) {
+    for (const r of rows) instances.push({ prompt: r.prompt, completion: r.completion });
+    await ctx.progress(0.4 * (instances.length / Math.max(1, total)), `Read ${instances.length} of ${total} instances`);
+    await ctx.throwIfCancelled();
+  }
+  await ctx.progress(0.5, `Training the local student on ${instances.length} instances`);
+  const student = trainStudent(instances);
+  await ctx.throwIfCancelled();
+  return finish(ctx, fineTuneId, { ...version, description: describeStudent(student) }, packStudent(student));
+}
+
+/** The version, its artefact and the fine-tune's outcome in one transaction: all or nothing. */
+async function finish(ctx: Progress, fineTuneId: string, version: Version, artefact?: Uint8Array<ArrayBuffer>): Promise<TrainReport> {
+  const id = await ctx.db.$transaction(async (tx) => {
+    const created = await tx.modelVersion.create({ data: version, select: { id: true } });
+    if (artefact) await tx.modelArtefact.create({ data: { modelVersionId: created.id, format: STUDENT_ARTEFACT_FORMAT, data: artefact } });
+    await tx.fineTune.update({ where: { id: fineTuneId }, data: { state: "succeeded" satisfies FineTuneState, modelVersionId: created.id } });
+    return created.id;
+  }, { timeout: 120_000 });
+  await ctx.progress(1, `Model version ${version.name} is ready`);
+  return report(ctx, id);
+}
+
+async function report(ctx: Progress, id: string): Promise<TrainReport> {
+  const v = await ctx.db.modelVersion.findUniqueOrThrow({ where: { id } });
+  const d = (v.description ?? {}) as { statements?: number; instances?: number };
+  return { modelVersionId: v.id, name: v.name, stage: v.stage, trainer: v.trainer, remoteModel: v.remoteModel, ...(v.trainer === "local" ? { statements: d.statements, instances: d.instances } : {}) };
+}
+
+/** Asks the provider to stop the job (best effort: the run is cancelled whatever it says). */
+export async function cancelRemote(ctx: Pick<Progress, "db" | "log">, fineTuneId: string, payload: Pick<ModelTrainPayload, "trainer" | "endpoint">, jobId: string) {
+  if (payload.trainer === "local") return;
+  try {
+    const endpoint = await resolveEndpoint(ctx.db, payload.endpoint);
+    await createTrainer(payload.trainer, { name: endpoint.name, baseURL: endpoint.baseURL, apiKey: endpoint.apiKey }).cancel(jobId);
+    await ctx.db.fineTune.update({ where: { id: fineTuneId }, data: { state: "cancelled" satisfies FineTuneState } });
+    await ctx.log(`Fine-tuning job ${jobId} cancelled at ${endpoint.name}`);
+  } catch (e) {
+    await ctx.log(`Could not cancel fine-tuning job ${jobId}: ${e instanceof Error ? e.message : String(e)}`, "warn");
+  }
+}
+
+/**
+ * A fine-tune's run was cancelled while no worker held it (waiting for its next poll): the
+ * remote job is cancelled here, since no handler will run again to do it.
+ */
+export async function cancelFineTuneOfRun(db: Progress["db"], runId: string) {
+  const ft = await db.fineTune.findUnique({ where: { runId }, select: { id: true, trainer: true, endpoint: true, remoteJobId: true, state: true } });
+  if (!ft?.remoteJobId || (ft.trainer !== "openai" && ft.trainer !== "together") || isTerminal(ft.state as FineTuneState)) return;
+  const log = async (message: string, level: "info" | "warn" = "info") => void (await db.jobLog.create({ data: { runId, message, level } }));
+  await cancelRemote({ db, log }, ft.id, { trainer: ft.trainer, endpoint: ft.endpoint ?? undefined }, ft.remoteJobId);
+}
