@@ -1,3 +1,4 @@
+import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/server/db";
 import { DomainError } from "@/lib/domain/errors";
 import { LeaseLostError, WorkerShutdownError } from "./failure";
@@ -32,6 +33,9 @@ export const WATCH_MS = 1000;
  */
 export function watchRun(db: Db, runId: string, lease: LeaseHolder, intervalMs = WATCH_MS): { signal: AbortSignal; stop(): void } {
   const controller = new AbortController();
+  // Every request in flight listens to it (an evaluation keeps an endpoint's concurrency busy):
+  // more than Node's default ten is expected, not a leak; each call removes its listener.
+  setMaxListeners(256, controller.signal);
   let stopped = false;
   let reading = false;
   const timer = setInterval(() => {

@@ -45,23 +45,38 @@ export async function evaluateModel(ctx: Progress, payload: ModelEvaluatePayload
 
   let answered = plan.answered;
   let pending: Prisma.EvaluationAnswerCreateManyInput[] = [];
-  const flush = async () => {
+  // Writes run beside the requests: the next item is asked while an answer commits, so the
+  // endpoint is kept busy (bench/evaluation-throughput.ts). Every write is awaited before the
+  // run ends or fails.
+  const writes = new Set<Promise<unknown>>();
+  let writeFailure: unknown = null;
+  const flush = () => {
     const rowsNow = pending;
     pending = [];
-    if (rowsNow.length) await db.evaluationAnswer.createMany({ data: rowsNow, skipDuplicates: true });
+    if (!rowsNow.length) return;
+    const write = db.evaluationAnswer.createMany({ data: rowsNow, skipDuplicates: true }).catch((e: unknown) => void (writeFailure ??= e));
+    writes.add(write);
+    void write.finally(() => writes.delete(write));
   };
   const record = async (item: Item, a: ModelAnswer) => {
+    if (writeFailure) throw writeFailure;
     pending.push(answerRow(run.id, item, a));
     answered++;
-    if (!answerer.local || pending.length >= LOCAL_FLUSH) await flush();
+    if (!answerer.local || pending.length >= LOCAL_FLUSH) flush();
     await ctx.progress(answered / Math.max(1, plan.total), `${answered} of ${plan.total} items answered by ${model.name}`);
   };
-  await pool(plan.remaining, answerer.concurrency, async (id) => {
-    await ctx.throwIfCancelled();
-    const item = items.get(id)!;
-    await record(item, await answerer.model.answer({ stem: item.stem, options: item.options.map((o) => o.text) }, { signal: ctx.signal }));
-  });
-  await flush();
+  try {
+    await pool(plan.remaining, answerer.concurrency, async (id) => {
+      await ctx.throwIfCancelled();
+      const item = items.get(id)!;
+      // The model's settings carry the run's signal: a cancel ends the request in flight.
+      await record(item, await answerer.model.answer({ stem: item.stem, options: item.options.map((o) => o.text) }));
+    });
+  } finally {
+    flush();
+    await Promise.all([...writes]);
+  }
+  if (writeFailure) throw writeFailure;
   return summarise(ctx, run.id, model.name, benchmark.id, items);
 }
 

@@ -1,0 +1,50 @@
+/**
+ * Evaluation throughput against a loopback OpenAI-compatible endpoint with a fixed latency: a
+ * frozen synthetic benchmark of N items is evaluated through the real job (runInline) in a fresh
+ * workspace, and the items answered per second are compared with what the endpoint can serve at
+ * the configured concurrency (concurrency / latency). The goal is at least 90%.
+ *
+ *   npx tsx bench/evaluation-throughput.ts [items=2000] [latencyMs=50] [concurrency=8]
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const [N, LATENCY, CONCURRENCY] = [Number(process.argv[2] ?? 2000), Number(process.argv[3] ?? 50), Number(process.argv[4] ?? 8)];
+process.env.PRODA_HOME = fs.mkdtempSync(path.join(os.tmpdir(), "proda-bench-eval-"));
+
+const { openDatabase } = await import("@/lib/server/database");
+const { db: getDb, disconnectDb } = await import("@/lib/server/db");
+const { ensureDefaultDisciplines } = await import("@/lib/server/services/disciplines");
+const { registerModel } = await import("@/lib/server/services/models/register-model");
+const { modelEvaluateJob } = await import("@/lib/jobs/model-evaluate");
+const { modelEvaluateHandler } = await import("@/workers/handlers/model-evaluate");
+const { runInline } = await import("@/workers/runtime/run-inline");
+const { startOpenAiServer } = await import("@/test/openai-server");
+
+const handle = await openDatabase();
+const db = getDb();
+const server = await startOpenAiServer(() => ({ content: "B", delayMs: LATENCY }));
+try {
+  await ensureDefaultDisciplines(db);
+  const discipline = await db.discipline.findFirstOrThrow({ where: { slug: "biology" } });
+  const benchmark = await db.benchmark.create({ data: { version: 1, name: "throughput", status: "FROZEN", seed: 1, report: {}, itemCount: N, frozenAt: new Date() } });
+  const options = (i: number) => ["ANSWER", "INVREL", "TRUNC", "NEARMISS"].map((operator, k) => ({ text: `option ${k} of item ${i}`, conceptId: `c${i}-${k}`, operator }));
+  await db.benchmarkItem.createMany({
+    data: Array.from({ length: N }, (_, i) => ({ benchmarkId: benchmark.id, disciplineId: discipline.id, position: i, stem: `Synthetic question ${i}: which option follows?`, options: options(i), answerIndex: 1, difficulty: 2, path: [] })),
+  });
+  await db.endpoint.create({ data: { name: "loopback", baseUrl: server.baseURL, model: "fixed-latency", concurrency: CONCURRENCY } });
+  const model = await registerModel(db, null, { name: "loopback-model", stage: "BASE", endpoint: "loopback" });
+  const started = performance.now();
+  const run = await runInline(db, modelEvaluateJob, modelEvaluateHandler, { modelVersionId: model.id, benchmarkId: benchmark.id });
+  const seconds = (performance.now() - started) / 1000;
+  if (run.outcome !== "succeeded") throw new Error(`evaluation ${run.outcome}: ${run.error}`);
+  const served = N / seconds;
+  const capacity = CONCURRENCY / (LATENCY / 1000);
+  console.log(`${N} items, ${LATENCY} ms latency, concurrency ${CONCURRENCY}: ${seconds.toFixed(1)} s, ${served.toFixed(1)} items/s of ${capacity.toFixed(0)} possible (${((100 * served) / capacity).toFixed(0)}%), at most ${server.maxInFlight()} in flight`);
+} finally {
+  await server.close();
+  await disconnectDb();
+  await handle.release();
+  fs.rmSync(process.env.PRODA_HOME!, { recursive: true, force: true });
+}
