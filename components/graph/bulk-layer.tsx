@@ -4,17 +4,14 @@ import { EdgeLabelRenderer } from "@xyflow/react";
 import { memo, useMemo, type MouseEvent } from "react";
 import { arrowHeadPath, type Segment } from "@/lib/domain/graph/edge-geometry";
 import { DiscFace, type OverviewNodeData } from "./overview-node";
+import { RELATION_STROKE } from "./relation-edges";
 
 export type BulkEdge = { id: string; status: string; predicate: string; segment: Segment };
 export type BulkDisc = { id: string; x: number; y: number; r: number; data: Omit<OverviewNodeData, "connectable"> };
 type View = { x: number; y: number; width: number; height: number };
 
-// The colours of relationEdges(): draft grey, approved green, rejected dashed red.
-const LOOKS = [
-  { status: "DRAFT", stroke: "#b1b1b7", dash: undefined },
-  { status: "APPROVED", stroke: "#10b981", dash: undefined },
-  { status: "REJECTED", stroke: "#fca5a5", dash: "4 3" },
-] as const;
+type Status = keyof typeof RELATION_STROKE;
+const STATUSES = Object.keys(RELATION_STROKE) as Status[];
 /** Predicates drawn at most at once: close up only a few hundred relations are on screen anyway. */
 const MAX_LABELS = 300;
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -47,34 +44,32 @@ export function BulkLayer({ edges, discs, labelsIn, onPick }: LayerProps) {
         }}
       >
         {discs.map((d) => (
-          <Disc key={d.id} disc={d} />
+          <Disc key={d.id} {...d} />
         ))}
       </div>
     </EdgeLabelRenderer>
   );
 }
 
-const Disc = memo(function Disc({ disc }: { disc: BulkDisc }) {
-  return <DiscFace id={disc.id} data={disc.data} selected={false} size={2 * disc.r} style={{ position: "absolute", left: disc.x - disc.r, top: disc.y - disc.r, pointerEvents: "auto", cursor: "pointer" }} />;
+// Spread props, not the disc object: a new list after a gesture re-renders only the discs whose
+// data (kept by identity while unchanged) or place changed.
+const Disc = memo(function Disc({ id, x, y, r, data }: BulkDisc) {
+  return <DiscFace id={id} data={data} selected={false} size={2 * r} style={{ position: "absolute", left: x - r, top: y - r, pointerEvents: "auto", cursor: "pointer" }} />;
 });
 
 /** Every relation as one SVG path per review status (lines, then arrowheads); predicates close up, for those in view. */
 const BulkEdges = memo(function BulkEdges({ edges, labelsIn }: { edges: BulkEdge[]; labelsIn: View | null }) {
-  const paths = useMemo(
-    () =>
-      LOOKS.map((look) => {
-        let lines = "";
-        let heads = "";
-        for (const e of edges) {
-          if ((LOOKS.some((l) => l.status === e.status) ? e.status : "DRAFT") !== look.status) continue;
-          const s = e.segment;
-          lines += `M${round(s.x1)} ${round(s.y1)}L${round(s.x2)} ${round(s.y2)}`;
-          heads += arrowHeadPath(s, 5, 3);
-        }
-        return { ...look, lines, heads };
-      }),
-    [edges],
-  );
+  // One pass: each relation's line and arrowhead go to the paths of its status (unknown: draft).
+  const paths = useMemo(() => {
+    const d = Object.fromEntries(STATUSES.map((st) => [st, { lines: "", heads: "" }])) as Record<Status, { lines: string; heads: string }>;
+    for (const e of edges) {
+      const into = d[(e.status in d ? e.status : "DRAFT") as Status];
+      const s = e.segment;
+      into.lines += `M${round(s.x1)} ${round(s.y1)}L${round(s.x2)} ${round(s.y2)}`;
+      into.heads += arrowHeadPath(s, 5, 3);
+    }
+    return STATUSES.map((status) => ({ status, ...RELATION_STROKE[status], ...d[status] }));
+  }, [edges]);
   const labels = useMemo(() => {
     if (!labelsIn) return [];
     const inView = (x: number, y: number) => x >= labelsIn.x && x <= labelsIn.x + labelsIn.width && y >= labelsIn.y && y <= labelsIn.y + labelsIn.height;
@@ -91,7 +86,7 @@ const BulkEdges = memo(function BulkEdges({ edges, labelsIn }: { edges: BulkEdge
     <svg className="absolute left-0 top-0 size-px overflow-visible" aria-hidden data-testid="graph-bulk-edges" data-count={edges.length}>
         {paths.map((p) => (
           <g key={p.status}>
-            <path d={p.lines} fill="none" stroke={p.stroke} strokeDasharray={p.dash} />
+            <path d={p.lines} fill="none" stroke={p.stroke} strokeDasharray={p.strokeDasharray} />
             <path d={p.heads} fill={p.stroke} />
           </g>
         ))}

@@ -2,17 +2,18 @@
 
 import { Panel, useReactFlow, useViewport } from "@xyflow/react";
 import { memo, useMemo, type PointerEvent } from "react";
-import { boundsOfDiscs, type Disc } from "@/lib/domain/graph/edge-geometry";
+import type { Disc } from "@/lib/domain/graph/edge-geometry";
 
 const WIDTH = 180;
 const HEIGHT = 120;
 
 /**
  * The minimap of a large overview, whose concepts are mostly not React Flow nodes (BulkLayer):
- * every disc as a dot, the part in view as a rectangle; a click or a drag moves the view there.
+ * every disc as a dot within the layout's bounds, the part in view as a rectangle; a click or a drag moves the view there.
  */
-export function BulkMiniMap({ discs, pane }: { discs: Disc[]; pane: { width: number; height: number } }) {
-  const bounds = useMemo(() => boundsOfDiscs(discs) ?? { x: 0, y: 0, width: 1, height: 1 }, [discs]);
+type Box = { x: number; y: number; width: number; height: number };
+
+export function BulkMiniMap({ discs, bounds, pane }: { discs: Disc[]; bounds: Box; pane: { width: number; height: number } }) {
   const rf = useReactFlow();
   const scale = Math.max(bounds.width / WIDTH, bounds.height / HEIGHT);
   const moveTo = (e: PointerEvent<SVGSVGElement>) => {

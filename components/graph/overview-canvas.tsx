@@ -85,7 +85,8 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
 
   // The view that shows the whole layout, computed before the first draw: labels are placed for
   // it at once, instead of drawing every node a second time after a fit.
-  const fitted = useMemo(() => (layout && size ? getViewportForBounds(boundsOf(layout.result), size.width, size.height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING) : null), [layout, size]);
+  const bounds = useMemo(() => (layout ? boundsOf(layout.result) : null), [layout]);
+  const fitted = useMemo(() => (bounds && size ? getViewportForBounds(bounds, size.width, size.height, MIN_ZOOM, MAX_ZOOM, FIT_PADDING) : null), [bounds, size]);
   // Where the user moved since (for this layout), as of the end of their last gesture.
   const [moved, setMoved] = useState<{ version: number; viewport: Viewport } | null>(null);
   const viewport = moved && moved.version === layout?.version ? moved.viewport : fitted;
@@ -119,7 +120,7 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
       const p = placed?.[c.id] ?? { cluster: -1, rank: Infinity };
       const data: DiscData = { label: c.name, status: c.status, cluster: p.cluster, labelSide: labels.get(c.id) ?? null, hub: p.rank < hubs, onPath: onPath.has(c.id) };
       const old = previousData.current.get(c.id);
-      next.set(c.id, old && (Object.keys(data) as (keyof DiscData)[]).every((k) => old[k] === data[k]) ? old : data);
+      next.set(c.id, old && sameFace(old, data) ? old : data);
     }
     previousData.current = next;
     return next;
@@ -142,7 +143,7 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
         const selected = c.id === selectedConcept;
         const connectable = !!onConnect;
         const old = previous.current.get(c.id);
-        const same = old && old.selected === selected && old.position.x === position.x && old.position.y === position.y && old.data.connectable === connectable && old.data.label === data.label && sameFace(old.data, data);
+        const same = old && old.selected === selected && old.position.x === position.x && old.position.y === position.y && old.data.connectable === connectable && sameFace(old.data, data);
         // Known sizes: the minimap and fit-view need no DOM measurement.
         const node: OverviewNode = same ? old : { id: c.id, type: "overview", width: 2 * p.r, height: 2 * p.r, position, selected, data: { ...data, connectable } };
         next.set(c.id, node);
@@ -182,7 +183,7 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
     const target = discAt(bulkDiscs, p.x, p.y);
     if (target && target.id !== state.fromNode.id) onConnect(state.fromNode.id, target.id);
   };
-  const boxOf = (id: string) => (placed?.[id] ? { x: placed[id].x - placed[id].r, y: placed[id].y - placed[id].r, width: 2 * placed[id].r, height: 2 * placed[id].r } : null);
+  const boxOf = (id: string) => (placed?.[id] ? boundsOfDiscs([placed[id]]) : null);
 
   useCenterOn(flow, wrapper, centerOn, layout?.version, boxOf);
 
@@ -217,7 +218,7 @@ export function OverviewCanvas({ concepts, relations, path, selectedRelation, se
           >
             <Background />
             {large && <BulkLayer edges={bulkEdges} discs={bulkDiscs} labelsIn={showEdgeLabels ? view : null} onPick={onSelect} />}
-            {zoomedIn && (large ? <BulkMiniMap discs={allDiscs} pane={size!} /> : <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />)}
+            {zoomedIn && (large ? <BulkMiniMap discs={allDiscs} bounds={bounds!} pane={size!} /> : <MiniMap pannable zoomable position="bottom-right" className="ring-1 ring-zinc-200" style={{ width: 180, height: 120 }} nodeColor="#a1a1aa" />)}
             {/* React Flow fits its own nodes, and a large overview has few: fit the whole layout instead. */}
             <Controls showInteractive={false} showFitView={!large} position="top-right" fitViewOptions={{ padding: FIT_PADDING }}>
               {large && (

@@ -16,6 +16,16 @@ type Options = {
   labelScale?: boolean;
 };
 
+/**
+ * How a relation's line looks by review status, wherever it is drawn (a React Flow edge, or the
+ * large overview's bulk paths): a draft keeps React Flow's default grey.
+ */
+export const RELATION_STROKE: Record<"DRAFT" | "APPROVED" | "REJECTED", { stroke: string; strokeDasharray?: string }> = {
+  DRAFT: { stroke: "#b1b1b7" },
+  APPROVED: { stroke: "#10b981" },
+  REJECTED: { stroke: "#fca5a5", strokeDasharray: "4 3" },
+};
+
 /** L2 relations as directed edges: styled by review status, the chain's path and the selection. */
 export function relationEdges(relations: GraphRelation[], { path, selectedRelation, showLabels, nameOf, type, labelScale }: Options): Edge[] {
   return relations.map((r) => ({
@@ -33,11 +43,9 @@ export function relationEdges(relations: GraphRelation[], { path, selectedRelati
         ? { stroke: "#f59e0b", strokeWidth: 3 }
         : path.has(r.id)
           ? { stroke: "var(--color-accent-600)", strokeWidth: 2 }
-          : r.status === "APPROVED"
-            ? { stroke: "#10b981" }
-            : r.status === "REJECTED"
-              ? { stroke: "#fca5a5", strokeDasharray: "4 3" }
-              : undefined,
+          : r.status === "APPROVED" || r.status === "REJECTED"
+            ? RELATION_STROKE[r.status]
+            : undefined,
     interactionWidth: 16,
     ...(labelScale
       ? { labelStyle: { fontSize: "calc(10px * var(--overview-label-scale, 1))", stroke: "#fff", strokeWidth: 3, paintOrder: "stroke", fill: "#52525b" }, labelShowBg: false }

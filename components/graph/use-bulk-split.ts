@@ -27,17 +27,17 @@ type Input = {
  * relations) and which the bulk layer draws (all the rest). A small overview is all React Flow.
  */
 export function useBulkSplit({ large, conceptIds, relations, placed, path, selectedRelation, selectedConcept, dataOf }: Input) {
-  const relationsInPlay = useMemo(() => {
-    if (!large) return null;
-    return new Set(relations.filter((r) => path.has(r.id) || r.id === selectedRelation || r.subjectId === selectedConcept || r.objectId === selectedConcept).map((r) => r.id));
+  const { relationsInPlay, conceptsInPlay } = useMemo(() => {
+    if (!large) return { relationsInPlay: null, conceptsInPlay: null };
+    const rels = new Set<string>();
+    const ids = new Set<string>(selectedConcept ? [selectedConcept] : []);
+    for (const r of relations) {
+      if (!(path.has(r.id) || r.id === selectedRelation || r.subjectId === selectedConcept || r.objectId === selectedConcept)) continue;
+      rels.add(r.id);
+      ids.add(r.subjectId).add(r.objectId);
+    }
+    return { relationsInPlay: rels, conceptsInPlay: ids };
   }, [large, relations, path, selectedRelation, selectedConcept]);
-  const conceptsInPlay = useMemo(() => {
-    if (!relationsInPlay) return null;
-    const ids = new Set<string>();
-    for (const r of relations) if (relationsInPlay.has(r.id)) (ids.add(r.subjectId), ids.add(r.objectId));
-    if (selectedConcept) ids.add(selectedConcept);
-    return ids;
-  }, [relationsInPlay, relations, selectedConcept]);
 
   const bulkEdges: BulkEdge[] = useMemo(() => {
     if (!relationsInPlay || !placed) return [];

@@ -10,7 +10,7 @@ import { approveTrainingSet } from "@/lib/server/services/builder/approve-traini
 import type { EvaluationReport } from "@/lib/server/services/models/evaluate-model";
 import { registerModel, type RegisterModelInput } from "@/lib/server/services/models/register-model";
 import type { TrainReport } from "@/lib/server/services/models/train-model";
-import { resolveBenchmark, resolveTrainingSet } from "@/lib/server/services/resolve-ref";
+import { newestFrozenBenchmark, resolveBenchmark, resolveTrainingSet } from "@/lib/server/services/resolve-ref";
 import { modelEvaluateHandler } from "@/workers/handlers/model-evaluate";
 import { modelTrainHandler } from "@/workers/handlers/model-train";
 import { runInline } from "@/workers/runtime/run-inline";
@@ -70,7 +70,7 @@ export async function evalCommand(opts: { model: string; benchmark?: string; jso
   return withWorkspace(async (db) => {
     const model = await db.modelVersion.findUnique({ where: { name: opts.model }, select: { id: true, name: true } });
     if (!model) throw new DomainError("NOT_FOUND", `No model version named ${opts.model} (\`proda models\` lists them)`);
-    const benchmark = opts.benchmark ? await resolveBenchmark(db, opts.benchmark) : await db.benchmark.findFirst({ where: { status: "FROZEN" }, orderBy: { version: "desc" } });
+    const benchmark = opts.benchmark ? await resolveBenchmark(db, opts.benchmark) : await newestFrozenBenchmark(db);
     if (!benchmark) throw new DomainError("NOT_FOUND", "No frozen benchmark: `proda benchmark --freeze` builds and freezes one");
     const run = await runInline(db, modelEvaluateJob, modelEvaluateHandler, { modelVersionId: model.id, benchmarkId: benchmark.id });
     const report = run.result as EvaluationReport | undefined;

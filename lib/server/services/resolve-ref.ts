@@ -14,6 +14,9 @@ export async function resolveBenchmark(db: Db, ref: string) {
   return b;
 }
 
+/** The newest frozen benchmark, what training and evaluation default to; null when none is frozen. */
+export const newestFrozenBenchmark = (db: Db) => db.benchmark.findFirst({ where: { status: "FROZEN" }, orderBy: { version: "desc" } });
+
 /** A training set by id, "NAME" (its latest version) or "NAME@N". */
 export async function resolveTrainingSet(db: Db, ref: string) {
   const byId = await db.trainingSet.findUnique({ where: { id: ref } });

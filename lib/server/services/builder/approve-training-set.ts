@@ -3,6 +3,11 @@ import type { Principal } from "@/lib/server/auth/principal";
 import type { Db } from "@/lib/server/db";
 import { audit } from "@/lib/server/services/auth/audit";
 
+/** Which frozen benchmark covers which discipline with an active item: what "tested" means. */
+export const frozenCoverage = (db: Db) => db.$queryRaw<{ benchmarkId: string; disciplineId: string }[]>`
+  SELECT DISTINCT i."benchmarkId", i."disciplineId" FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId"
+  WHERE b.status = 'FROZEN' AND i.status = 'ACTIVE'`;
+
 /**
  * Test first, then orthogonal: a training set may be approved (and later sent to fine-tuning)
  * only when a frozen benchmark covers each of its disciplines, and its latest gate check ran
@@ -16,9 +21,7 @@ export async function assertReadyForTraining(db: Db, trainingSetId: string) {
     SELECT d.id, d.slug, d.name FROM "Discipline" d
     WHERE EXISTS (SELECT 1 FROM "TrainingInstance" i WHERE i."trainingSetId" = ${trainingSetId} AND i."disciplineId" = d.id)
     ORDER BY d."sortOrder", d.slug`;
-  const covering = await db.$queryRaw<{ benchmarkId: string; disciplineId: string }[]>`
-    SELECT DISTINCT i."benchmarkId", i."disciplineId" FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId"
-    WHERE b.status = 'FROZEN' AND i.status = 'ACTIVE'`;
+  const covering = await frozenCoverage(db);
   const covered = new Set(covering.map((c) => c.disciplineId));
   const untested = disciplines.filter((d) => !covered.has(d.id));
   if (untested.length) {

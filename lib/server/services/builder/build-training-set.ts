@@ -9,6 +9,7 @@ import { mapWithModel } from "@/lib/server/services/model-for";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
 import type { Progress } from "@/lib/server/services/progress";
 import { contentHash } from "./content-hash";
+import { frozenCoverage } from "./approve-training-set";
 import { indexBenchmarks, instanceText } from "./check-orthogonality";
 import { gatherCoreInputs } from "./core-inputs";
 
@@ -143,9 +144,8 @@ async function claimSet(db: Db, runId: string, payload: TrainingSetBuildPayload)
 
 /** The disciplines (of `wanted`, or all) that a frozen benchmark covers with an active item. */
 async function testedDisciplines(db: Db, wanted: string[] | undefined): Promise<string[]> {
-  const rows = await db.$queryRaw<{ slug: string }[]>`
-    SELECT DISTINCT d.slug FROM "Discipline" d
-    WHERE EXISTS (SELECT 1 FROM "BenchmarkItem" i JOIN "Benchmark" b ON b.id = i."benchmarkId" WHERE i."disciplineId" = d.id AND i.status = 'ACTIVE' AND b.status = 'FROZEN')`;
+  const covered = [...new Set((await frozenCoverage(db)).map((c) => c.disciplineId))];
+  const rows = await db.discipline.findMany({ where: { id: { in: covered } }, select: { slug: true } });
   const tested = rows.map((r) => r.slug).filter((slug) => !wanted || wanted.includes(slug));
   if (!tested.length) throw new DomainError("NOTHING_TO_BUILD", "No frozen benchmark covers these disciplines: build and freeze the benchmark first (test first)");
   return tested;

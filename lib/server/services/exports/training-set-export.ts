@@ -69,6 +69,10 @@ Then open the Models page in ProDa Studio, choose "Register trained model", and 
 `;
 }
 
+/** A training set version as a file name: `name-v3` (downloads, and the file sent to a fine-tuning API). */
+export const trainingSetSlug = (set: { name: string; version: number }) =>
+  `${set.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "training-set"}-v${set.version}`;
+
 /**
  * OpenAI chat JSONL; a Hugging Face dataset folder (README with `configs`, a train split);
  * LLaMA-Factory's `dataset_info.json` beside the data in its sharegpt/messages layout; or the
@@ -78,7 +82,7 @@ export async function trainingSetExport(db: Db, id: string, format: TrainingForm
   const set = await db.trainingSet.findUnique({ where: { id }, select: { id: true, name: true, version: true, status: true, instanceCount: true } });
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${id}`);
   if (set.status === "BUILDING") throw new DomainError("CONFLICT", `${set.name} v${set.version} is still being built`);
-  const slug = `${set.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "training-set"}-v${set.version}`;
+  const slug = trainingSetSlug(set);
   if (format === "openai") return { name: `${slug}.jsonl`, kind: "file", contentType: "application/x-ndjson", files: [{ path: `${slug}.jsonl`, content: () => chatLines(db, set.id, false) }] };
   if (format === "hf") {
     const readme = `---\nlicense: other\ntask_categories:\n  - text-generation\nconfigs:\n  - config_name: default\n    data_files:\n      - split: train\n        path: data/train.jsonl\n---\n\n# ${set.name} v${set.version}\n\n${set.instanceCount} chat instances synthesised by ProDa Studio from L1 concepts and L2 relations (never from the L3 chains the benchmark is built from). Columns: \`messages\`, \`discipline\`, \`kind\`, \`concept_ids\`, \`relation_ids\`, \`chunk_id\`.\n`;

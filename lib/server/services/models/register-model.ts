@@ -19,6 +19,12 @@ export const registerModelInput = z.object({
 });
 export type RegisterModelInput = z.input<typeof registerModelInput>;
 
+/** Refused (409) when another version has the name; `runId`: the run that may be making it itself (a retry). */
+export async function assertModelNameFree(db: Db, name: string, runId?: string) {
+  const taken = await db.modelVersion.findUnique({ where: { name }, select: { runId: true } });
+  if (taken && (!runId || taken.runId !== runId)) throw new DomainError("CONFLICT", `A model version is already named ${name}`, { fields: [{ field: "name", message: "is taken" }] });
+}
+
 /**
  * Registers a model any OpenAI-compatible server serves (vLLM, llama.cpp, Ollama, a hosted API)
  * as a version: a base or official model to compare V1 and V2 with, or one trained on one's own
@@ -27,9 +33,7 @@ export type RegisterModelInput = z.input<typeof registerModelInput>;
 export async function registerModel(db: Db, actor: Principal | null, raw: RegisterModelInput) {
   const input = registerModelInput.parse(raw);
   const endpoint = await resolveEndpoint(db, input.endpoint);
-  if (await db.modelVersion.findUnique({ where: { name: input.name }, select: { id: true } })) {
-    throw new DomainError("CONFLICT", `A model version is already named ${input.name}`, { fields: [{ field: "name", message: "is taken" }] });
-  }
+  await assertModelNameFree(db, input.name);
   if (input.trainingSetId && !(await db.trainingSet.findUnique({ where: { id: input.trainingSetId }, select: { id: true } }))) {
     throw new DomainError("NOT_FOUND", `No training set ${input.trainingSetId}`);
   }

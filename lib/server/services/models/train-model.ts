@@ -6,9 +6,11 @@ import { createTrainer } from "@/lib/adapters/trainer";
 import type { Prisma } from "@/lib/server/db";
 import type { ModelTrainPayload } from "@/lib/jobs/model-train";
 import { inPositionOrder } from "@/lib/server/queries/in-position-order";
-import { chatLines } from "@/lib/server/services/exports/training-set-export";
+import { chatLines, trainingSetSlug } from "@/lib/server/services/exports/training-set-export";
+import { newestFrozenBenchmark } from "@/lib/server/services/resolve-ref";
 import type { Progress } from "@/lib/server/services/progress";
 import { resolveEndpoint } from "@/lib/server/services/settings/endpoints";
+import { assertModelNameFree } from "./register-model";
 import { packStudent, STUDENT_ARTEFACT_FORMAT } from "./student-artefact";
 
 export type TrainReport = { modelVersionId: string; name: string; stage: string; trainer: string; remoteModel: string | null; statements?: number; instances?: number };
@@ -30,8 +32,7 @@ export async function trainModel(ctx: Progress, payload: ModelTrainPayload): Pro
   const set = await db.trainingSet.findUnique({ where: { id: payload.trainingSetId }, select: { id: true, name: true, version: true, status: true } });
   if (!set) throw new DomainError("NOT_FOUND", `No training set ${payload.trainingSetId}`);
   if (set.status !== "APPROVED") throw new DomainError("ORTHOGONALITY_VIOLATION", `${set.name} v${set.version} is not approved: a lead approves it (test first, the gate passed) before any fine-tune`);
-  const taken = await db.modelVersion.findUnique({ where: { name: payload.name }, select: { runId: true } });
-  if (taken && taken.runId !== ctx.runId) throw new DomainError("CONFLICT", `A model version is already named ${payload.name}`);
+  await assertModelNameFree(db, payload.name, ctx.runId);
   const hyperparameters = hyperparametersSchema.parse(payload.hyperparameters ?? {});
   const fineTune = await db.fineTune.upsert({
     where: { runId: ctx.runId },
@@ -39,20 +40,19 @@ export async function trainModel(ctx: Progress, payload: ModelTrainPayload): Pro
     update: {},
   });
   if (fineTune.modelVersionId) return report(ctx, fineTune.modelVersionId);
-  const benchmark = await db.benchmark.findFirst({ where: { status: "FROZEN" }, orderBy: { version: "desc" }, select: { id: true } });
+  const benchmark = await newestFrozenBenchmark(db);
   const version = { name: payload.name, stage: stageOf(payload), trainer: payload.trainer, trainingSetId: set.id, benchmarkId: benchmark?.id ?? null, hyperparameters, runId: ctx.runId, createdBy: payload.requestedBy ?? null };
   if (payload.trainer === "local") return trainLocal(ctx, set.id, fineTune.id, version);
 
   const endpoint = await resolveEndpoint(db, payload.endpoint);
   const trainer = createTrainer(payload.trainer, { name: endpoint.name, baseURL: endpoint.baseURL, apiKey: endpoint.apiKey, signal: ctx.signal });
   const baseModel = payload.baseModel ?? endpoint.model;
-  const slug = `${set.name.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-v${set.version}`;
   const request: FineTuneRequest = {
     runId: ctx.runId,
     baseModel,
     suffix: payload.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").slice(0, 40),
     hyperparameters,
-    trainingFile: { name: `${slug}.jsonl`, lines: () => chatLines(db, set.id, false) },
+    trainingFile: { name: `${trainingSetSlug(set)}.jsonl`, lines: () => chatLines(db, set.id, false) },
     metadata: { proda_training_set: set.id },
     signal: ctx.signal,
   };
@@ -110,18 +110,23 @@ async function trainLocal(ctx: Progress, setId: string, fineTuneId: string, vers
 
 /** The version, its artefact and the fine-tune's outcome in one transaction: all or nothing. */
 async function finish(ctx: Progress, fineTuneId: string, version: Version, artefact?: Uint8Array<ArrayBuffer>): Promise<TrainReport> {
-  const id = await ctx.db.$transaction(async (tx) => {
-    const created = await tx.modelVersion.create({ data: version, select: { id: true } });
-    if (artefact) await tx.modelArtefact.create({ data: { modelVersionId: created.id, format: STUDENT_ARTEFACT_FORMAT, data: artefact } });
-    await tx.fineTune.update({ where: { id: fineTuneId }, data: { state: "succeeded" satisfies FineTuneState, modelVersionId: created.id } });
-    return created.id;
+  const created = await ctx.db.$transaction(async (tx) => {
+    const v = await tx.modelVersion.create({ data: version, select: REPORTED });
+    if (artefact) await tx.modelArtefact.create({ data: { modelVersionId: v.id, format: STUDENT_ARTEFACT_FORMAT, data: artefact } });
+    await tx.fineTune.update({ where: { id: fineTuneId }, data: { state: "succeeded" satisfies FineTuneState, modelVersionId: v.id } });
+    return v;
   }, { timeout: 120_000 });
   await ctx.progress(1, `Model version ${version.name} is ready`);
-  return report(ctx, id);
+  return toReport(created);
 }
 
+const REPORTED = { id: true, name: true, stage: true, trainer: true, remoteModel: true, description: true } as const;
+
 async function report(ctx: Progress, id: string): Promise<TrainReport> {
-  const v = await ctx.db.modelVersion.findUniqueOrThrow({ where: { id } });
+  return toReport(await ctx.db.modelVersion.findUniqueOrThrow({ where: { id }, select: REPORTED }));
+}
+
+function toReport(v: Prisma.ModelVersionGetPayload<{ select: typeof REPORTED }>): TrainReport {
   const d = (v.description ?? {}) as { statements?: number; instances?: number };
   return { modelVersionId: v.id, name: v.name, stage: v.stage, trainer: v.trainer, remoteModel: v.remoteModel, ...(v.trainer === "local" ? { statements: d.statements, instances: d.instances } : {}) };
 }
