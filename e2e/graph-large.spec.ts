@@ -85,7 +85,8 @@ test("a 700-concept overview draws what is not in play in bulk, and still select
   await expect(page.getByTestId("graph-inspector")).toContainText(clicked!.subject.name);
   const node = page.locator(`.react-flow__node[data-id]`).filter({ has: page.locator(`[title="${clicked!.subject.name}"]`) });
   await expect(node).toHaveCount(1);
-  expect(await page.locator(".react-flow__edge").count()).toBeGreaterThan(0);
+  // Its relations join React Flow on the next render, not in the same frame as the node.
+  await expect.poll(() => page.locator(".react-flow__edge").count()).toBeGreaterThan(0);
 
   // Drawing a relation from the selected concept's rim onto a bulk-drawn disc.
   const from = await centre(node.locator(".react-flow__handle-right"));
