@@ -21,23 +21,23 @@ test("the home page lists the loop with counts and the next step; the shell show
   await expect(steps.first()).toHaveAttribute("data-done", "true");
   await expect(steps.first().getByTestId("pipeline-count")).toContainText("documents");
   await expect(page.locator('[data-testid="pipeline-step"][data-next="true"]')).toHaveCount(1);
-  await expect(page.locator('[data-step="trained"]')).toContainText("not built yet");
+  await expect(page.locator('[data-step="traced"]')).toContainText("not built yet");
   await shot(page, "home-checklist");
   await page.locator('[data-step="benchmark"]').getByRole("link").click();
   await expect(page).toHaveURL(/\/tester/);
   await page.getByTestId("home-link").click();
   await expect(page.getByTestId("pipeline-checklist")).toBeVisible();
-  for (const key of ["corpus", "knowledge", "tester", "builder", "models", "debugger", "dashboards", "jobs"]) {
+  for (const key of ["corpus", "knowledge", "tester", "builder", "models", "evaluation", "debugger", "dashboards", "jobs"]) {
     await expect(page.getByTestId(`nav-${key}`)).toBeVisible();
   }
   await expect(page.getByTestId("discipline-switcher")).toBeVisible();
   // Stages not built yet are marked in the navigation.
-  for (const key of ["models", "debugger", "dashboards"]) await expect(page.getByTestId(`nav-${key}`).getByTestId("nav-coming")).toHaveText("soon");
-  await expect(page.getByTestId("nav-tester").getByTestId("nav-coming")).toHaveCount(0);
-  await page.getByTestId("nav-models").click();
-  await expect(page).toHaveURL(/\/models/);
+  for (const key of ["debugger", "dashboards"]) await expect(page.getByTestId(`nav-${key}`).getByTestId("nav-coming")).toHaveText("soon");
+  await expect(page.getByTestId("nav-models").getByTestId("nav-coming")).toHaveCount(0);
+  await page.getByTestId("nav-debugger").click();
+  await expect(page).toHaveURL(/\/debugger/);
   await expect(page.getByTestId("stage-placeholder")).toBeVisible();
-  await shot(page, "placeholder-models");
+  await shot(page, "placeholder-debugger");
 });
 
 test("the demo workspace is there at once: 16 disciplines with documents and readable chunks", async ({ page }) => {

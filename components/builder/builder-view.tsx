@@ -59,7 +59,7 @@ function SetHeader({ detail }: { detail: TrainingSetDetail }) {
         </span>
       }
       description={s.parent ? `Derived from ${s.parent.name} v${s.parent.version}` : "First version"}
-      actions={s.status === "BUILDING" ? <Badge>building…</Badge> : <>{download("openai", "OpenAI JSONL")}{download("hf", "Hugging Face (zip)")}{download("llama-factory", "LLaMA-Factory (zip)")}</>}
+      actions={s.status === "BUILDING" ? <Badge>building…</Badge> : <>{download("openai", "OpenAI JSONL")}{download("hf", "Hugging Face (zip)")}{download("llama-factory", "LLaMA-Factory (zip)")}{download("bundle", "Own-GPU bundle (zip)")}</>}
       data-testid="training-set-header"
       data-status={s.status}
     >

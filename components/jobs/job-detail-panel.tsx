@@ -1,12 +1,12 @@
 "use client";
 
-import { useEffect } from "react";
 import { ErrorAlert } from "@/components/ui/alert";
 import { JsonView } from "@/components/ui/json-view";
 import { Skeleton } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { formatDateTime, runDuration } from "@/lib/client/format";
 import { isActiveStatus, jobLabel, jobTitle, useJobRun, type JobRunResponse } from "@/lib/client/jobs";
+import { useEscapeKey } from "@/lib/client/use-escape-key";
 import { useNow } from "@/lib/client/use-now";
 import { JobActions } from "./job-actions";
 import { JobLogs } from "./job-logs";
@@ -23,11 +23,7 @@ export function JobDetailPanel({ id, onClose }: Props) {
   const { data, error, isPending } = useJobRun(id);
   const disciplineName = useDisciplineName();
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
+  useEscapeKey(onClose);
 
   return (
     <aside

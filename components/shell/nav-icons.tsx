@@ -7,6 +7,7 @@ const paths: Record<PageKey, string> = {
   tester: "M9 3h6M10 3v6l-5.2 9.1A2 2 0 0 0 6.5 21h11a2 2 0 0 0 1.7-2.9L14 9V3M7.5 15h9",
   builder: "M12 3 3 8l9 5 9-5zM3 13l9 5 9-5M3 17.5l9 5 9-5",
   models: "M12 3l8 4.5v9L12 21l-8-4.5v-9zM12 12l8-4.5M12 12v9M12 12 4 7.5",
+  evaluation: "M4 5h16M4 12h10M4 19h7M16 17l2 2 4-4",
   debugger: "M9 8.5a3 3 0 0 1 6 0M8 10h8v4a4 4 0 0 1-8 0zM12 14v4M4 12h4M16 12h4M5 18l3-2M19 18l-3-2M5 6l3 3M19 6l-3 3",
   dashboards: "M4 20h16M7 16v-4M12 16V6M17 16v-7",
   jobs: "M3 12h4l3-7 4 14 3-7h4",

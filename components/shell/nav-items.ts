@@ -1,6 +1,6 @@
 import type { Action } from "@/lib/auth/permissions";
 
-export type StageKey = "corpus" | "knowledge" | "tester" | "builder" | "models" | "debugger" | "dashboards" | "jobs";
+export type StageKey = "corpus" | "knowledge" | "tester" | "builder" | "models" | "evaluation" | "debugger" | "dashboards" | "jobs";
 export type PageKey = StageKey | "users" | "audit" | "settings" | "account";
 
 export type NavItem = {
@@ -50,11 +50,17 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: "models",
-    coming: true,
     href: "/models",
     label: "Models",
     group: "Pipeline",
-    summary: "Fine-tuning runs and the models they produce will be listed here, each with the data version it was trained on and its Tester scores.",
+    summary: "Model versions with their lineage, fine-tunes (GPU endpoints, your own GPUs, the local student) and the endpoints that serve them.",
+  },
+  {
+    key: "evaluation",
+    href: "/evaluation",
+    label: "Evaluation",
+    group: "Pipeline",
+    summary: "Evaluation runs of model versions on the frozen benchmark: accuracy with its interval, per discipline, chain length and chosen distractor, and every answer.",
   },
   {
     key: "debugger",

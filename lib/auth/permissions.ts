@@ -27,6 +27,7 @@ export const PERMISSIONS = {
   "benchmark:freeze": ["ADMIN", "LEAD"],
   "training-sets:approve": ["ADMIN", "LEAD"],
   "fine-tunes:launch": ["ADMIN", "LEAD"],
+  "models:register": ["ADMIN", "LEAD"],
   "evaluations:launch": ["ADMIN", "LEAD"],
   // Whoever starts jobs may cancel and retry them.
   "jobs:control": ["ADMIN", "LEAD", "EXPERT", "ANNOTATOR"],

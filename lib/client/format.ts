@@ -19,6 +19,12 @@ export function formatPercent(fraction: number): string {
   return f < 0.5 ? "<0.01%" : ">99.99%";
 }
 
+/** A 95% interval as "49.9–78.8%": one decimal, so a bound near 1 reads 100.0 rather than ">99.99%". */
+export function formatInterval(low: number, high: number): string {
+  const p = (x: number) => (Math.min(1, Math.max(0, x)) * 100).toFixed(1);
+  return `${p(low)}–${p(high)}%`;
+}
+
 const dateTime = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
   month: "short",

@@ -18,5 +18,9 @@ export const pipelineStatus = z.object({
   frozenItems: z.number().int(),
   trainingSets: z.number().int(),
   approvedTrainingSets: z.number().int(),
+  /** model versions fine-tuned here (the local student or a remote fine-tune), not registered ones */
+  trainedModels: z.number().int(),
+  /** evaluation runs that answered every item */
+  finishedEvaluations: z.number().int(),
 });
 export type PipelineStatus = z.infer<typeof pipelineStatus>;

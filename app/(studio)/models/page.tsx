@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { StagePlaceholder } from "@/components/shell/stage-placeholder";
+import { ModelsView } from "@/components/models/models-view";
 
 export const metadata: Metadata = { title: "Models" };
 
 export default function ModelsPage() {
-  return <StagePlaceholder stage="models" />;
+  return <ModelsView />;
 }

@@ -16,6 +16,8 @@ export async function pipelineStatusOf(db: Db): Promise<PipelineStatus> {
       (SELECT count(*) FROM "Benchmark" WHERE status = 'FROZEN')::int AS "frozenBenchmarks",
       coalesce((SELECT "itemCount" FROM "Benchmark" WHERE status = 'FROZEN' ORDER BY version DESC LIMIT 1), 0)::int AS "frozenItems",
       (SELECT count(*) FROM "TrainingSet")::int AS "trainingSets",
-      (SELECT count(*) FROM "TrainingSet" WHERE status = 'APPROVED')::int AS "approvedTrainingSets"`;
+      (SELECT count(*) FROM "TrainingSet" WHERE status = 'APPROVED')::int AS "approvedTrainingSets",
+      (SELECT count(*) FROM "ModelVersion" WHERE "trainingSetId" IS NOT NULL)::int AS "trainedModels",
+      (SELECT count(*) FROM "EvaluationRun" WHERE "finishedAt" IS NOT NULL)::int AS "finishedEvaluations"`;
   return pipelineStatus.parse(row);
 }

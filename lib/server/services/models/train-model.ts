@@ -21,6 +21,19 @@ const BATCH = 5000;
 const stageOf = (p: ModelTrainPayload) => p.stage ?? (p.name === "V1" || p.name === "V2" ? p.name : "CUSTOM");
 
 /**
+ * Fine-tuning starts only from an approved set (test first, the gate passed) and under a free name;
+ * checked when a fine-tune is launched and again when its job runs. `runId`: the run that may
+ * have made the version itself (a retry).
+ */
+export async function assertTrainable(db: Progress["db"], payload: Pick<ModelTrainPayload, "trainingSetId" | "name">, runId?: string) {
+  const set = await db.trainingSet.findUnique({ where: { id: payload.trainingSetId }, select: { id: true, name: true, version: true, status: true } });
+  if (!set) throw new DomainError("NOT_FOUND", `No training set ${payload.trainingSetId}`);
+  if (set.status !== "APPROVED") throw new DomainError("ORTHOGONALITY_VIOLATION", `${set.name} v${set.version} is not approved: a lead approves it (test first, the gate passed) before any fine-tune`);
+  await assertModelNameFree(db, payload.name, runId);
+  return set;
+}
+
+/**
  * Fine-tunes a model version from an approved training set: the local student here, or a remote
  * job followed step by step. Every step is recorded on the FineTune row keyed by the run before
  * the next one starts (the file, then the job), so a worker restarted anywhere resumes the same
@@ -29,10 +42,7 @@ const stageOf = (p: ModelTrainPayload) => p.stage ?? (p.name === "V1" || p.name 
  */
 export async function trainModel(ctx: Progress, payload: ModelTrainPayload): Promise<TrainReport | TrainWait> {
   const { db } = ctx;
-  const set = await db.trainingSet.findUnique({ where: { id: payload.trainingSetId }, select: { id: true, name: true, version: true, status: true } });
-  if (!set) throw new DomainError("NOT_FOUND", `No training set ${payload.trainingSetId}`);
-  if (set.status !== "APPROVED") throw new DomainError("ORTHOGONALITY_VIOLATION", `${set.name} v${set.version} is not approved: a lead approves it (test first, the gate passed) before any fine-tune`);
-  await assertModelNameFree(db, payload.name, ctx.runId);
+  const set = await assertTrainable(db, payload, ctx.runId);
   const hyperparameters = hyperparametersSchema.parse(payload.hyperparameters ?? {});
   const fineTune = await db.fineTune.upsert({
     where: { runId: ctx.runId },
