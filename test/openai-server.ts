@@ -40,7 +40,13 @@ export async function startOpenAiServer(script: Script) {
     let raw = "";
     req.on("data", (c) => (raw += c));
     req.on("end", async () => {
-      const body = JSON.parse(raw || "{}") as ChatBody;
+      let body: ChatBody;
+      try {
+        body = JSON.parse(raw || "{}") as ChatBody;
+      } catch {
+        res.writeHead(400, { "content-type": "application/json" });
+        return res.end(JSON.stringify({ error: { message: "the body is not JSON", type: "invalid_request_error" } }));
+      }
       requests.push({ body, headers: req.headers, at: Date.now() });
       inFlight++;
       maxInFlight = Math.max(maxInFlight, inFlight);

@@ -30,7 +30,7 @@ export function AnswerDetail({ runId, itemId }: { runId: string; itemId: string 
       }
       description={`${item.discipline.name} · ${item.difficulty}-hop chain · parsed by ${answer.parsedBy ?? "nothing (unparseable)"} · ${answer.latencyMs} ms${answer.promptTokens != null ? ` · ${answer.promptTokens} + ${answer.completionTokens ?? 0} tokens` : ""}`}
       data-testid="answer-detail"
-      data-correct={answer.correct}
+      data-status={answer.correct ? "right" : answer.choice === null ? "unparseable" : "wrong"}
     >
       <div className="space-y-4">
         <ChainPath path={item.path as BenchmarkItem["path"]} />

@@ -48,7 +48,7 @@ export function RunList({ selected }: { selected: string | null }) {
               const live = isActiveStatus(r.run?.status as RunStatus | undefined);
               return (
                 <li key={r.id}>
-                  <Link href={hrefWith(pathname, params, { run: r.id, item: null })} className={cx("block px-4 py-2.5 text-sm hover:bg-zinc-50", r.id === selected && "bg-accent-50/60")} data-testid="evaluation-run" data-status={r.run?.status ?? (r.finishedAt ? "SUCCEEDED" : "")}>
+                  <Link href={hrefWith(pathname, params, { run: r.id, item: null })} className={cx("block px-4 py-2.5 text-sm hover:bg-zinc-50", r.id === selected && "bg-accent-50/60")} data-testid="evaluation-run" data-model={r.modelVersion.name} data-status={r.run?.status ?? (r.finishedAt ? "SUCCEEDED" : "")}>
                     <div className="flex items-center gap-2">
                       <span className="truncate font-medium text-zinc-900">{r.modelVersion.name}</span>
                       <span className="text-xs text-zinc-500">on benchmark v{r.benchmark.version}</span>

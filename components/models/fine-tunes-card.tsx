@@ -56,7 +56,7 @@ function FineTuneItem({ f }: { f: FineTuneRow }) {
         <Badge tone={FINE_TUNE_TONE[f.state] ?? "neutral"} dot={live} pulse={live} data-testid="fine-tune-state">
           {f.state}
         </Badge>
-        {f.rawStatus && f.rawStatus !== f.state && <span className="font-mono text-xs text-zinc-500">{f.rawStatus}</span>}
+        {live && f.rawStatus && f.rawStatus !== f.state && <span className="font-mono text-xs text-zinc-500">{f.rawStatus}</span>}
         <span className="text-xs text-zinc-500">
           {TRAINER_LABEL[f.trainer] ?? f.trainer}
           {f.endpoint && ` at ${f.endpoint}`}

@@ -10,6 +10,9 @@ export const TRAINER_LABEL: Record<string, string> = {
   registered: "registered (served elsewhere)",
 };
 
+/** The same, where a table has little room: the full label goes in the tooltip. */
+export const TRAINER_SHORT: Record<string, string> = { local: "Local student", openai: "OpenAI fine-tune", together: "Together fine-tune", bundle: "Own GPUs (bundle)", registered: "Registered" };
+
 export const STAGE_TONE: Record<string, Tone> = { BASE: "neutral", OFFICIAL: "blue", V1: "accent", V2: "green", CUSTOM: "amber" };
 
 export const FINE_TUNE_TONE: Record<string, Tone> = { validating: "blue", queued: "neutral", running: "blue", succeeded: "green", failed: "red", cancelled: "amber", unknown: "neutral" };

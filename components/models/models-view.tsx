@@ -17,7 +17,7 @@ export function ModelsView() {
   const endpoints = models.data?.endpoints ?? [];
   const canManageEndpoints = useCan("endpoints:manage");
   return (
-    <div className="grid items-start gap-6 p-6 xl:grid-cols-[minmax(0,1fr)_26rem]">
+    <div className="grid items-start gap-6 p-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="min-w-0 space-y-6">
         {models.error && <ErrorAlert>{errorMessage(models.error)}</ErrorAlert>}
         <VersionsCard models={models.data?.items ?? []} loading={models.isLoading} />
@@ -25,7 +25,7 @@ export function ModelsView() {
         {canManageEndpoints ? <EndpointsCard /> : <EndpointNames endpoints={endpoints} />}
       </div>
       <div className="min-w-0 space-y-6">
-        <TrainCard endpoints={endpoints} />
+        <TrainCard endpoints={endpoints} taken={(models.data?.items ?? []).map((m) => m.name)} />
         <RegisterCard endpoints={endpoints} />
       </div>
     </div>

@@ -14,7 +14,7 @@ import { useTrainingSets } from "@/lib/client/builder";
 import { modelKeys, useLaunchTraining, type LaunchTraining, type ModelsResponse } from "@/lib/client/models";
 import { useCan } from "@/lib/client/session";
 import { EndpointSelect } from "./endpoint-select";
-import { TRAINER_LABEL } from "./model-labels";
+import { TRAINER_SHORT } from "./model-labels";
 
 type Trainer = LaunchTraining["trainer"] | "bundle";
 const TRAINERS: Trainer[] = ["local", "openai", "together", "bundle"];
@@ -29,7 +29,7 @@ const HYPER = [
 type HyperKey = (typeof HYPER)[number][0];
 
 /** Fine-tunes an approved training set: the local student, a remote fine-tuning API, or a bundle for one's own GPUs. */
-export function TrainCard({ endpoints }: { endpoints: ModelsResponse["endpoints"] }) {
+export function TrainCard({ endpoints, taken }: { endpoints: ModelsResponse["endpoints"]; taken: string[] }) {
   const allowed = useCan("fine-tunes:launch");
   const list = useTrainingSets();
   const sets = list.data?.items.filter((s) => s.status === "APPROVED") ?? [];
@@ -37,7 +37,9 @@ export function TrainCard({ endpoints }: { endpoints: ModelsResponse["endpoints"
   const qc = useQueryClient();
   const [setId, setSetId] = useState("");
   const [trainer, setTrainer] = useState<Trainer>("local");
-  const [name, setName] = useState("V1");
+  const [typed, setName] = useState<string | null>(null);
+  // The next free V<n> until the lead types a name of their own.
+  const name = typed ?? nextVersionName(taken);
   const [endpoint, setEndpoint] = useState("");
   const [baseModel, setBaseModel] = useState("");
   const [hyper, setHyper] = useState<Partial<Record<HyperKey, string>>>({});
@@ -84,7 +86,8 @@ export function TrainCard({ endpoints }: { endpoints: ModelsResponse["endpoints"
               <Select id="train-trainer" value={trainer} onChange={(e) => setTrainer(e.target.value as Trainer)} className="w-full" data-testid="train-trainer">
                 {TRAINERS.map((t) => (
                   <option key={t} value={t}>
-                    {TRAINER_LABEL[t]}
+                    {TRAINER_SHORT[t]}
+                    {t === "local" ? " (offline stand-in)" : ""}
                   </option>
                 ))}
               </Select>
@@ -102,7 +105,7 @@ export function TrainCard({ endpoints }: { endpoints: ModelsResponse["endpoints"
                 {remote && (
                   <div>
                     <FieldLabel htmlFor="train-endpoint" hint="its fine-tuning API trains, then serves">Endpoint</FieldLabel>
-                    <EndpointSelect id="train-endpoint" endpoints={endpoints} value={endpoint || endpoints[0]?.name || ""} onChange={setEndpoint} empty="no endpoint: an admin adds one below" />
+                    <EndpointSelect id="train-endpoint" endpoints={endpoints} value={endpoint || endpoints[0]?.name || ""} onChange={setEndpoint} empty="no endpoint: an admin adds one below" data-testid="train-endpoint" />
                   </div>
                 )}
               </div>
@@ -142,6 +145,13 @@ export function TrainCard({ endpoints }: { endpoints: ModelsResponse["endpoints"
       {runId && <RunFollower key={runId} runId={runId} discipline={null} data-testid="train-run" onDone={() => void qc.invalidateQueries({ queryKey: modelKeys.all })} />}
     </Card>
   );
+}
+
+export function nextVersionName(taken: readonly string[]): string {
+  const used = new Set(taken);
+  let n = 1;
+  while (used.has(`V${n}`)) n++;
+  return `V${n}`;
 }
 
 /** Training on one's own GPUs: the bundle (data and configs with one set of hyperparameters), then the register form. */

@@ -11,7 +11,7 @@ import { errorMessage } from "@/lib/client/api";
 import { formatDateTime, formatPercent } from "@/lib/client/format";
 import { useLaunchEvaluation, type ModelVersionRow } from "@/lib/client/models";
 import { useCan } from "@/lib/client/session";
-import { STAGE_TONE, TRAINER_LABEL } from "./model-labels";
+import { STAGE_TONE, TRAINER_LABEL, TRAINER_SHORT } from "./model-labels";
 
 const HYPER_LABEL: Record<string, string> = { epochs: "epochs", learningRate: "lr", learningRateMultiplier: "lr×", batchSize: "batch", loraRank: "LoRA r", loraAlpha: "LoRA α", seed: "seed", method: "" };
 
@@ -32,6 +32,7 @@ export function VersionsCard({ models, loading }: { models: ModelVersionRow[]; l
       ) : !models.length ? (
         <EmptyState title="No model version yet">Train V1 on the approved training set, or register the base model an endpoint serves to compare V1 with it.</EmptyState>
       ) : (
+        <div className="overflow-x-auto">
         <Table>
           <thead>
             <tr>
@@ -39,7 +40,6 @@ export function VersionsCard({ models, loading }: { models: ModelVersionRow[]; l
               <Th>Produced by</Th>
               <Th>Lineage</Th>
               <Th numeric>Last evaluation</Th>
-              <Th />
             </tr>
           </thead>
           <tbody>
@@ -48,6 +48,7 @@ export function VersionsCard({ models, loading }: { models: ModelVersionRow[]; l
             ))}
           </tbody>
         </Table>
+        </div>
       )}
     </Card>
   );
@@ -64,10 +65,11 @@ function VersionRow({ m }: { m: ModelVersionRow }) {
           <span className="font-medium text-zinc-900">{m.name}</span>
           <Badge tone={STAGE_TONE[m.stage]}>{m.stage}</Badge>
         </div>
-        <div className="text-xs text-zinc-500">{formatDateTime(m.createdAt)}</div>
+        <div className="text-xs whitespace-nowrap text-zinc-500">{formatDateTime(m.createdAt)}</div>
       </Td>
       <Td className="text-xs">
-        <div className="text-zinc-800">{TRAINER_LABEL[m.trainer] ?? m.trainer}</div>
+        <div className="text-zinc-800" title={TRAINER_LABEL[m.trainer]}>{TRAINER_SHORT[m.trainer] ?? m.trainer}</div>
+        {m.trainer === "local" && <div className="text-zinc-500">offline stand-in for a GPU fine-tune</div>}
         {m.trainer !== "local" && (
           <div className="max-w-64 truncate font-mono text-zinc-500" title={`${m.remoteModel ?? ""} at ${m.endpoint ?? ""}`}>
             {m.remoteModel} <span className="font-sans">at</span> {m.endpoint}
@@ -86,28 +88,26 @@ function VersionRow({ m }: { m: ModelVersionRow }) {
         <div className="text-zinc-500">{hyperSummary(m.hyperparameters)}</div>
       </Td>
       <Td numeric>
-        {e ? (
-          <Link href={`/evaluation?run=${e.id}`} className="font-medium text-accent-700 hover:underline" data-testid="model-accuracy">
-            {formatPercent(e.accuracy)}
-          </Link>
-        ) : (
-          <span className="text-xs text-zinc-400">not evaluated</span>
-        )}
-      </Td>
-      <Td className="text-right whitespace-nowrap">
-        {canEvaluate && (
-          <span className="inline-flex flex-col items-end gap-1">
+        <div className="flex flex-col items-end gap-1">
+          {e ? (
+            <Link href={`/evaluation?run=${e.id}`} className="font-medium text-accent-700 hover:underline" data-testid="model-accuracy">
+              {formatPercent(e.accuracy)}
+            </Link>
+          ) : (
+            <span className="text-xs text-zinc-400">not evaluated</span>
+          )}
+          {canEvaluate && (
             <Button size="sm" loading={evaluate.isPending} disabled={evaluate.isSuccess} onClick={() => evaluate.mutate({ modelVersionId: m.id })} data-testid="model-evaluate">
-              {evaluate.isSuccess ? "Evaluating…" : "Evaluate"}
+              {evaluate.isSuccess ? "Evaluating…" : e ? "Evaluate again" : "Evaluate"}
             </Button>
-            {evaluate.isSuccess && (
-              <Link href={`/evaluation`} className="text-xs text-accent-700 hover:underline">
-                follow it on Evaluation
-              </Link>
-            )}
-            {evaluate.error && <span className="max-w-56 text-xs whitespace-normal text-red-700">{errorMessage(evaluate.error)}</span>}
-          </span>
-        )}
+          )}
+          {evaluate.isSuccess && (
+            <Link href="/evaluation" className="text-xs text-accent-700 hover:underline">
+              follow it on Evaluation
+            </Link>
+          )}
+          {evaluate.error && <span className="max-w-56 text-xs whitespace-normal text-red-700">{errorMessage(evaluate.error)}</span>}
+        </div>
       </Td>
     </Tr>
   );
