@@ -127,6 +127,13 @@ export async function startFineTuneServer() {
         return [200, asJob(job)];
       }
     }
+    if (r.method === "POST" && p === "/chat/completions") {
+      // The endpoint then serves what it trained: only a succeeded job's model answers (always "A").
+      const model = String(r.json?.model ?? "");
+      const served = [...jobs.values()].some((j) => TERMINAL.has(status(j)) && (asJob(j) as { fine_tuned_model?: string | null; model_output_name?: string }).fine_tuned_model === model);
+      if (!served) return [404, { error: { message: `The model ${model} does not exist`, type: "invalid_request_error" } }];
+      return [200, { id: "chatcmpl-ft", object: "chat.completion", created: clock, model, choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: "A" } }], usage: { prompt_tokens: 20, completion_tokens: 1, total_tokens: 21 } }];
+    }
     return [404, { error: { message: `No route ${r.method} ${r.path}` } }];
   }
 

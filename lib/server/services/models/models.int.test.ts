@@ -131,6 +131,14 @@ describe("a remote fine-tune through the OpenAI-compatible API (scripted server 
       expect(created.json).toMatchObject({ model: "qwen2.5-7b", hyperparameters: { n_epochs: 2, learning_rate_multiplier: 0.5 } });
       const v = await t.db().modelVersion.findUniqueOrThrow({ where: { name: "V1-remote" }, include: { fineTune: true } });
       expect(v).toMatchObject({ trainer: "openai", endpoint: "ft", remoteModel: expect.stringContaining("ft:"), trainingSetId: approvedSetId, fineTune: { state: "succeeded", remoteJobId: expect.any(String) } });
+
+      // The version is evaluated where it was trained: every item asked of the fine-tuned model once.
+      const evaluated = await runInline(t.db(), modelEvaluateJob, modelEvaluateHandler, { modelVersionId: v.id, benchmarkId });
+      expect(evaluated.outcome, evaluated.error ?? "").toBe("succeeded");
+      const chats = server.requests.filter((r) => r.method === "POST" && /\/chat\/completions$/.test(r.path));
+      expect(chats).toHaveLength(items);
+      expect(new Set(chats.map((r) => r.json!.model))).toEqual(new Set([v.remoteModel]));
+      expect((evaluated.result as EvaluationReport).answered).toBe(items);
     } finally {
       await server.close();
     }
