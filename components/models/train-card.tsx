@@ -15,6 +15,7 @@ import { modelKeys, useLaunchTraining, type LaunchTraining, type ModelsResponse 
 import { useCan } from "@/lib/client/session";
 import { EndpointSelect } from "./endpoint-select";
 import { TRAINER_SHORT } from "./model-labels";
+import { nextVersionName } from "@/lib/domain/training/version-name";
 
 type Trainer = LaunchTraining["trainer"] | "bundle";
 const TRAINERS: Trainer[] = ["local", "openai", "together", "bundle"];
@@ -145,13 +146,6 @@ export function TrainCard({ endpoints, taken }: { endpoints: ModelsResponse["end
       {runId && <RunFollower key={runId} runId={runId} discipline={null} data-testid="train-run" onDone={() => void qc.invalidateQueries({ queryKey: modelKeys.all })} />}
     </Card>
   );
-}
-
-export function nextVersionName(taken: readonly string[]): string {
-  const used = new Set(taken);
-  let n = 1;
-  while (used.has(`V${n}`)) n++;
-  return `V${n}`;
 }
 
 /** Training on one's own GPUs: the bundle (data and configs with one set of hyperparameters), then the register form. */

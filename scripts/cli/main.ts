@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { addDebugCommands } from "./debug-program";
 import { addModelCommands } from "./model-program";
 import { errorOf, printError, wantsJson } from "./output";
 
@@ -153,6 +154,13 @@ review
   });
 
 addModelCommands(program);
+addDebugCommands(program);
+
+// Piped into `head` and the like, the reader may go away first: that is not a failure.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw e;
+});
 
 try {
   await program.parseAsync(process.argv);

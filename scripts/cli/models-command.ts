@@ -1,6 +1,6 @@
 import { DomainError } from "@/lib/domain/errors";
 import { STUDENT_LABEL } from "@/lib/domain/student";
-import { hyperparametersSchema } from "@/lib/domain/training";
+import { hyperparametersSchema, nextVersionName } from "@/lib/domain/training";
 import { evaluationMetricsSchema } from "@/lib/domain/evaluation";
 import { modelEvaluateJob } from "@/lib/jobs/model-evaluate";
 import { modelTrainJob, type ModelTrainPayload } from "@/lib/jobs/model-train";
@@ -25,7 +25,10 @@ export async function approveCommand(ref: string, opts: { json?: boolean }): Pro
     const set = await resolveTrainingSet(db, ref);
     const approved = await approveTrainingSet(db, null, set.id);
     if (opts.json) console.log(JSON.stringify({ id: approved.id, name: approved.name, version: approved.version, status: approved.status, approvedAt: approved.approvedAt }, null, 2));
-    else console.log(`${approved.name} v${approved.version} is approved for fine-tuning. Next: \`proda train --trainer local --name V1\`.`);
+    else {
+      const next = nextVersionName((await db.modelVersion.findMany({ select: { name: true } })).map((m) => m.name));
+      console.log(`${approved.name} v${approved.version} is approved for fine-tuning. Next: \`proda train --trainer local --training-set ${approved.name}@${approved.version} --name ${next}\`.`);
+    }
     return 0;
   });
 }

@@ -9,8 +9,10 @@ import { trainingSetBuildHandler } from "./training-set-build";
 import { corpusImportHandler } from "./corpus-import";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { knowledgeExtractHandler } from "./knowledge-extract";
+import { modelDebugJob } from "@/lib/jobs/model-debug";
 import { modelEvaluateJob } from "@/lib/jobs/model-evaluate";
 import { modelTrainJob } from "@/lib/jobs/model-train";
+import { modelDebugHandler } from "./model-debug";
 import { modelEvaluateHandler } from "./model-evaluate";
 import { modelTrainHandler } from "./model-train";
 
@@ -23,4 +25,5 @@ export const jobHandlers: Record<string, JobHandler<never>> = {
   [orthogonalityCheckJob.name]: orthogonalityCheckHandler as JobHandler<never>,
   [modelTrainJob.name]: modelTrainHandler as JobHandler<never>,
   [modelEvaluateJob.name]: modelEvaluateHandler as JobHandler<never>,
+  [modelDebugJob.name]: modelDebugHandler as JobHandler<never>,
 };

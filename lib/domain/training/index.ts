@@ -6,4 +6,5 @@
 export { axolotlConfig, type BundleConfigInput, llamaFactoryConfig, llamaFactoryDatasetInfo, llamaFactoryTemplate } from "./bundle-configs";
 export { DEFAULT_HYPERPARAMETERS, type Hyperparameters, type HyperparametersInput, hyperparametersSchema, type ResolvedHyperparameters, resolveHyperparameters } from "./hyperparameters";
 export { FINE_TUNE_STATES, type FineTuneState, isTerminal, normaliseStatus, pollDelayMs, stepProgress, TRAINER_APIS, type TrainerApi } from "./status";
+export { nextVersionName } from "./version-name";
 export { toYaml, type YamlValue } from "./yaml";

@@ -33,6 +33,10 @@ export const AUDIT_ACTIONS = [
   "benchmark.item_edited",
   "training_set.approved",
   "model.registered",
+  "patch.edited",
+  "patch.approved",
+  "patch.rejected",
+  "patches.applied",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

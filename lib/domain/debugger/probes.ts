@@ -1,0 +1,108 @@
+import { hashSeed, seededRandom, shuffled } from "../random";
+import { isCut } from "../builder/definition";
+import { namePattern } from "../builder/noun-forms";
+import { agree, be, capitalise } from "../knowledge/phrasing";
+import type { PathStep } from "../tester/types";
+import type { DebugStructure } from "./structure";
+import type { Probe, ProbeOption, Unprobed } from "./types";
+
+/** Options a probe offers: the right one and up to three wrong ones. */
+const DISTRACTORS = 3;
+/** Fewer wrong options than this and a right answer says little: the step is left unprobed. */
+const MIN_DISTRACTORS = 2;
+
+export type TracedItem = { id: string; path: readonly PathStep[] };
+
+const key = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
+
+/**
+ * The probes of a failed item, built from the structure alone (never from the item's text): one
+ * single-hop question per step of its chain (L2: "Photorespiration decreases which of the
+ * following?") and one definition question per concept on it that has a whole definition (L1:
+ * "Photorespiration is which of the following?", the options being definitions). Wrong options
+ * are concepts that are not also right: the relation run backwards (INVREL, which tells a
+ * relation held the wrong way round), other objects of the same predicate, then any concept of
+ * the discipline, seeded by the item so a trace is the same every time it is made.
+ */
+export function buildProbes(item: TracedItem, s: DebugStructure): { probes: Probe[]; unprobed: Unprobed[] } {
+  const probes: Probe[] = [];
+  const unprobed: Unprobed[] = [];
+  const onChain = new Set(item.path.flatMap((p) => [p.subjectId, p.objectId]).filter((id): id is string => !!id));
+  item.path.forEach((step, position) => {
+    const probe = stepProbe(item.id, step, position, s, onChain);
+    if ("reason" in probe) unprobed.push({ level: "L2", position, reason: probe.reason });
+    else probes.push(probe);
+  });
+  const concepts = [item.path[0]?.subjectId, ...item.path.map((p) => p.objectId)];
+  concepts.forEach((id, position) => {
+    const probe = id ? conceptProbe(item.id, id, position, s) : { reason: "the item does not record this concept's id" };
+    if ("reason" in probe) unprobed.push({ level: "L1", position, reason: probe.reason });
+    else probes.push(probe);
+  });
+  return { probes, unprobed };
+}
+
+function stepProbe(itemId: string, step: PathStep, position: number, s: DebugStructure, onChain: ReadonlySet<string>): Probe | { reason: string } {
+  const r = step.relationId ? s.relations.get(step.relationId) : undefined;
+  if (!r) return { reason: "the relation of this step is no longer in the structure" };
+  const subject = s.concepts.get(r.subjectId);
+  const object = s.concepts.get(r.objectId);
+  if (!subject || !object) return { reason: "a concept of this step is no longer in the structure" };
+  // Whatever the subject reaches by this predicate is also right: never offered as wrong.
+  const alsoRight = new Set((s.bySubject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.objectId));
+  const taken = new Set([key(object.name), key(subject.name)]);
+  const wrong: ProbeOption[] = [];
+  const random = seededRandom(hashSeed(`${itemId}:L2:${position}`));
+  const offer = (ids: readonly string[], operator: ProbeOption["operator"], most: number) => {
+    let added = 0;
+    for (const id of ids) {
+      if (wrong.length >= DISTRACTORS || added >= most) return;
+      const c = s.concepts.get(id);
+      if (!c || id === r.subjectId || alsoRight.has(id) || onChain.has(id) || taken.has(key(c.name))) continue;
+      taken.add(key(c.name));
+      wrong.push({ text: c.name, conceptId: id, operator });
+      added++;
+    }
+  };
+  offer((s.byObject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.subjectId), "INVREL", 1);
+  offer(shuffled((s.byPredicate.get(r.predicate) ?? []).map((x) => x.objectId), random), "SAME_ROLE", DISTRACTORS);
+  offer(shuffled(s.conceptIds, random), "OTHER", DISTRACTORS);
+  if (wrong.length < MIN_DISTRACTORS) return { reason: "too few other concepts in the discipline to ask about this step" };
+  const phrase = s.vocabulary.find((p) => p.name === r.predicate)?.phrase ?? r.predicate.replace(/_/g, " ");
+  const options = shuffled([{ text: object.name, conceptId: object.id, operator: "ANSWER" as const }, ...wrong], random);
+  return {
+    level: "L2",
+    position,
+    conceptId: object.id,
+    relationId: r.id,
+    stem: `${capitalise(subject.name)} ${agree(subject.name, phrase)} which of the following?`,
+    options,
+    answerIndex: options.findIndex((o) => o.operator === "ANSWER"),
+  };
+}
+
+const wholeDefinition = (d: string | null): d is string => !!d && d.trim().length >= 12 && !isCut(d);
+
+function conceptProbe(itemId: string, conceptId: string, position: number, s: DebugStructure): Probe | { reason: string } {
+  const c = s.concepts.get(conceptId);
+  if (!c) return { reason: "this concept is no longer in the structure" };
+  if (!wholeDefinition(c.definition)) return { reason: "this concept has no whole definition to ask about" };
+  const random = seededRandom(hashSeed(`${itemId}:L1:${position}`));
+  const taken = new Set([key(c.definition)]);
+  const wrong: ProbeOption[] = [];
+  for (const id of shuffled(s.conceptIds, random)) {
+    if (wrong.length >= DISTRACTORS) break;
+    const other = s.concepts.get(id)!;
+    if (id === conceptId || !wholeDefinition(other.definition) || taken.has(key(other.definition)) || key(other.name) === key(c.name)) continue;
+    taken.add(key(other.definition));
+    wrong.push({ text: masked(other.definition, other.name), conceptId: id, operator: "OTHER" });
+  }
+  if (wrong.length < MIN_DISTRACTORS) return { reason: "too few other definitions in the discipline to ask about this concept" };
+  const options = shuffled([{ text: masked(c.definition, c.name), conceptId, operator: "ANSWER" as const }, ...wrong], random);
+  return { level: "L1", position, conceptId, relationId: null, stem: `${capitalise(c.name)} ${be(c.name)} which of the following?`, options, answerIndex: options.findIndex((o) => o.operator === "ANSWER") };
+}
+
+/** A definition that names its own concept ("Photorespiration is a process…") would give the answer away: the name reads "this". */
+function masked(definition: string, name: string): string {
+  return definition.trim().replace(new RegExp(`\\b(?:${namePattern(name)})\\b`, "gi"), "this");
+}

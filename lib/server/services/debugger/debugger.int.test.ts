@@ -1,0 +1,168 @@
+// The Debugger end to end, offline: V1 is trained (local student) on the full training set minus
+// the instances that teach one relation of a chain; the item that needs it fails; its trace names
+// that relation at that step; the patches for it pass the gate; V2 = V1 + patches, trained and
+// evaluated the same way, answers the item again and keeps every item V1 answered.
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { traceProbesSchema, patchContentSchema } from "@/lib/domain/debugger";
+import type { PathStep } from "@/lib/domain/tester";
+import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
+import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
+import { modelDebugJob } from "@/lib/jobs/model-debug";
+import { modelEvaluateJob } from "@/lib/jobs/model-evaluate";
+import { modelTrainJob } from "@/lib/jobs/model-train";
+import { trainingSetBuildJob } from "@/lib/jobs/training-set-build";
+import { approveTrainingSet } from "@/lib/server/services/builder/approve-training-set";
+import type { TrainingSetBuildReport } from "@/lib/server/services/builder/build-training-set";
+import { checkOrthogonality } from "@/lib/server/services/builder/check-orthogonality";
+import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import type { EvaluationReport } from "@/lib/server/services/models/evaluate-model";
+import type { TrainReport } from "@/lib/server/services/models/train-model";
+import { useTestDatabase } from "@/test/database";
+import { SHARED_CORPUS } from "@/test/fixtures";
+import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
+import { corpusImportHandler } from "@/workers/handlers/corpus-import";
+import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
+import { modelDebugHandler } from "@/workers/handlers/model-debug";
+import { modelEvaluateHandler } from "@/workers/handlers/model-evaluate";
+import { modelTrainHandler } from "@/workers/handlers/model-train";
+import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
+import { executeRun } from "@/workers/runtime/execute-run";
+import { runInline } from "@/workers/runtime/run-inline";
+import { applyPatches } from "./apply-patches";
+import { decidePatch, editPatch } from "./review-patch";
+import type { DebugReport } from "./trace-failures";
+
+const t = useTestDatabase();
+const ok = async <T>(p: ReturnType<typeof runInline>): Promise<T> => {
+  const r = await p;
+  expect(r.outcome, r.error ?? "").toBe("succeeded");
+  return r.result as T;
+};
+
+/** Trains the local student on an approved copy of `setId` and evaluates it: which items it answers. */
+async function trainAndEvaluate(setId: string, name: string, benchmarkId: string) {
+  const db = t.db();
+  await checkOrthogonality(db, setId, undefined);
+  await approveTrainingSet(db, null, setId);
+  const model = await ok<TrainReport>(runInline(db, modelTrainJob, modelTrainHandler, { trainingSetId: setId, trainer: "local", name }));
+  const report = await ok<EvaluationReport>(runInline(db, modelEvaluateJob, modelEvaluateHandler, { modelVersionId: model.modelVersionId, benchmarkId }));
+  const answers = await db.evaluationAnswer.findMany({ where: { evaluationRunId: report.evaluationRunId }, select: { itemId: true, correct: true } });
+  return { report, right: new Set(answers.filter((a) => a.correct).map((a) => a.itemId)) };
+}
+
+let benchmarkId = "";
+let v1SetId = "";
+let target: { itemId: string; step: number; relationId: string };
+let v1: Awaited<ReturnType<typeof trainAndEvaluate>>;
+let full: Set<string>;
+
+beforeAll(async () => {
+  const db = t.db();
+  await ensureDefaultDisciplines(db);
+  await ok(runInline(db, corpusImportJob, corpusImportHandler, { source: { kind: "path", path: path.join(SHARED_CORPUS, "biology") }, discipline: "biology" }));
+  await ok(runInline(db, knowledgeExtractJob, knowledgeExtractHandler, { engine: "local" }));
+  await ok(runInline(db, benchmarkBuildJob, benchmarkBuildHandler, { freeze: true }));
+  benchmarkId = (await db.benchmark.findFirstOrThrow({ where: { status: "FROZEN" } })).id;
+  const fullSet = (await ok<TrainingSetBuildReport>(runInline(db, trainingSetBuildJob, trainingSetBuildHandler, { name: "full" }))).trainingSetId;
+  full = (await trainAndEvaluate(fullSet, "FULL", benchmarkId)).right;
+
+  // V1: the full set without the instances that teach one step of an item the full set gets right.
+  const items = await db.benchmarkItem.findMany({ where: { benchmarkId, status: "ACTIVE", id: { in: [...full] } }, select: { id: true, path: true }, orderBy: { position: "asc" } });
+  for (const item of items) {
+    const steps = item.path as PathStep[];
+    const step = steps.length - 1;
+    const relationId = steps[step].relationId!;
+    const set = (await ok<TrainingSetBuildReport>(runInline(db, trainingSetBuildJob, trainingSetBuildHandler, { name: "V1-data" }))).trainingSetId;
+    await db.trainingInstance.deleteMany({ where: { trainingSetId: set, relationIds: { has: relationId } } });
+    await db.trainingSet.update({ where: { id: set }, data: { instanceCount: await db.trainingInstance.count({ where: { trainingSetId: set } }) } });
+    const result = await trainAndEvaluate(set, `V1-${item.id.slice(-6)}`, benchmarkId);
+    if (!result.right.has(item.id)) {
+      v1SetId = set;
+      v1 = result;
+      target = { itemId: item.id, step, relationId };
+      break;
+    }
+  }
+  expect(v1SetId, "some item fails once one of its relations is no longer taught").not.toBe("");
+}, 300_000);
+
+describe("the Debugger", () => {
+  let debug: DebugReport;
+
+  it("traces every failure of V1, and names the relation left out at its step", async () => {
+    debug = await ok<DebugReport>(runInline(t.db(), modelDebugJob, modelDebugHandler, { evaluationRunId: v1.report.evaluationRunId }));
+    const failures = v1.report.answered - v1.report.correct;
+    expect(debug).toMatchObject({ failures, traced: failures });
+    const trace = await t.db().failureTrace.findUniqueOrThrow({ where: { debugRunId_itemId: { debugRunId: debug.debugRunId, itemId: target.itemId } } });
+    expect(["MISSING_RELATION", "WRONG_RELATION"]).toContain(trace.diagnosis);
+    expect(trace).toMatchObject({ step: target.step, relationId: target.relationId });
+    const probes = traceProbesSchema.parse(trace.probes);
+    const failed = probes.results.filter((p) => !p.correct);
+    expect(failed.map((p) => p.relationId)).toContain(target.relationId);
+    // Probes come from the structure: none repeats the item's question.
+    const item = await t.db().benchmarkItem.findUniqueOrThrow({ where: { id: target.itemId } });
+    expect(probes.results.every((p) => p.stem !== item.stem)).toBe(true);
+    const run = await t.db().debugRun.findUniqueOrThrow({ where: { id: debug.debugRunId } });
+    expect(run.aggregates).toMatchObject({ failures, relations: expect.arrayContaining([expect.objectContaining({ id: target.relationId })]) });
+  });
+
+  it("resumes: run again after losing a trace, it traces only that item and keeps the others", async () => {
+    const traces = await t.db().failureTrace.findMany({ where: { debugRunId: debug.debugRunId }, orderBy: { id: "asc" } });
+    const [lost, ...kept] = traces;
+    await t.db().failureTrace.delete({ where: { id: lost.id } });
+    const run = await t.db().debugRun.findUniqueOrThrow({ where: { id: debug.debugRunId } });
+    await t.db().jobRun.update({ where: { id: run.runId! }, data: { status: "QUEUED", finishedAt: null } });
+    const again = await executeRun(t.db(), modelDebugHandler, run.runId!, { evaluationRunId: v1.report.evaluationRunId }, { retryCount: 0, retryLimit: 0 });
+    expect(again.outcome).toBe("succeeded");
+    const after = await t.db().failureTrace.findMany({ where: { debugRunId: debug.debugRunId } });
+    expect(after).toHaveLength(traces.length);
+    for (const k of kept) expect(after.find((a) => a.itemId === k.itemId)!.id).toBe(k.id);
+    expect(after.find((a) => a.itemId === lost.itemId)).toMatchObject({ diagnosis: lost.diagnosis, step: lost.step });
+    const logs = await t.db().jobLog.findMany({ where: { runId: run.runId! }, select: { message: true } });
+    expect(logs.map((l) => l.message)).toContainEqual(`Resuming: ${kept.length} of ${traces.length} failures were traced before`);
+  });
+
+  it("proposes patches for that relation, in several forms, that pass the gate and link back to the failure", async () => {
+    const patches = await t.db().patch.findMany({ where: { debugRunId: debug.debugRunId, targetKind: "relation", targetId: target.relationId } });
+    expect(patches.map((p) => p.form)).toEqual(expect.arrayContaining(["relation", "inverse"]));
+    expect(patches.every((p) => p.gatePassed)).toBe(true);
+    const trace = await t.db().failureTrace.findUniqueOrThrow({ where: { debugRunId_itemId: { debugRunId: debug.debugRunId, itemId: target.itemId } } });
+    expect(patches.every((p) => p.itemIds.includes(trace.itemId))).toBe(true);
+    for (const p of patches) expect(patchContentSchema.parse(p.content).relationIds).toContain(target.relationId);
+  });
+
+  it("refuses a stale edit with the latest version, and an approval of a patch the gate refuses", async () => {
+    const patch = await t.db().patch.findFirstOrThrow({ where: { debugRunId: debug.debugRunId, form: "relation", targetId: target.relationId } });
+    const content = patchContentSchema.parse(patch.content);
+    const edited = await editPatch(t.db(), null, patch.id, { version: 1, content: { ...content, completion: `${content.completion} ` } });
+    expect(edited.version).toBe(2);
+    await expect(editPatch(t.db(), null, patch.id, { version: 1, content })).rejects.toMatchObject({ code: "CONFLICT", details: { latest: { version: 2 } } });
+    // Copying a frozen item's question into a patch makes the gate refuse it, and approval with it.
+    const item = await t.db().benchmarkItem.findUniqueOrThrow({ where: { id: target.itemId } });
+    const leaky = await editPatch(t.db(), null, patch.id, { version: 2, content: { ...content, prompt: item.stem, completion: (item.options as { text: string }[]).map((o) => o.text).join(", ") } });
+    expect(leaky.gatePassed).toBe(false);
+    await expect(decidePatch(t.db(), null, patch.id, { decision: "approve" })).rejects.toMatchObject({ code: "ORTHOGONALITY_VIOLATION" });
+    const fixed = await editPatch(t.db(), null, patch.id, { version: 3, content });
+    expect(fixed.gatePassed).toBe(true);
+  });
+
+  it("V2 = V1 + approved patches answers the item again and keeps what V1 answered", async () => {
+    const proposed = await t.db().patch.findMany({ where: { debugRunId: debug.debugRunId, status: "PROPOSED", gatePassed: true } });
+    for (const p of proposed) await decidePatch(t.db(), null, p.id, { decision: "approve" });
+    const applied = await applyPatches(t.db(), null, debug.debugRunId);
+    const v1Count = await t.db().trainingInstance.count({ where: { trainingSetId: v1SetId } });
+    expect(applied).toMatchObject({ parent: { id: v1SetId }, patches: proposed.length, added: proposed.length, instances: v1Count + proposed.length });
+    const set = await t.db().trainingSet.findUniqueOrThrow({ where: { id: applied.trainingSetId } });
+    expect(set).toMatchObject({ parentId: v1SetId, status: "DRAFT" });
+    expect((set.lineage as { patches: unknown[] }).patches).toHaveLength(proposed.length);
+    expect(await t.db().patch.count({ where: { debugRunId: debug.debugRunId, status: "APPLIED", appliedToId: set.id } })).toBe(proposed.length);
+    // Nothing left to apply a second time.
+    await expect(applyPatches(t.db(), null, debug.debugRunId)).rejects.toMatchObject({ code: "NOTHING_TO_BUILD" });
+
+    const v2 = await trainAndEvaluate(set.id, "V2", benchmarkId);
+    expect(v2.right.has(target.itemId)).toBe(true);
+    for (const id of v1.right) expect(v2.right.has(id), `V2 still answers ${id}`).toBe(true);
+  }, 120_000);
+});
