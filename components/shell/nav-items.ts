@@ -64,11 +64,10 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: "debugger",
-    coming: true,
     href: "/debugger",
     label: "Debugger",
     group: "Pipeline",
-    summary: "The Debugger will trace each failed Tester question back to missing or wrong knowledge and propose data patches to fix it here.",
+    summary: "Each failed item traced back through its chain to the missing concept or relation, and the data patches proposed for it, reviewed in an editor.",
   },
   {
     key: "dashboards",

@@ -24,8 +24,8 @@ export function pipelineSteps(s: PipelineStatus): Step[] {
     { key: "training", label: "Training set approved", href: "/builder", done: s.approvedTrainingSets > 0, count: `${formatInt(s.approvedTrainingSets)} approved of ${formatInt(s.trainingSets)}`, next: "Build V1 from L1/L2, run the orthogonality gate, approve it." },
     { key: "trained", label: "Model trained", href: "/models", done: s.trainedModels > 0, count: `${formatInt(s.trainedModels)} fine-tuned versions`, next: "Fine-tune V1 on the approved set: a GPU endpoint, your own GPUs (the bundle), or the local student." },
     { key: "evaluated", label: "Model evaluated", href: "/evaluation", done: s.finishedEvaluations > 0, count: `${formatInt(s.finishedEvaluations)} finished evaluation runs`, next: "Evaluate V1 (and the base model it starts from) on the frozen benchmark." },
-    coming("traced", "Failures traced", "/debugger", "Trace each failed item to the missing concept or relation."),
-    coming("patched", "Patches approved", "/debugger", "Review the data patches the Debugger proposes."),
+    { key: "traced", label: "Failures traced", href: "/debugger", done: s.tracedFailures > 0, count: `${formatInt(s.tracedFailures)} failed items traced`, next: "Trace V1's failed items back to the missing concept or relation on the Debugger page." },
+    { key: "patched", label: "Patches approved", href: "/debugger", done: s.approvedPatches > 0, count: `${formatInt(s.approvedPatches)} patches approved`, next: "Review the patches the Debugger proposes (an editor with the schema), approve them, and make V2." },
     coming("compared", "V2 compared", "/dashboards", "Train V2 = V1 + patches and compare it with V1."),
   ];
 }

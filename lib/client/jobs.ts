@@ -76,6 +76,13 @@ const ACTIVE_POLL_MS = 1500;
 const IDLE_POLL_MS = 15_000;
 export const RUN_POLL_MS = 1000;
 
+/**
+ * How often to refetch a list of runs' outcomes (fine-tunes, evaluations, debug runs): while one
+ * is queued or going, every 1.5 s; otherwise not at all.
+ */
+export const pollWhileLive = (data: { pending: unknown[]; items: { run?: { status: string } | null }[] } | undefined): number | false =>
+  data && (data.pending.length || data.items.some((i) => isActiveStatus(i.run?.status as JobStatus | undefined))) ? 1500 : false;
+
 export function useJobs(filters: JobFilters) {
   return useInfiniteQuery({
     queryKey: jobKeys.list(filters),

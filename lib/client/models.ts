@@ -5,7 +5,7 @@ import type { listFineTunes, listModels } from "@/lib/server/queries/models";
 import type { launchEvaluationInput, launchTrainingInput } from "@/lib/server/services/models/launch";
 import type { RegisterModelInput } from "@/lib/server/services/models/register-model";
 import { fetchJson } from "./api";
-import type { JobRunRow } from "./jobs";
+import { pollWhileLive, type JobRunRow } from "./jobs";
 import type { WireOf } from "./wire";
 
 export type ModelsResponse = { items: WireOf<typeof listModels>; endpoints: { name: string; model: string; source: "settings" | "environment" }[] };
@@ -22,8 +22,6 @@ export type AnswerFilters = Omit<z.infer<typeof answerFilters>, "cursor" | "limi
 export type LaunchTraining = z.input<typeof launchTrainingInput>;
 export type LaunchEvaluation = z.input<typeof launchEvaluationInput>;
 
-const LIVE_MS = 1500;
-const isLive = (status: string | undefined | null) => status === "QUEUED" || status === "RUNNING" || status === "WAITING";
 
 export const modelKeys = {
   all: ["models"] as const,
@@ -49,7 +47,7 @@ export function useFineTunes() {
       void qc.invalidateQueries({ queryKey: modelKeys.versions() });
       return r;
     },
-    refetchInterval: (q) => (q.state.data && (q.state.data.pending.length || q.state.data.items.some((f) => isLive(f.run?.status))) ? LIVE_MS : false),
+    refetchInterval: (q) => pollWhileLive(q.state.data),
   });
 }
 
@@ -57,7 +55,7 @@ export function useEvaluations() {
   return useQuery({
     queryKey: modelKeys.evaluations(),
     queryFn: () => fetchJson<EvaluationsResponse>("/api/evaluations"),
-    refetchInterval: (q) => (q.state.data && (q.state.data.pending.length || q.state.data.items.some((e) => isLive(e.run?.status))) ? LIVE_MS : false),
+    refetchInterval: (q) => pollWhileLive(q.state.data),
   });
 }
 
@@ -66,7 +64,7 @@ export function useEvaluation(id: string | null) {
     queryKey: modelKeys.evaluation(id ?? ""),
     queryFn: () => fetchJson<EvaluationDetail>(`/api/evaluations/${encodeURIComponent(id!)}`),
     enabled: !!id,
-    refetchInterval: (q) => (isLive(q.state.data?.run?.status) ? LIVE_MS : false),
+    refetchInterval: (q) => pollWhileLive(q.state.data && { pending: [], items: [q.state.data] }),
   });
 }
 
@@ -78,7 +76,7 @@ export function useAnswers(id: string | null, f: AnswerFilters, live: boolean) {
     getNextPageParam: (last) => last.nextCursor ?? undefined,
     enabled: !!id,
     placeholderData: keepPreviousData,
-    refetchInterval: live ? LIVE_MS * 2 : false,
+    refetchInterval: live ? 3000 : false,
   });
 }
 

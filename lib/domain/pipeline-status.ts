@@ -22,5 +22,9 @@ export const pipelineStatus = z.object({
   trainedModels: z.number().int(),
   /** evaluation runs that answered every item */
   finishedEvaluations: z.number().int(),
+  /** failed items the Debugger traced */
+  tracedFailures: z.number().int(),
+  /** patches approved (or already applied to a training set) */
+  approvedPatches: z.number().int(),
 });
 export type PipelineStatus = z.infer<typeof pipelineStatus>;

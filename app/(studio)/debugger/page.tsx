@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { StagePlaceholder } from "@/components/shell/stage-placeholder";
+import { DebuggerView } from "@/components/debugger/debugger-view";
 
 export const metadata: Metadata = { title: "Debugger" };
 
 export default function DebuggerPage() {
-  return <StagePlaceholder stage="debugger" />;
+  return <DebuggerView />;
 }

@@ -18,6 +18,8 @@ export async function pipelineStatusOf(db: Db): Promise<PipelineStatus> {
       (SELECT count(*) FROM "TrainingSet")::int AS "trainingSets",
       (SELECT count(*) FROM "TrainingSet" WHERE status = 'APPROVED')::int AS "approvedTrainingSets",
       (SELECT count(*) FROM "ModelVersion" WHERE "trainingSetId" IS NOT NULL)::int AS "trainedModels",
-      (SELECT count(*) FROM "EvaluationRun" WHERE "finishedAt" IS NOT NULL)::int AS "finishedEvaluations"`;
+      (SELECT count(*) FROM "EvaluationRun" WHERE "finishedAt" IS NOT NULL)::int AS "finishedEvaluations",
+      (SELECT count(*) FROM "FailureTrace")::int AS "tracedFailures",
+      (SELECT count(*) FROM "Patch" WHERE status IN ('APPROVED', 'APPLIED'))::int AS "approvedPatches"`;
   return pipelineStatus.parse(row);
 }

@@ -1,0 +1,108 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { PatchContent } from "@/lib/domain/debugger";
+import type { debugRunDetail, listDebugRuns, listPatches, listTraces, patchDetail, traceDetail, traceFilters } from "@/lib/server/queries/debugger";
+import type { ApplyReport } from "@/lib/server/services/debugger/apply-patches";
+import { fetchJson } from "./api";
+import { pollWhileLive, type JobRunRow } from "./jobs";
+import type { WireOf } from "./wire";
+
+export type DebugRunsResponse = WireOf<typeof listDebugRuns>;
+export type DebugRunRow = DebugRunsResponse["items"][number];
+export type DebugRunDetail = WireOf<typeof debugRunDetail>;
+export type TracesPage = WireOf<typeof listTraces>;
+export type TraceRow = TracesPage["items"][number];
+export type TraceDetail = WireOf<typeof traceDetail>;
+export type PatchesPage = WireOf<typeof listPatches>;
+export type PatchDetail = WireOf<typeof patchDetail>;
+export type TraceFilters = Omit<z.infer<typeof traceFilters>, "cursor" | "limit">;
+
+
+export const debuggerKeys = {
+  all: ["debugger"] as const,
+  runs: () => ["debugger", "runs"] as const,
+  run: (id: string) => ["debugger", "run", id] as const,
+  traces: (id: string, f: TraceFilters) => ["debugger", "run", id, "traces", f] as const,
+  trace: (id: string) => ["debugger", "trace", id] as const,
+  patches: (runId: string, status: string | undefined) => ["debugger", "patches", runId, status ?? ""] as const,
+  patch: (id: string) => ["debugger", "patch", id] as const,
+};
+
+export function useDebugRuns() {
+  return useQuery({
+    queryKey: debuggerKeys.runs(),
+    queryFn: () => fetchJson<DebugRunsResponse>("/api/debug-runs"),
+    refetchInterval: (q) => pollWhileLive(q.state.data),
+  });
+}
+
+export function useDebugRun(id: string | null) {
+  return useQuery({ queryKey: debuggerKeys.run(id ?? ""), queryFn: () => fetchJson<DebugRunDetail>(`/api/debug-runs/${encodeURIComponent(id!)}`), enabled: !!id });
+}
+
+export function useTraces(id: string | null, f: TraceFilters) {
+  return useInfiniteQuery({
+    queryKey: debuggerKeys.traces(id ?? "", f),
+    queryFn: ({ pageParam }) => fetchJson<TracesPage>(`/api/debug-runs/${encodeURIComponent(id!)}/traces`, { query: { ...f, cursor: pageParam, limit: 50 } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled: !!id,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTrace(id: string) {
+  return useQuery({ queryKey: debuggerKeys.trace(id), queryFn: () => fetchJson<TraceDetail>(`/api/traces/${encodeURIComponent(id)}`) });
+}
+
+export function usePatches(debugRunId: string | null, status?: string) {
+  return useQuery({
+    queryKey: debuggerKeys.patches(debugRunId ?? "", status),
+    queryFn: () => fetchJson<PatchesPage>("/api/patches", { query: { debugRun: debugRunId, status, limit: 200 } }),
+    enabled: !!debugRunId,
+  });
+}
+
+export function usePatch(id: string) {
+  return useQuery({ queryKey: debuggerKeys.patch(id), queryFn: () => fetchJson<PatchDetail>(`/api/patches/${encodeURIComponent(id)}`) });
+}
+
+export function useLaunchDebug() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (evaluationRunId: string) => fetchJson<JobRunRow>("/api/debug-runs", { method: "POST", body: { evaluationRunId } }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: debuggerKeys.runs() }), qc.invalidateQueries({ queryKey: ["jobs"] })]),
+  });
+}
+
+export function useReviewTrace() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; reviewed: boolean }) => fetchJson<{ id: string; reviewed: boolean }>(`/api/traces/${encodeURIComponent(v.id)}`, { method: "PATCH", body: { reviewed: v.reviewed } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: debuggerKeys.all }),
+  });
+}
+
+export function useSavePatch() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; version: number; content: PatchContent }) => fetchJson<{ id: string; version: number }>(`/api/patches/${encodeURIComponent(v.id)}`, { method: "PUT", body: { version: v.version, content: v.content } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: debuggerKeys.all }),
+  });
+}
+
+export function useDecidePatch() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { id: string; decision: "approve" | "reject"; version: number }) => fetchJson<{ id: string; status: string }>(`/api/patches/${encodeURIComponent(v.id)}/decision`, { method: "POST", body: { decision: v.decision, version: v.version } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: debuggerKeys.all }),
+  });
+}
+
+export function useApplyPatches() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (debugRunId: string) => fetchJson<ApplyReport>(`/api/debug-runs/${encodeURIComponent(debugRunId)}/apply`, { method: "POST", body: {} }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: debuggerKeys.all }), qc.invalidateQueries({ queryKey: ["builder"] })]),
+  });
+}
