@@ -96,7 +96,7 @@ export function FailureList({ run }: { run: DebugRunDetail }) {
                   <Badge tone={DIAGNOSIS_TONE[t.diagnosis]}>{DIAGNOSIS_LABEL[t.diagnosis]}</Badge>
                   {t.step !== null && <span className="ml-1 text-xs text-zinc-500">step {t.step + 1}</span>}
                 </Td>
-                <Td className="font-mono text-[11px] text-zinc-500">{t.chosenOperator ?? "–"}</Td>
+                <Td className="font-mono text-[11px] text-zinc-500">{t.chosenOperator ?? <span className="font-sans" title="The model named no option">none</span>}</Td>
               </Tr>
             ))}
           </tbody>

@@ -15,7 +15,8 @@ import { patchContentSchema, type PatchContent } from "@/lib/domain/debugger";
 import { DIAGNOSIS_LABEL, FORM_LABEL, PATCH_TONE } from "./labels";
 import { PatchDiff, PatchJsonEditor, type EditorProblem } from "./patch-json-editor";
 
-const pretty = (c: PatchContent) => JSON.stringify(c, null, 2);
+/** Pretty JSON in the schema's key order, so two versions diff by what changed, not by how the database ordered keys. */
+const pretty = (c: PatchContent) => JSON.stringify(patchContentSchema.safeParse(c).data ?? c, null, 2);
 
 /** The patch review page: the patch in Monaco, its diff against what was generated, the gate's verdict, approve or reject. */
 export function PatchReview({ id }: { id: string }) {
@@ -94,9 +95,10 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
               <span key={t.id}>
                 {i > 0 && ", "}
                 <Link href={`/debugger/traces/${t.id}`} className="text-accent-700 hover:underline">
-                  {DIAGNOSIS_LABEL[t.diagnosis]}
-                  {t.step !== null ? ` at step ${t.step + 1}` : ""}
-                </Link>
+                  item #{(t.itemPosition ?? 0) + 1}
+                </Link>{" "}
+                ({DIAGNOSIS_LABEL[t.diagnosis]}
+                {t.step !== null ? ` at step ${t.step + 1}` : ""})
               </span>
             ))}
             .

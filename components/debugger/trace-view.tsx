@@ -126,7 +126,7 @@ function PatchList({ trace }: { trace: TraceDetail }) {
         <ul className="divide-y divide-zinc-100">
           {trace.patches.map((p) => (
             <li key={p.id}>
-              <Link href={`/debugger/patches/${p.id}`} className="flex items-center gap-2 px-4 py-2.5 text-sm hover:bg-zinc-50" data-testid="trace-patch">
+              <Link href={`/debugger/patches/${p.id}`} className="flex items-center gap-2 px-4 py-2.5 text-sm hover:bg-zinc-50" data-testid="trace-patch" data-gate={p.gatePassed ? "passed" : "refused"}>
                 <span className="font-medium text-zinc-900">{FORM_LABEL[p.form] ?? p.form}</span>
                 <span className="text-xs text-zinc-500">of the {p.targetKind}</span>
                 <span className="ml-auto flex items-center gap-2">

@@ -138,7 +138,9 @@ export async function patchDetail(db: Db, id: string) {
     patch.targetKind === "relation"
       ? await db.relation.findUnique({ where: { id: patch.targetId }, select: { predicate: true, subject: { select: { name: true } }, object: { select: { name: true } } } }).then((r) => (r ? `${r.subject.name} ${r.predicate.replace(/_/g, " ")} ${r.object.name}` : "(deleted relation)"))
       : await db.concept.findUnique({ where: { id: patch.targetId }, select: { name: true } }).then((c) => c?.name ?? "(deleted concept)");
-  const traces = await db.failureTrace.findMany({ where: { debugRunId: patch.debugRunId, itemId: { in: patch.itemIds } }, select: { id: true, itemId: true, diagnosis: true, step: true } });
+  const found = await db.failureTrace.findMany({ where: { debugRunId: patch.debugRunId, itemId: { in: patch.itemIds } }, select: { id: true, itemId: true, diagnosis: true, step: true } });
+  const positions = new Map((await db.benchmarkItem.findMany({ where: { id: { in: patch.itemIds } }, select: { id: true, position: true } })).map((i) => [i.id, i.position]));
+  const traces = found.map((t) => ({ ...t, itemPosition: positions.get(t.itemId) ?? null })).sort((a, b) => (a.itemPosition ?? 0) - (b.itemPosition ?? 0));
   const next = await db.patch.findFirst({ where: { debugRunId: patch.debugRunId, status: "PROPOSED", id: { not: id } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true } });
   return {
     ...patch,
