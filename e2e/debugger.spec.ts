@@ -1,22 +1,11 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { extractDiscipline, jobSucceeds } from "./fixtures/knowledge";
+import { signInAs } from "./fixtures/users";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 const D = "biology";
 const ANN1 = { name: "Ada Notator", email: "ada.notator@proda.test", password: "annotator one password" };
 const ANN2 = { name: "Bo Notator", email: "bo.notator@proda.test", password: "annotator two password" };
-
-async function signedIn(browser: Browser, baseURL: string, who: typeof ANN1) {
-  const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] }, viewport: { width: 1440, height: 900 }, permissions: ["clipboard-read", "clipboard-write"] });
-  const page = await context.newPage();
-  await page.goto("/debugger");
-  const form = page.getByTestId("sign-in-form");
-  await form.getByLabel("Email").fill(who.email);
-  await form.getByLabel("Password").fill(who.password);
-  await form.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/debugger$/);
-  return page;
-}
 
 /** Replaces the whole text of the Monaco editor on the page, pasted as an annotator would (typed, it would be auto-closed and auto-indented). */
 async function setEditorText(page: Page, text: string) {
@@ -50,7 +39,7 @@ test("annotators trace a failure, edit a patch in Monaco (an invalid edit cannot
   for (const who of [ANN1, ANN2]) await ok(await api.post("/api/users", { headers: { origin }, data: { ...who, role: "ANNOTATOR" } }), 201);
 
   // The first annotator: the failure list, then a failure traced to a relation.
-  const ann = await signedIn(browser, baseURL!, ANN1);
+  const ann = await signInAs(browser, baseURL!, ANN1, "/debugger");
   await ann.getByTestId("debug-run").filter({ hasText: "V1-debug" }).click();
   const failures = ann.getByTestId("failure-row");
   await expect(failures.first()).toBeVisible();
@@ -71,7 +60,7 @@ test("annotators trace a failure, edit a patch in Monaco (an invalid edit cannot
   await ann.locator('[data-testid="trace-patch"][data-gate="passed"]').first().click();
   await expect(ann).toHaveURL(/\/debugger\/patches\//);
   const patchUrl = new URL(ann.url()).pathname;
-  const other = await signedIn(browser, baseURL!, ANN2);
+  const other = await signInAs(browser, baseURL!, ANN2, "/debugger");
   await other.goto(patchUrl);
   await expect(other.getByTestId("patch-editor")).toBeVisible();
 

@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { startFineTuneServer } from "../test/fine-tune-server";
 import { startOpenAiServer } from "../test/openai-server";
 import { extractDiscipline, jobSucceeds } from "./fixtures/knowledge";
+import { signInAs } from "./fixtures/users";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
 const D = "biology";
@@ -45,14 +46,8 @@ test("a lead registers a served base model, trains the local student, follows an
     await expect(row).toContainText("OK");
 
     // The lead signs in on their own browser.
-    const context = await browser.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
-    const lead = await context.newPage();
-    await lead.goto("/models");
-    const signIn = lead.getByTestId("sign-in-form");
-    await signIn.getByLabel("Email").fill(LEAD.email);
-    await signIn.getByLabel("Password").fill(LEAD.password);
-    await signIn.getByRole("button", { name: "Sign in" }).click();
-    await expect(lead).toHaveURL(/\/models$/);
+    const lead = await signInAs(browser, baseURL!, LEAD, "/models");
+    const context = lead.context();
     await expect(lead.getByTestId("user-role")).toHaveAttribute("data-role", "LEAD");
     // Endpoints are the admin's: the lead sees their names, not the form.
     await expect(lead.getByTestId("endpoint-add")).toHaveCount(0);
