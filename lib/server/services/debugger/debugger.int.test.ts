@@ -30,6 +30,8 @@ import { modelTrainHandler } from "@/workers/handlers/model-train";
 import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
 import { executeRun } from "@/workers/runtime/execute-run";
 import { runInline } from "@/workers/runtime/run-inline";
+import { startOpenAiServer } from "@/test/openai-server";
+import { registerModel } from "@/lib/server/services/models/register-model";
 import { applyPatches } from "./apply-patches";
 import { decidePatch, editPatch } from "./review-patch";
 import type { DebugReport } from "./trace-failures";
@@ -164,5 +166,26 @@ describe("the Debugger", () => {
     const v2 = await trainAndEvaluate(set.id, "V2", benchmarkId);
     expect(v2.right.has(target.itemId)).toBe(true);
     for (const id of v1.right) expect(v2.right.has(id), `V2 still answers ${id}`).toBe(true);
+  }, 120_000);
+
+  it("traces a model served by an endpoint the same way: the probes go to that endpoint, each once", async () => {
+    // A served model that always answers "B": it knows nothing, and says so on every probe.
+    const server = await startOpenAiServer(() => ({ content: "B" }));
+    try {
+      await t.db().endpoint.create({ data: { name: "served", baseUrl: server.baseURL, model: "base-7b" } });
+      const base = await registerModel(t.db(), null, { name: "served-base", stage: "BASE", endpoint: "served" });
+      const evaluated = await ok<EvaluationReport>(runInline(t.db(), modelEvaluateJob, modelEvaluateHandler, { modelVersionId: base.id, benchmarkId }));
+      const asked = server.requests.length;
+      const report = await ok<DebugReport>(runInline(t.db(), modelDebugJob, modelDebugHandler, { evaluationRunId: evaluated.evaluationRunId }));
+      expect(report).toMatchObject({ model: "served-base", failures: evaluated.answered - evaluated.correct, traced: evaluated.answered - evaluated.correct });
+      const traces = await t.db().failureTrace.findMany({ where: { debugRunId: report.debugRunId } });
+      const probes = traces.flatMap((tr) => traceProbesSchema.parse(tr.probes).results);
+      const probeRequests = server.requests.slice(asked).map((r) => r.body.messages.at(-1)!.content);
+      expect(probeRequests).toHaveLength(probes.length);
+      for (const p of probes) expect(probeRequests.filter((c) => c.includes(p.stem)).length).toBeGreaterThan(0);
+      expect(probes.every((p) => p.raw === "B")).toBe(true);
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 });
