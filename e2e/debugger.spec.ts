@@ -67,6 +67,12 @@ test("annotators trace a failure, edit a patch in Monaco (an invalid edit cannot
   await expect(ann.getByTestId("patch-editor")).toBeVisible();
   const original = (await (await ann.request.get(`/api${patchUrl.replace("/debugger", "")}`)).json()) as { version: number; content: Record<string, unknown> };
   expect(original.version).toBe(1);
+  // Taken on, and a word for the others.
+  await ann.getByTestId("patch-assignee").selectOption({ label: `${ANN1.name} (annotator)` });
+  await expect.poll(async () => ((await (await ann.request.get(`/api${patchUrl.replace("/debugger", "")}`)).json()) as { assigneeId: string | null }).assigneeId).not.toBeNull();
+  await ann.getByTestId("comment-text").fill("The evidence sentence says it plainly.");
+  await ann.getByTestId("comment-add").click();
+  await expect(ann.getByTestId("patch-discussion").getByTestId("comment")).toContainText("The evidence sentence says it plainly.");
   // An invalid edit: a kind the schema does not have. The editor says where, and approval is refused.
   await setEditorText(ann, JSON.stringify({ ...original.content, kind: "poem" }, null, 2));
   await expect(ann.getByTestId("patch-problems")).toContainText("Line 2");

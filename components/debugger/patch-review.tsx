@@ -13,6 +13,7 @@ import { useDecidePatch, usePatch, useSavePatch, type PatchDetail } from "@/lib/
 import { useCan } from "@/lib/client/session";
 import { patchContentSchema, type PatchContent } from "@/lib/domain/debugger";
 import { DIAGNOSIS_LABEL, FORM_LABEL, PATCH_TONE } from "./labels";
+import { PatchDiscussion } from "./patch-discussion";
 import { PatchDiff, PatchJsonEditor, type EditorProblem } from "./patch-json-editor";
 
 /** Pretty JSON in the schema's key order, so two versions diff by what changed, not by how the database ordered keys. */
@@ -180,6 +181,9 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
       >
         {view === "generated" ? <PatchDiff original={pretty(patch.generated)} modified={text} labels={["Generated", "Now"]} /> : <p className="text-sm text-zinc-500">Hidden.</p>}
       </Card>
+      <div className="xl:col-start-2">
+        <PatchDiscussion patch={patch} />
+      </div>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { PatchContent } from "@/lib/domain/debugger";
+import type { CommentThread, CommentView, UserRef } from "@/lib/domain/knowledge/review-queue";
 import type { debugRunDetail, listDebugRuns, listPatches, listTraces, patchDetail, traceDetail, traceFilters } from "@/lib/server/queries/debugger";
 import type { ApplyReport } from "@/lib/server/services/debugger/apply-patches";
 import { fetchJson } from "./api";
@@ -104,5 +105,34 @@ export function useApplyPatches() {
   return useMutation({
     mutationFn: (debugRunId: string) => fetchJson<ApplyReport>(`/api/debug-runs/${encodeURIComponent(debugRunId)}/apply`, { method: "POST", body: {} }),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: debuggerKeys.all }), qc.invalidateQueries({ queryKey: ["builder"] })]),
+  });
+}
+
+export function usePatchComments(patchId: string) {
+  return useInfiniteQuery({
+    queryKey: [...debuggerKeys.patch(patchId), "comments"],
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam }) => fetchJson<CommentThread>(`/api/patches/${encodeURIComponent(patchId)}/comments`, { query: { cursor: pageParam, limit: 100 } }),
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useAddPatchComment(patchId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (text: string) => fetchJson<CommentView>(`/api/patches/${encodeURIComponent(patchId)}/comments`, { method: "POST", body: { text } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: [...debuggerKeys.patch(patchId), "comments"] }),
+  });
+}
+
+export function usePatchReviewers() {
+  return useQuery({ queryKey: ["debugger", "reviewers"], queryFn: () => fetchJson<{ items: (UserRef & { role: string })[] }>("/api/patches/reviewers"), staleTime: 60_000 });
+}
+
+export function useAssignPatch(patchId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (assigneeId: string | null) => fetchJson<{ id: string; assigneeId: string | null }>(`/api/patches/${encodeURIComponent(patchId)}/assignee`, { method: "PUT", body: { assigneeId } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: debuggerKeys.all }),
   });
 }

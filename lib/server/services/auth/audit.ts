@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   "training_set.approved",
   "model.registered",
   "patch.edited",
+  "patch.commented",
+  "patch.assigned",
   "patch.approved",
   "patch.rejected",
   "patches.applied",

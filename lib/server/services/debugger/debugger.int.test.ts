@@ -33,6 +33,7 @@ import { runInline } from "@/workers/runtime/run-inline";
 import { startOpenAiServer } from "@/test/openai-server";
 import { registerModel } from "@/lib/server/services/models/register-model";
 import { applyPatches } from "./apply-patches";
+import { addPatchComment, assignPatch, listPatchComments } from "./patch-thread";
 import { decidePatch, editPatch } from "./review-patch";
 import type { DebugReport } from "./trace-failures";
 
@@ -148,6 +149,21 @@ describe("the Debugger", () => {
     await expect(decidePatch(t.db(), null, patch.id, { decision: "approve" })).rejects.toMatchObject({ code: "ORTHOGONALITY_VIOLATION" });
     const fixed = await editPatch(t.db(), null, patch.id, { version: 3, content });
     expect(fixed.gatePassed).toBe(true);
+  });
+
+  it("assigns a patch only to someone who may review patches, and keeps its comments in order", async () => {
+    const patch = await t.db().patch.findFirstOrThrow({ where: { debugRunId: debug.debugRunId } });
+    const make = (role: "ANNOTATOR" | "VIEWER", email: string) => t.db().user.create({ data: { name: role, email, role, emailVerified: true } });
+    const annotator = await make("ANNOTATOR", "ann@example.test");
+    const viewer = await make("VIEWER", "vi@example.test");
+    await expect(assignPatch(t.db(), null, patch.id, { assigneeId: viewer.id })).rejects.toMatchObject({ code: "BAD_INPUT" });
+    expect(await assignPatch(t.db(), null, patch.id, { assigneeId: annotator.id })).toEqual({ id: patch.id, assigneeId: annotator.id });
+    await addPatchComment(t.db(), null, patch.id, { text: "first" });
+    await addPatchComment(t.db(), null, patch.id, { text: "second" });
+    const thread = await listPatchComments(t.db(), patch.id, { limit: 1 });
+    expect(thread.items.map((c) => c.text)).toEqual(["first"]);
+    expect((await listPatchComments(t.db(), patch.id, { limit: 10, cursor: thread.nextCursor! })).items.map((c) => c.text)).toEqual(["second"]);
+    await expect(listPatchComments(t.db(), "nope", { limit: 10 })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("V2 = V1 + approved patches answers the item again and keeps what V1 answered", async () => {

@@ -10,10 +10,10 @@ import { assertItemsExist, itemIdOf, itemRef, itemsIn } from "./review-items";
 
 const USER_REF = { id: true, name: true, email: true } as const;
 
-/** Active people whose role may approve knowledge: whom an item can be assigned to. */
-export async function listReviewers(db: Db) {
+/** Active people whose role may take `action` (approving knowledge by default): whom an item can be assigned to. */
+export async function listReviewers(db: Db, action: "knowledge:approve" | "patches:approve" = "knowledge:approve") {
   const users = await db.user.findMany({
-    where: { active: true, role: { in: [...PERMISSIONS["knowledge:approve"]] } },
+    where: { active: true, role: { in: [...PERMISSIONS[action]] } },
     select: { ...USER_REF, role: true },
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { can } from "@/lib/auth/permissions";
+import { DomainError } from "@/lib/domain/errors";
+import { COMMENT_MAX_CHARS, commentThreadView } from "@/lib/domain/knowledge/review-queue";
+import type { Principal } from "@/lib/server/auth/principal";
+import type { Db } from "@/lib/server/db";
+import { audit } from "@/lib/server/services/auth/audit";
+
+const COMMENT = { id: true, text: true, createdAt: true, author: { select: { id: true, name: true, email: true } } } as const;
+const toView = (c: { id: bigint; text: string; createdAt: Date; author: { id: string; name: string; email: string } | null }) => ({ ...c, id: c.id.toString(), createdAt: c.createdAt.toISOString() });
+
+export const patchThreadQuery = z.object({
+  cursor: z.string().regex(/^\d{1,19}$/, "must be the nextCursor of a previous page").optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export const patchCommentInput = z.object({ text: z.string().trim().min(1, "write something").max(COMMENT_MAX_CHARS, `at most ${COMMENT_MAX_CHARS} characters`) });
+export const patchAssignInput = z.object({ assigneeId: z.string().min(1).nullable() });
+
+async function assertPatch(db: Db, id: string) {
+  const patch = await db.patch.findUnique({ where: { id }, select: { id: true, assigneeId: true } });
+  if (!patch) throw new DomainError("NOT_FOUND", `No patch ${id}`);
+  return patch;
+}
+
+/** A patch's comments, oldest first, in keyset pages; the same view as the knowledge threads. */
+export async function listPatchComments(db: Db, patchId: string, q: z.infer<typeof patchThreadQuery>) {
+  await assertPatch(db, patchId);
+  const rows = await db.patchComment.findMany({ where: { patchId, ...(q.cursor ? { id: { gt: BigInt(q.cursor) } } : {}) }, orderBy: { id: "asc" }, take: q.limit + 1, select: COMMENT });
+  const items = rows.slice(0, q.limit).map(toView);
+  return commentThreadView.parse({ items, nextCursor: rows.length > q.limit ? items[items.length - 1].id : null });
+}
+
+export async function addPatchComment(db: Db, actor: Principal | null, patchId: string, input: z.infer<typeof patchCommentInput>) {
+  await assertPatch(db, patchId);
+  const comment = await db.patchComment.create({ data: { patchId, authorId: actor?.userId ?? null, text: input.text }, select: COMMENT });
+  await audit(db, { action: "patch.commented", actor, target: { type: "patch", id: patchId }, details: { commentId: comment.id.toString(), excerpt: input.text.slice(0, 120) } });
+  return toView(comment);
+}
+
+/** Assigns a patch to an annotator (someone active who may approve patches), or unassigns it (null). */
+export async function assignPatch(db: Db, actor: Principal | null, patchId: string, input: z.infer<typeof patchAssignInput>) {
+  const patch = await assertPatch(db, patchId);
+  if (input.assigneeId) {
+    const user = await db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true, role: true } });
+    if (!user?.active || !can(user.role, "patches:approve")) throw new DomainError("BAD_INPUT", "The assignee must be an active annotator or admin", { fields: [{ field: "assigneeId", message: "cannot review patches" }] });
+  }
+  await db.patch.update({ where: { id: patchId }, data: { assigneeId: input.assigneeId } });
+  await audit(db, { action: "patch.assigned", actor, target: { type: "patch", id: patchId }, details: { from: patch.assigneeId, to: input.assigneeId } });
+  return { id: patchId, assigneeId: input.assigneeId };
+}
