@@ -170,6 +170,7 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
         {canDecide && blocked && <p className="mt-1 text-right text-xs text-zinc-500" data-testid="patch-blocked">{blocked}</p>}
       </Card>
 
+      <div className="min-w-0 space-y-6">
       <Card
         title="Against what was generated"
         description="The Debugger's version on the left, this one on the right"
@@ -181,8 +182,7 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
       >
         {view === "generated" ? <PatchDiff original={pretty(patch.generated)} modified={text} labels={["Generated", "Now"]} /> : <p className="text-sm text-zinc-500">Hidden.</p>}
       </Card>
-      <div className="xl:col-start-2">
-        <PatchDiscussion patch={patch} />
+      <PatchDiscussion patch={patch} />
       </div>
     </div>
   );
