@@ -1,0 +1,1 @@
+export { averageRanks, erfc, mcnemar, spearman, type McNemar, type PairedOutcomes } from "./stats";
