@@ -3,6 +3,7 @@ import { RateLimitedError, RetryableError } from "@/lib/domain/errors";
 import { callSignal } from "../call-signal";
 import { redacted, refusal } from "../endpoint-errors";
 import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
+import { createHttpFetch } from "./http-fetch";
 import { Semaphore } from "./semaphore";
 
 export type EndpointSettings = {
@@ -57,7 +58,8 @@ export type Endpoint = {
 export function createEndpoint(cfg: EndpointSettings, defaults: { maxRateLimitRetries?: number } = {}): Endpoint {
   const timeoutMs = cfg.timeoutMs ?? 60_000;
   // The SDK's own retries are off: they would neither honour the job's signal nor the wait limit.
-  const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: timeoutMs });
+  // Its requests go over node:http rather than the global fetch, which costs more per request (./http-fetch.ts).
+  const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: timeoutMs, fetch: createHttpFetch() });
   const limit = new Semaphore(cfg.concurrency ?? 4);
   const maxRetries = cfg.maxRetries ?? 4;
   const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;

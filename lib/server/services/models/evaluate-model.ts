@@ -10,14 +10,23 @@ import { answererFor } from "./answer-model-for";
 export type EvaluationReport = { evaluationRunId: string; model: string; benchmarkId: string; total: number; answered: number; correct: number; unparseable: number; accuracy: number };
 
 type Item = { id: string; stem: string; options: ItemOption[]; answerIndex: number; difficulty: number; discipline: string };
-/** Answers of the local student are written in groups; an endpoint's one by one, as they arrive. */
+/** Answers of the local student are written in groups; an endpoint's as they arrive. */
 const LOCAL_FLUSH = 200;
+/**
+ * Items an endpoint's evaluation holds beyond the endpoint's concurrency: their request is ready
+ * and waits at the endpoint's limit. With none, the endpoint would wait for every answer's write
+ * (80–82% of a loopback endpoint's capacity at 50 ms instead of 90–93%, bench/RESULTS.md). At
+ * most `concurrency + READY_AHEAD` items are asked and not yet stored at any time: all that a
+ * killed worker can lose, and ask again on resume.
+ */
+export const READY_AHEAD = 1;
 
 /**
  * Asks a model version every active item of a frozen benchmark, `concurrency` at a time, and
  * stores each answer with its prompt, raw reply, choice, chosen operator, latency and tokens.
  * Resumable: a later attempt asks only the items with no stored answer (planRun), so a killed
- * worker loses at most the requests in flight and never asks an answered item again.
+ * worker loses at most the items it held (requests in flight, answers not yet stored: see
+ * READY_AHEAD) and never asks an item whose answer was stored again.
  */
 export async function evaluateModel(ctx: Progress, payload: ModelEvaluatePayload): Promise<EvaluationReport> {
   const { db } = ctx;
@@ -44,39 +53,46 @@ export async function evaluateModel(ctx: Progress, payload: ModelEvaluatePayload
   const answerer = await answererFor(ctx, model);
 
   let answered = plan.answered;
-  let pending: Prisma.EvaluationAnswerCreateManyInput[] = [];
-  // Writes run beside the requests: the next item is asked while an answer commits, so the
-  // endpoint is kept busy (bench/evaluation-throughput.ts). Every write is awaited before the
-  // run ends or fails.
-  const writes = new Set<Promise<unknown>>();
-  let writeFailure: unknown = null;
-  const flush = () => {
-    const rowsNow = pending;
-    pending = [];
-    if (!rowsNow.length) return;
-    const write = db.evaluationAnswer.createMany({ data: rowsNow, skipDuplicates: true }).catch((e: unknown) => void (writeFailure ??= e));
-    writes.add(write);
-    void write.finally(() => writes.delete(write));
-  };
-  const record = async (item: Item, a: ModelAnswer) => {
-    if (writeFailure) throw writeFailure;
-    pending.push(answerRow(run.id, item, a));
-    answered++;
-    if (!answerer.local || pending.length >= LOCAL_FLUSH) flush();
+  // An answer counts once it is stored: the progress never shows one a crash could still lose.
+  const stored = async (n: number) => {
+    answered += n;
     await ctx.progress(answered / Math.max(1, plan.total), `${answered} of ${plan.total} items answered by ${model.name}`);
   };
-  try {
+  const ask = (item: Item) => answerer.model.answer({ stem: item.stem, options: item.options.map((o) => o.text) });
+  const write = (rows: Prisma.EvaluationAnswerCreateManyInput[]) => db.evaluationAnswer.createMany({ data: rows, skipDuplicates: true });
+
+  if (answerer.local) {
+    // The local student's answers cost nothing to ask again: written in groups.
+    let pending: Prisma.EvaluationAnswerCreateManyInput[] = [];
+    const flush = async () => {
+      const rowsNow = pending;
+      pending = [];
+      if (!rowsNow.length) return;
+      await write(rowsNow);
+      await stored(rowsNow.length);
+    };
     await pool(plan.remaining, answerer.concurrency, async (id) => {
       await ctx.throwIfCancelled();
       const item = items.get(id)!;
-      // The model's settings carry the run's signal: a cancel ends the request in flight.
-      await record(item, await answerer.model.answer({ stem: item.stem, options: item.options.map((o) => o.text) }));
+      pending.push(answerRow(run.id, item, await ask(item)));
+      if (pending.length >= LOCAL_FLUSH) await flush();
     });
-  } finally {
-    flush();
-    await Promise.all([...writes]);
+    await flush();
+  } else {
+    // Each item is held from its request until its answer is stored, so a killed worker loses at
+    // most the items held: the endpoint's concurrency, plus the READY_AHEAD items whose request
+    // waits at the endpoint's limit and goes out as soon as an answer comes back, while that
+    // answer is written (so storing an answer does not leave the endpoint a request short). Answers
+    // that come back while a write runs are stored together by the next one.
+    const store = groupCommit(write);
+    await pool(plan.remaining, answerer.concurrency + READY_AHEAD, async (id) => {
+      await ctx.throwIfCancelled();
+      const item = items.get(id)!;
+      // The model's settings carry the run's signal: a cancel ends the request in flight.
+      await store(answerRow(run.id, item, await ask(item)));
+      await stored(1);
+    });
   }
-  if (writeFailure) throw writeFailure;
   return summarise(ctx, run.id, model.name, benchmark.id, items);
 }
 
@@ -118,6 +134,36 @@ async function pool(ids: string[], limit: number, work: (id: string) => Promise<
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, ids.length)) }, worker));
   if (failure) throw (failure as { error: unknown }).error;
+}
+
+/**
+ * Stores rows as they come, one write at a time: the rows that arrive while a write runs go
+ * together in the next. Each caller's promise settles once its own row is committed, or with its
+ * write's error.
+ */
+function groupCommit<R>(write: (rows: R[]) => Promise<unknown>): (row: R) => Promise<void> {
+  let queue: { row: R; settle: (error?: { error: unknown }) => void }[] = [];
+  let writing = false;
+  const drain = async () => {
+    writing = true;
+    while (queue.length) {
+      const batch = queue;
+      queue = [];
+      let failed: { error: unknown } | undefined;
+      try {
+        await write(batch.map((b) => b.row));
+      } catch (error) {
+        failed = { error };
+      }
+      for (const b of batch) b.settle(failed);
+    }
+    writing = false;
+  };
+  return (row) =>
+    new Promise<void>((resolve, reject) => {
+      queue.push({ row, settle: (failed) => (failed ? reject(failed.error) : resolve()) });
+      if (!writing) void drain();
+    });
 }
 
 /** The run's counts and metrics from every stored answer. */
