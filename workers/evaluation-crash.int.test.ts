@@ -3,12 +3,10 @@
 // another worker taking the run back: the run completes with one answer per active item, and the
 // only items the endpoint was asked twice are those the first worker held when it died (asked,
 // answer never stored): at most the endpoint's concurrency of them, plus READY_AHEAD.
-import { spawn, type ChildProcess } from "node:child_process";
-import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { once } from "node:events";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Principal } from "@/lib/server/auth/principal";
 import { BY_SYSTEM } from "@/lib/jobs/created-by";
@@ -20,10 +18,10 @@ import { registerModel } from "@/lib/server/services/models/register-model";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { endpointInput, saveEndpoint } from "@/lib/server/services/settings/endpoints";
 import { useTestDatabase } from "@/test/database";
+import { workerProcesses, type WorkerProcess as Worker } from "@/test/worker-processes";
 import { startOpenAiServer } from "@/test/openai-server";
 
 const t = useTestDatabase();
-const root = fileURLToPath(new URL("..", import.meta.url));
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-eval-workers-"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Short leases so the takeover does not take the production default's 45 s.
@@ -40,50 +38,7 @@ const KEY = { first: "eval-crash-key-of-the-first-worker", second: "eval-crash-k
 const REPLY = { first: "B", second: "C" };
 const ANSWER_INDEX = 1; // "B": the first worker's answers are right, the second's choose option C (TRUNC)
 
-type Worker = ChildProcess & { output: string[] };
-const workers = new Set<Worker>();
-
-function startWorker(name: string): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: t.url(), PRODA_HOME: home, ...LEASE_ENV, ...SECRET_ENV },
-    stdio: ["ignore", "pipe", "pipe"],
-  }) as Worker;
-  child.output = [];
-  const keep = (d: Buffer) => child.output.push(`[${name}] ${d.toString().trimEnd()}`);
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  workers.add(child);
-  child.on("exit", () => workers.delete(child));
-  return child;
-}
-
-async function kill(w: Worker, signal: NodeJS.Signals) {
-  if (w.exitCode !== null || w.signalCode !== null) return;
-  const exited = once(w, "exit");
-  w.kill(signal);
-  await exited;
-}
-
-const outputs = () => [...workers].flatMap((w) => w.output).join("\n");
-
-/** Polls until the run is RUNNING between 20% and 80% (then it is killed there). */
-async function waitForMiddle(runId: string, timeoutMs = 90_000) {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(25)) {
-    const run = await t.db().jobRun.findUniqueOrThrow({ where: { id: runId } });
-    if (run.status === "RUNNING" && run.progress > 0.2 && run.progress < 0.8) return run;
-    if (!["QUEUED", "RUNNING"].includes(run.status)) throw new Error(`run ${runId} ended ${run.status} before its middle\n${outputs()}`);
-  }
-  throw new Error(`run ${runId} never reached its middle\n${outputs()}`);
-}
-
-async function waitForEnd(runId: string, timeoutMs: number) {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(200)) {
-    const run = await t.db().jobRun.findUniqueOrThrow({ where: { id: runId }, include: { logs: { orderBy: { id: "asc" } } } });
-    if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(run.status)) return run;
-  }
-  throw new Error(`run ${runId} did not finish within ${timeoutMs / 1000} s\n${outputs()}`);
-}
+const { workers, startWorker, kill, outputs, waitForMiddle, waitForEnd } = workerProcesses(() => ({ DATABASE_URL: t.url(), PRODA_HOME: home, ...LEASE_ENV, ...SECRET_ENV }), () => t.db());
 
 // Every request the endpoint received: which item it asked, and which worker asked it (by its key).
 type Asked = { item: number; by: "first" | "second" };

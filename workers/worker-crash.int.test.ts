@@ -1,13 +1,11 @@
 // Real worker processes (`node --import tsx workers/main.ts`) killed with SIGKILL in the middle of
 // a corpus import and of an extraction: another worker takes the run back from its checkpoint, and
 // the database ends up as after a clean run, with nothing duplicated.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
-import { once } from "node:events";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { once } from "node:events";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
@@ -17,6 +15,7 @@ import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { createDb, type Db } from "@/lib/server/db";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { useTestDatabase } from "@/test/database";
+import { workerProcesses, type WorkerProcess as Worker } from "@/test/worker-processes";
 import { SHARED_CORPUS } from "@/test/fixtures";
 import { withDatabase } from "@/test/global-setup";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
@@ -24,56 +23,12 @@ import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
 import { runInline } from "@/workers/runtime/run-inline";
 
 const t = useTestDatabase();
-const root = fileURLToPath(new URL("..", import.meta.url));
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-workers-"));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 // Short leases so the takeover does not take the production default's 45 s.
 const LEASE_ENV = { PRODA_JOB_LEASE_SECONDS: "3", PRODA_JOB_HEARTBEAT_SECONDS: "1", PRODA_JOB_SWEEP_SECONDS: "1" };
 
-type Worker = ChildProcess & { output: string[] };
-const workers = new Set<Worker>();
-
-function startWorker(name: string): Worker {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: t.url(), PRODA_HOME: home, ...LEASE_ENV },
-    stdio: ["ignore", "pipe", "pipe"],
-  }) as Worker;
-  child.output = [];
-  const keep = (d: Buffer) => child.output.push(`[${name}] ${d.toString().trimEnd()}`);
-  child.stdout!.on("data", keep);
-  child.stderr!.on("data", keep);
-  workers.add(child);
-  child.on("exit", () => workers.delete(child));
-  return child;
-}
-
-async function kill(w: Worker, signal: NodeJS.Signals) {
-  if (w.exitCode !== null || w.signalCode !== null) return;
-  const exited = once(w, "exit");
-  w.kill(signal);
-  await exited;
-}
-
-const outputs = () => [...workers].flatMap((w) => w.output).join("\n");
-
-/** Polls until the run is RUNNING between 20% and 80% (then it is killed there). */
-async function waitForMiddle(runId: string, timeoutMs = 90_000) {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(25)) {
-    const run = await t.db().jobRun.findUniqueOrThrow({ where: { id: runId } });
-    if (run.status === "RUNNING" && run.progress > 0.2 && run.progress < 0.8) return run;
-    if (!["QUEUED", "RUNNING"].includes(run.status)) throw new Error(`run ${runId} ended ${run.status} before its middle\n${outputs()}`);
-  }
-  throw new Error(`run ${runId} never reached its middle\n${outputs()}`);
-}
-
-async function waitForEnd(runId: string, timeoutMs: number) {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(200)) {
-    const run = await t.db().jobRun.findUniqueOrThrow({ where: { id: runId }, include: { logs: { orderBy: { id: "asc" } } } });
-    if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(run.status)) return run;
-  }
-  throw new Error(`run ${runId} did not finish within ${timeoutMs / 1000} s\n${outputs()}`);
-}
+const { workers, startWorker, kill, outputs, waitForMiddle, waitForEnd } = workerProcesses(() => ({ DATABASE_URL: t.url(), PRODA_HOME: home, ...LEASE_ENV }), () => t.db());
 
 // Four disciplines' documents keep the extraction (and this file) short; the import is the whole corpus.
 const EXTRACTED = ["biology", "chemistry", "physics", "economics"];
