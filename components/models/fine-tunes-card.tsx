@@ -50,7 +50,7 @@ function FineTuneItem({ f }: { f: FineTuneRow }) {
   const status = f.run?.status as RunStatus | undefined;
   const live = isActiveStatus(status);
   return (
-    <li className="space-y-2 px-4 py-3 text-sm" data-testid="fine-tune" data-state={f.state}>
+    <li className="space-y-2 px-4 py-3 text-sm" data-testid="fine-tune" data-name={f.name} data-state={f.state}>
       <div className="flex flex-wrap items-center gap-2">
         <span className="font-medium text-zinc-900">{f.name}</span>
         <Badge tone={FINE_TUNE_TONE[f.state] ?? "neutral"} dot={live} pulse={live} data-testid="fine-tune-state">
