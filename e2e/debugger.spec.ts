@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { extractDiscipline, jobSucceeds } from "./fixtures/knowledge";
+import { approvedTrainingSet, expectPosted, jobSucceeds } from "./fixtures/knowledge";
 import { signInAs } from "./fixtures/users";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -19,24 +19,15 @@ test("annotators trace a failure, edit a patch in Monaco (an invalid edit cannot
   test.setTimeout(240_000);
   const origin = new URL(baseURL!).origin;
   const api = page.request;
-  const ok = async (res: Awaited<ReturnType<typeof api.post>>, status = 202) => {
-    expect(res.status(), await res.text()).toBe(status);
-    return (await res.json()) as { id: string };
-  };
   // A V1 with blind spots, evaluated and traced: what annotators find when they arrive.
-  await extractDiscipline(api, origin, D);
-  await jobSucceeds(api, (await ok(await api.post("/api/benchmarks", { headers: { origin }, data: { disciplines: [D], freeze: true, name: "Biology for the Debugger" } }))).id);
-  await jobSucceeds(api, (await ok(await api.post("/api/training-sets", { headers: { origin }, data: { name: "Bio debug", budget: 6, disciplines: [D] } }))).id);
-  const set = ((await (await api.get("/api/training-sets")).json()).items as { id: string; name: string }[]).find((s) => s.name === "Bio debug")!;
-  await jobSucceeds(api, (await ok(await api.post(`/api/training-sets/${set.id}/check`, { headers: { origin }, data: {} }))).id);
-  await ok(await api.post(`/api/training-sets/${set.id}/approve`, { headers: { origin }, data: {} }), 200);
-  await jobSucceeds(api, (await ok(await api.post("/api/fine-tunes", { headers: { origin }, data: { trainingSetId: set.id, trainer: "local", name: "V1-debug" } }))).id);
+  const set = await approvedTrainingSet(api, origin, { discipline: D, benchmark: "Biology for the Debugger", set: "Bio debug", budget: 6 });
+  await jobSucceeds(api, (await expectPosted(await api.post("/api/fine-tunes", { headers: { origin }, data: { trainingSetId: set.id, trainer: "local", name: "V1-debug" } }))).id);
   const model = ((await (await api.get("/api/models")).json()).items as { id: string; name: string }[]).find((m) => m.name === "V1-debug")!;
-  await jobSucceeds(api, (await ok(await api.post("/api/evaluations", { headers: { origin }, data: { modelVersionId: model.id } }))).id);
+  await jobSucceeds(api, (await expectPosted(await api.post("/api/evaluations", { headers: { origin }, data: { modelVersionId: model.id } }))).id);
   const evaluation = ((await (await api.get("/api/evaluations")).json()).items as { id: string; modelVersion: { name: string }; correct: number; answered: number }[]).find((e) => e.modelVersion.name === "V1-debug")!;
   expect(evaluation.correct, "V1 fails some items").toBeLessThan(evaluation.answered);
-  await jobSucceeds(api, (await ok(await api.post("/api/debug-runs", { headers: { origin }, data: { evaluationRunId: evaluation.id } }))).id);
-  for (const who of [ANN1, ANN2]) await ok(await api.post("/api/users", { headers: { origin }, data: { ...who, role: "ANNOTATOR" } }), 201);
+  await jobSucceeds(api, (await expectPosted(await api.post("/api/debug-runs", { headers: { origin }, data: { evaluationRunId: evaluation.id } }))).id);
+  for (const who of [ANN1, ANN2]) await expectPosted(await api.post("/api/users", { headers: { origin }, data: { ...who, role: "ANNOTATOR" } }), 201);
 
   // The first annotator: the failure list, then a failure traced to a relation.
   const ann = await signInAs(browser, baseURL!, ANN1, "/debugger");

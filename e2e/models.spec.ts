@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { startFineTuneServer } from "../test/fine-tune-server";
 import { startOpenAiServer } from "../test/openai-server";
-import { extractDiscipline, jobSucceeds } from "./fixtures/knowledge";
+import { approvedTrainingSet, expectPosted, jobSucceeds } from "./fixtures/knowledge";
 import { signInAs } from "./fixtures/users";
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/screenshots/${name}.png`, fullPage: true });
@@ -12,23 +12,14 @@ test("a lead registers a served base model, trains the local student, follows an
   test.setTimeout(240_000);
   const origin = new URL(baseURL!).origin;
   const api = page.request;
-  const ok = async (res: Awaited<ReturnType<typeof api.post>>, status = 202) => {
-    expect(res.status(), await res.text()).toBe(status);
-    return (await res.json()) as { id: string };
-  };
   // A served base model that always answers "A" (right about a quarter of the time), and a fine-tuning API.
   const served = await startOpenAiServer(() => ({ content: "A", delayMs: 5 }));
   const tuner = await startFineTuneServer();
   tuner.plan({ statuses: ["validating_files", "queued", "running", "running", "running", "running", "running"] });
   try {
     // What the lead starts from: biology's structure, a frozen benchmark of it, and a small approved training set.
-    await extractDiscipline(api, origin, D);
-    await jobSucceeds(api, (await ok(await api.post("/api/benchmarks", { headers: { origin }, data: { disciplines: [D], freeze: true, name: "Biology tests" } }))).id);
-    await jobSucceeds(api, (await ok(await api.post("/api/training-sets", { headers: { origin }, data: { name: "Bio small", budget: 8, disciplines: [D] } }))).id);
-    const set = ((await (await api.get("/api/training-sets")).json()).items as { id: string; name: string }[]).find((s) => s.name === "Bio small")!;
-    await jobSucceeds(api, (await ok(await api.post(`/api/training-sets/${set.id}/check`, { headers: { origin }, data: {} }))).id);
-    await ok(await api.post(`/api/training-sets/${set.id}/approve`, { headers: { origin }, data: {} }), 200);
-    await ok(await api.post("/api/users", { headers: { origin }, data: { ...LEAD, role: "LEAD" } }), 201);
+    const set = await approvedTrainingSet(api, origin, { discipline: D, benchmark: "Biology tests", set: "Bio small", budget: 8 });
+    await expectPosted(await api.post("/api/users", { headers: { origin }, data: { ...LEAD, role: "LEAD" } }), 201);
 
     // The admin adds the two servers as endpoints on the Models page and tests the served one.
     await page.goto("/models");

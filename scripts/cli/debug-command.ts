@@ -6,7 +6,7 @@ import { decidePatch } from "@/lib/server/services/debugger/review-patch";
 import type { DebugReport } from "@/lib/server/services/debugger/trace-failures";
 import { modelDebugHandler } from "@/workers/handlers/model-debug";
 import { runInline } from "@/workers/runtime/run-inline";
-import { printError, runFailed } from "./output";
+import { errorOf, printError, runFailed } from "./output";
 import { withWorkspace } from "./workspace";
 
 const PATCH_STATUSES = ["PROPOSED", "APPROVED", "REJECTED", "APPLIED"] as const;
@@ -71,8 +71,9 @@ export async function patchDecideCommand(decision: "approve" | "reject", ids: st
         done.push({ id: p.id, status: p.status });
       } catch (e) {
         failed++;
-        if (!opts.json) printError({ code: e instanceof DomainError ? e.code : "INTERNAL", message: `${id}: ${e instanceof Error ? e.message : String(e)}` }, false);
-        else done.push({ id, status: `refused: ${e instanceof Error ? e.message : String(e)}` });
+        const error = errorOf(e);
+        if (!opts.json) printError({ ...error, message: `${id}: ${error.message}` }, false);
+        else done.push({ id, status: `refused: ${error.message}` });
       }
     }
     if (opts.json) console.log(JSON.stringify({ items: done }, null, 2));

@@ -5,14 +5,13 @@ import { enqueueJob } from "@/lib/jobs/enqueue";
 import { modelDebugJob } from "@/lib/jobs/model-debug";
 import type { Principal } from "@/lib/server/auth/principal";
 import type { Db } from "@/lib/server/db";
+import { assertTraceable } from "./trace-failures";
 
 export const launchDebugInput = z.object({ evaluationRunId: z.string().min(1) });
 
 /** Traces an evaluation's failures as a job: refused at once when the run is missing (404) or unfinished (409). */
 export async function launchDebug(db: Db, principal: Principal, input: z.infer<typeof launchDebugInput>) {
-  const run = await db.evaluationRun.findUnique({ where: { id: input.evaluationRunId }, select: { finishedAt: true } });
-  if (!run) throw new DomainError("NOT_FOUND", `No evaluation run ${input.evaluationRunId}`, { fields: [{ field: "evaluationRunId", message: "no such evaluation run" }] });
-  if (!run.finishedAt) throw new DomainError("CONFLICT", "The evaluation has not answered every item yet: trace it once it has finished");
+  await assertTraceable(db, input.evaluationRunId);
   return enqueueJob(db, modelDebugJob, { evaluationRunId: input.evaluationRunId, requestedBy: principal.userId }, createdBy(principal));
 }
 

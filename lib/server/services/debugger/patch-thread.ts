@@ -5,9 +5,8 @@ import { COMMENT_MAX_CHARS, commentThreadView } from "@/lib/domain/knowledge/rev
 import type { Principal } from "@/lib/server/auth/principal";
 import type { Db } from "@/lib/server/db";
 import { audit } from "@/lib/server/services/auth/audit";
+import { COMMENT, toView } from "@/lib/server/services/knowledge/comments";
 
-const COMMENT = { id: true, text: true, createdAt: true, author: { select: { id: true, name: true, email: true } } } as const;
-const toView = (c: { id: bigint; text: string; createdAt: Date; author: { id: string; name: string; email: string } | null }) => ({ ...c, id: c.id.toString(), createdAt: c.createdAt.toISOString() });
 
 export const patchThreadQuery = z.object({
   cursor: z.string().regex(/^\d{1,19}$/, "must be the nextCursor of a previous page").optional(),

@@ -31,12 +31,7 @@ const RAW_KEPT = 600;
  */
 export async function traceFailures(ctx: Progress, payload: ModelDebugPayload): Promise<DebugReport> {
   const { db } = ctx;
-  const evaluation = await db.evaluationRun.findUnique({
-    where: { id: payload.evaluationRunId },
-    select: { id: true, finishedAt: true, modelVersion: { select: { id: true, name: true, trainer: true, endpoint: true, remoteModel: true } } },
-  });
-  if (!evaluation) throw new DomainError("NOT_FOUND", `No evaluation run ${payload.evaluationRunId}`);
-  if (!evaluation.finishedAt) throw new DomainError("CONFLICT", "The evaluation run has not answered every item yet: trace it once it has finished");
+  const evaluation = await assertTraceable(db, payload.evaluationRunId);
   const failed = await failedItems(ctx, evaluation.id);
   const run = await db.debugRun.upsert({
     where: { runId: ctx.runId },
@@ -72,6 +67,17 @@ export async function traceFailures(ctx: Progress, payload: ModelDebugPayload): 
   await db.debugRun.update({ where: { id: run.id }, data: { traced: traces.length, aggregates: aggregates as unknown as Prisma.InputJsonValue, finishedAt: new Date() } });
   await ctx.log(`Traced ${traces.length} failures: ${Object.entries(aggregates.byDiagnosis).filter(([, n]) => n).map(([k, n]) => `${n} ${k.toLowerCase().replace(/_/g, " ")}`).join(", ") || "none"}; ${patches.proposed} patches proposed`);
   return { debugRunId: run.id, evaluationRunId: evaluation.id, model: evaluation.modelVersion.name, failures: failed.length, traced: traces.length, byDiagnosis: aggregates.byDiagnosis, patches };
+}
+
+/** Only a finished evaluation can be traced (404, 409 otherwise): checked when tracing is launched and when its job runs. */
+export async function assertTraceable(db: Progress["db"], evaluationRunId: string) {
+  const evaluation = await db.evaluationRun.findUnique({
+    where: { id: evaluationRunId },
+    select: { id: true, finishedAt: true, modelVersion: { select: { id: true, name: true, trainer: true, endpoint: true, remoteModel: true } } },
+  });
+  if (!evaluation) throw new DomainError("NOT_FOUND", `No evaluation run ${evaluationRunId}`, { fields: [{ field: "evaluationRunId", message: "no such evaluation run" }] });
+  if (!evaluation.finishedAt) throw new DomainError("CONFLICT", "The evaluation has not answered every item yet: trace it once it has finished");
+  return evaluation;
 }
 
 /** The run's wrong answers with their items' chains (ids recorded on each step) and the option chosen. */

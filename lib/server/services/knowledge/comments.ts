@@ -5,9 +5,9 @@ import type { Principal } from "@/lib/server/auth/principal";
 import { audit } from "@/lib/server/services/auth/audit";
 import { assertItemsExist, itemRef } from "./review-items";
 
-const COMMENT = { id: true, text: true, createdAt: true, author: { select: { id: true, name: true, email: true } } } as const;
+export const COMMENT = { id: true, text: true, createdAt: true, author: { select: { id: true, name: true, email: true } } } as const;
 
-const toView = (c: { id: bigint; text: string; createdAt: Date; author: { id: string; name: string; email: string } | null }) => ({ ...c, id: c.id.toString(), createdAt: c.createdAt.toISOString() });
+export const toView = (c: { id: bigint; text: string; createdAt: Date; author: { id: string; name: string; email: string } | null }) => ({ ...c, id: c.id.toString(), createdAt: c.createdAt.toISOString() });
 
 export const threadQuery = z.object({
   level: reviewLevel,

@@ -21,6 +21,11 @@ const LOCAL_FLUSH = 200;
  */
 export const READY_AHEAD = 1;
 
+/** Models are evaluated on frozen benchmarks only: checked when an evaluation is launched and when its job runs. */
+export function assertFrozen(benchmark: { status: string; version: number }) {
+  if (benchmark.status !== "FROZEN") throw new DomainError("CONFLICT", `Benchmark v${benchmark.version} is not frozen: freeze it before evaluating on it`);
+}
+
 /**
  * Asks a model version every active item of a frozen benchmark, `concurrency` at a time, and
  * stores each answer with its prompt, raw reply, choice, chosen operator, latency and tokens.
@@ -34,7 +39,7 @@ export async function evaluateModel(ctx: Progress, payload: ModelEvaluatePayload
   if (!model) throw new DomainError("NOT_FOUND", `No model version ${payload.modelVersionId}`);
   const benchmark = await db.benchmark.findUnique({ where: { id: payload.benchmarkId }, select: { id: true, status: true, version: true } });
   if (!benchmark) throw new DomainError("NOT_FOUND", `No benchmark ${payload.benchmarkId}`);
-  if (benchmark.status !== "FROZEN") throw new DomainError("CONFLICT", `Benchmark v${benchmark.version} is not frozen: freeze it before evaluating on it`);
+  assertFrozen(benchmark);
 
   const rows = await db.benchmarkItem.findMany({
     where: { benchmarkId: benchmark.id, status: "ACTIVE" },

@@ -8,6 +8,7 @@ import type { Principal } from "@/lib/server/auth/principal";
 import type { Db } from "@/lib/server/db";
 import { newestFrozenBenchmark } from "@/lib/server/services/resolve-ref";
 import { resolveEndpoint } from "@/lib/server/services/settings/endpoints";
+import { assertFrozen } from "./evaluate-model";
 import { assertTrainable } from "./train-model";
 
 export const launchTrainingInput = modelTrainJob.payload.omit({ requestedBy: true });
@@ -31,6 +32,6 @@ export async function launchEvaluation(db: Db, principal: Principal, input: z.in
   if (!model) throw new DomainError("NOT_FOUND", `No model version ${input.modelVersionId}`, { fields: [{ field: "modelVersionId", message: "no such model version" }] });
   const benchmark = input.benchmarkId ? await db.benchmark.findUnique({ where: { id: input.benchmarkId } }) : await newestFrozenBenchmark(db);
   if (!benchmark) throw new DomainError(input.benchmarkId ? "NOT_FOUND" : "CONFLICT", input.benchmarkId ? `No benchmark ${input.benchmarkId}` : "No frozen benchmark: a lead freezes one on the Tester page first");
-  if (benchmark.status !== "FROZEN") throw new DomainError("CONFLICT", `Benchmark v${benchmark.version} is not frozen: freeze it before evaluating on it`);
+  assertFrozen(benchmark);
   return enqueueJob(db, modelEvaluateJob, { modelVersionId: model.id, benchmarkId: benchmark.id, requestedBy: principal.userId }, createdBy(principal));
 }
