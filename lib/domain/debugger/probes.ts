@@ -22,27 +22,33 @@ const key = (text: string) => text.trim().toLowerCase().replace(/\s+/g, " ");
  * "Photorespiration is which of the following?", the options being definitions). Wrong options
  * are concepts that are not also right: the relation run backwards (INVREL, which tells a
  * relation held the wrong way round), other objects of the same predicate, then any concept of
- * the discipline, seeded by the item so a trace is the same every time it is made.
+ * the discipline, seeded by the chain so a trace is the same every time it is made.
  */
 export function buildProbes(item: TracedItem, s: DebugStructure): { probes: Probe[]; unprobed: Unprobed[] } {
   const probes: Probe[] = [];
   const unprobed: Unprobed[] = [];
   const onChain = new Set(item.path.flatMap((p) => [p.subjectId, p.objectId]).filter((id): id is string => !!id));
   item.path.forEach((step, position) => {
-    const probe = stepProbe(item.id, step, position, s, onChain);
+    const probe = stepProbe(seedOf(item), step, position, s, onChain);
     if ("reason" in probe) unprobed.push({ level: "L2", position, reason: probe.reason });
     else probes.push(probe);
   });
   const concepts = [item.path[0]?.subjectId, ...item.path.map((p) => p.objectId)];
   concepts.forEach((id, position) => {
-    const probe = id ? conceptProbe(item.id, id, position, s) : { reason: "the item does not record this concept's id" };
+    const probe = id ? conceptProbe(seedOf(item), id, position, s) : { reason: "the item does not record this concept's id" };
     if ("reason" in probe) unprobed.push({ level: "L1", position, reason: probe.reason });
     else probes.push(probe);
   });
   return { probes, unprobed };
 }
 
-function stepProbe(itemId: string, step: PathStep, position: number, s: DebugStructure, onChain: ReadonlySet<string>): Probe | { reason: string } {
+/**
+ * What the probes' picks are seeded by: the chain as written, not the item's row id, so the same
+ * chain is probed the same way in every workspace (a re-import or a fresh database gives new ids).
+ */
+const seedOf = (item: TracedItem) => item.path.map((p) => `${p.subject}|${p.predicate}|${p.object}`).join("/");
+
+function stepProbe(seed: string, step: PathStep, position: number, s: DebugStructure, onChain: ReadonlySet<string>): Probe | { reason: string } {
   const r = step.relationId ? s.relations.get(step.relationId) : undefined;
   if (!r) return { reason: "the relation of this step is no longer in the structure" };
   const subject = s.concepts.get(r.subjectId);
@@ -52,7 +58,7 @@ function stepProbe(itemId: string, step: PathStep, position: number, s: DebugStr
   const alsoRight = new Set((s.bySubject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.objectId));
   const taken = new Set([key(object.name), key(subject.name)]);
   const wrong: ProbeOption[] = [];
-  const random = seededRandom(hashSeed(`${itemId}:L2:${position}`));
+  const random = seededRandom(hashSeed(`${seed}:L2:${position}`));
   const offer = (ids: readonly string[], operator: ProbeOption["operator"], most: number) => {
     let added = 0;
     for (const id of ids) {
@@ -83,11 +89,11 @@ function stepProbe(itemId: string, step: PathStep, position: number, s: DebugStr
 
 const wholeDefinition = (d: string | null): d is string => !!d && d.trim().length >= 12 && !isCut(d);
 
-function conceptProbe(itemId: string, conceptId: string, position: number, s: DebugStructure): Probe | { reason: string } {
+function conceptProbe(seed: string, conceptId: string, position: number, s: DebugStructure): Probe | { reason: string } {
   const c = s.concepts.get(conceptId);
   if (!c) return { reason: "this concept is no longer in the structure" };
   if (!wholeDefinition(c.definition)) return { reason: "this concept has no whole definition to ask about" };
-  const random = seededRandom(hashSeed(`${itemId}:L1:${position}`));
+  const random = seededRandom(hashSeed(`${seed}:L1:${position}`));
   const taken = new Set([key(c.definition)]);
   const wrong: ProbeOption[] = [];
   for (const id of shuffled(s.conceptIds, random)) {
