@@ -16,7 +16,7 @@ import { cx } from "@/lib/client/cx";
 import { useDebugRuns, useLaunchDebug } from "@/lib/client/debugger";
 import { formatPercent } from "@/lib/client/format";
 import { isActiveStatus } from "@/lib/client/jobs";
-import { useEvaluations } from "@/lib/client/models";
+import { useEvaluations, useModels } from "@/lib/client/models";
 import { useCan } from "@/lib/client/session";
 import { hrefWith } from "@/lib/client/url";
 
@@ -76,8 +76,10 @@ export function DebugRunList({ selected }: { selected: string | null }) {
 function LaunchCard() {
   const allowed = useCan("traces:review");
   const evaluations = (useEvaluations().data?.items ?? []).filter((e) => e.finishedAt && e.correct < e.answered);
+  const endpoints = useModels().data?.endpoints ?? [];
   const launch = useLaunchDebug();
   const [chosen, setChosen] = useState("");
+  const [writer, setWriter] = useState("");
   if (!allowed) return null;
   const value = chosen || evaluations[0]?.id || "";
   return (
@@ -89,7 +91,7 @@ function LaunchCard() {
           className="space-y-3"
           onSubmit={(e) => {
             e.preventDefault();
-            launch.mutate(value);
+            launch.mutate({ evaluationRunId: value, ...(writer ? { patchEndpoint: writer } : {}) });
           }}
         >
           <div>
@@ -98,6 +100,19 @@ function LaunchCard() {
               {evaluations.map((e) => (
                 <option key={e.id} value={e.id}>
                   {e.modelVersion.name} on v{e.benchmark.version} · {formatPercent(e.accuracy)} · {e.answered - e.correct} wrong
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div>
+            <FieldLabel htmlFor="debug-writer">
+              Patches written by
+            </FieldLabel>
+            <Select id="debug-writer" value={writer} onChange={(e) => setWriter(e.target.value)} className="w-full" data-testid="debug-writer">
+              <option value="">Templates (offline)</option>
+              {endpoints.map((e) => (
+                <option key={e.name} value={e.name}>
+                  LLM: {e.name} · {e.model}
                 </option>
               ))}
             </Select>

@@ -80,7 +80,7 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
               {patch.gatePassed ? <Badge tone="green">gate passed</Badge> : <Badge tone="red" data-testid="patch-gate-failed">gate refuses it</Badge>}
             </span>
           }
-          description={`Version ${patch.version} · for ${patch.targetKind === "relation" ? "the relation" : "the concept"} “${patch.target}”`}
+          description={`Version ${patch.version} · for ${patch.targetKind === "relation" ? "the relation" : "the concept"} “${patch.target}” · ${authorLabel(patch.author)}`}
           actions={
             patch.nextId ? (
               <Link href={`/debugger/patches/${patch.nextId}`} className="text-xs font-medium text-accent-700 hover:underline" data-testid="patch-next">
@@ -187,3 +187,6 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
     </div>
   );
 }
+
+/** Who wrote the generated version: the offline templates, or an LLM endpoint by name. */
+const authorLabel = (author: string) => (author.startsWith("llm:") ? `written by the LLM endpoint ${author.slice(4)}` : "written from templates (offline)");

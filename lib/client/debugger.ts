@@ -4,6 +4,7 @@ import type { PatchContent } from "@/lib/domain/debugger";
 import type { CommentThread, CommentView, UserRef } from "@/lib/domain/knowledge/review-queue";
 import type { debugRunDetail, listDebugRuns, listPatches, listTraces, patchDetail, traceDetail, traceFilters } from "@/lib/server/queries/debugger";
 import type { ApplyReport } from "@/lib/server/services/debugger/apply-patches";
+import type { launchDebugInput } from "@/lib/server/services/debugger/launch-debug";
 import { fetchJson } from "./api";
 import { pollWhileLive, type JobRunRow } from "./jobs";
 import type { WireOf } from "./wire";
@@ -16,6 +17,7 @@ export type TraceRow = TracesPage["items"][number];
 export type TraceDetail = WireOf<typeof traceDetail>;
 export type PatchesPage = WireOf<typeof listPatches>;
 export type PatchDetail = WireOf<typeof patchDetail>;
+export type LaunchDebugInput = z.input<typeof launchDebugInput>;
 export type TraceFilters = Omit<z.infer<typeof traceFilters>, "cursor" | "limit">;
 
 
@@ -71,7 +73,7 @@ export function usePatch(id: string) {
 export function useLaunchDebug() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (evaluationRunId: string) => fetchJson<JobRunRow>("/api/debug-runs", { method: "POST", body: { evaluationRunId } }),
+    mutationFn: (body: LaunchDebugInput) => fetchJson<JobRunRow>("/api/debug-runs", { method: "POST", body }),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: debuggerKeys.runs() }), qc.invalidateQueries({ queryKey: ["jobs"] })]),
   });
 }

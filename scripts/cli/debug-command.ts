@@ -27,17 +27,18 @@ async function debugRunOf(db: Db, id?: string) {
   return run.id;
 }
 
-export async function debugCommand(opts: { model?: string; evaluation?: string; json?: boolean }): Promise<number> {
+export async function debugCommand(opts: { model?: string; evaluation?: string; llmPatches?: boolean; endpoint?: string; json?: boolean }): Promise<number> {
   return withWorkspace(async (db) => {
+    if (opts.endpoint && !opts.llmPatches) throw new DomainError("BAD_INPUT", "--endpoint names the endpoint that writes the patches: pass --llm-patches with it");
     const evaluationRunId = await evaluationToTrace(db, opts);
-    const run = await runInline(db, modelDebugJob, modelDebugHandler, { evaluationRunId });
+    const run = await runInline(db, modelDebugJob, modelDebugHandler, { evaluationRunId, llmPatches: opts.llmPatches, endpoint: opts.endpoint });
     const report = run.result as DebugReport | undefined;
     if (!report) return runFailed("debug", run, opts.json);
     if (opts.json) console.log(JSON.stringify({ runId: run.runId, ...report }, null, 2));
     else {
       const diagnoses = Object.entries(report.byDiagnosis).filter(([, n]) => n).map(([k, n]) => `${n} ${words(k)}`);
       console.log(`${report.model}: traced ${report.traced} of ${report.failures} failures${diagnoses.length ? `: ${diagnoses.join(", ")}` : ""}.`);
-      console.log(`${report.patches.proposed} patches proposed${report.patches.gateFailed ? ` (${report.patches.gateFailed} refused by the gate until edited)` : ""}. Next: \`proda patch list\`, then \`proda patch approve --all\` and \`proda patch apply\`.`);
+      console.log(`${report.patches.proposed} patches proposed${opts.llmPatches ? ` (${report.patches.written} written by the LLM, the rest from templates)` : ""}${report.patches.gateFailed ? ` (${report.patches.gateFailed} refused by the gate until edited)` : ""}. Next: \`proda patch list\`, then \`proda patch approve --all\` and \`proda patch apply\`.`);
     }
     return 0;
   });
@@ -51,7 +52,7 @@ export async function patchListCommand(opts: { debugRun?: string; status?: strin
     const patches = await db.patch.findMany({
       where: { debugRunId, ...(status ? { status: status as (typeof PATCH_STATUSES)[number] } : {}) },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { id: true, targetKind: true, targetId: true, form: true, status: true, gatePassed: true, version: true, itemIds: true, content: true },
+      select: { id: true, targetKind: true, targetId: true, form: true, author: true, status: true, gatePassed: true, version: true, itemIds: true, content: true },
     });
     if (opts.json) console.log(JSON.stringify({ debugRunId, items: patches }, null, 2));
     else if (!patches.length) console.log("No patch matches.");

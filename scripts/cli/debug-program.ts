@@ -7,8 +7,10 @@ export function addDebugCommands(program: Command) {
     .description("trace every failed item of an evaluation back through its chain (probes asked of the same model) and propose patches for the deficient concepts and relations")
     .option("--model <name>", "the model version whose newest finished evaluation is traced")
     .option("--evaluation <id>", "an evaluation run id (default: the newest finished one)")
+    .option("--llm-patches", "write the patches with an LLM endpoint from the same facts as the templates (a rewrite that drops a concept's name or that the gate refuses keeps its template)")
+    .option("--endpoint <name>", "the LLM endpoint for --llm-patches (Settings, or `env` for PRODA_LLM_BASE_URL)")
     .option("--json", "print the report as JSON")
-    .action(async (opts: { model?: string; evaluation?: string; json?: boolean }) => {
+    .action(async (opts: { model?: string; evaluation?: string; llmPatches?: boolean; endpoint?: string; json?: boolean }) => {
       const { debugCommand } = await import("./debug-command");
       process.exitCode = await debugCommand(opts);
     });

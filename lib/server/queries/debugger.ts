@@ -124,7 +124,7 @@ export async function listPatches(db: Db, f: z.infer<typeof patchFilters>) {
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     take: f.limit + 1,
     ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
-    select: { id: true, targetKind: true, targetId: true, form: true, status: true, gatePassed: true, version: true, itemIds: true, content: true, updatedAt: true },
+    select: { id: true, targetKind: true, targetId: true, form: true, author: true, status: true, gatePassed: true, version: true, itemIds: true, content: true, updatedAt: true },
   });
   const items = rows.slice(0, f.limit).map((p) => ({ ...p, content: patchContentSchema.parse(p.content) }));
   return { items, nextCursor: rows.length > f.limit ? items[items.length - 1].id : null };

@@ -32,7 +32,9 @@ import { executeRun } from "@/workers/runtime/execute-run";
 import { runInline } from "@/workers/runtime/run-inline";
 import { startOpenAiServer } from "@/test/openai-server";
 import { registerModel } from "@/lib/server/services/models/register-model";
+import type { Principal } from "@/lib/server/auth/principal";
 import { applyPatches } from "./apply-patches";
+import { launchDebug } from "./launch-debug";
 import { addPatchComment, assignPatch, listPatchComments } from "./patch-thread";
 import { decidePatch, editPatch } from "./review-patch";
 import type { DebugReport } from "./trace-failures";
@@ -183,6 +185,41 @@ describe("the Debugger", () => {
     expect(v2.right.has(target.itemId)).toBe(true);
     for (const id of v1.right) expect(v2.right.has(id), `V2 still answers ${id}`).toBe(true);
   }, 120_000);
+
+  it("writes patches with an LLM endpoint when asked: a rewrite keeps every taught name, or the template stays", async () => {
+    // The scripted writer forgets the names in its first answer (that patch keeps its template)
+    // and keeps them in every other, marking what it wrote.
+    const server = await startOpenAiServer((body, n) => {
+      const names = /Concept names to keep: (.*)$/m.exec(body.messages.at(-1)!.content)?.[1]?.split("; ") ?? [];
+      const answer = n === 1 ? { prompt: "What is this about?", completion: "It is about something that matters." } : { prompt: `What links ${names.join(" and ")}?`, completion: `Rewritten by the writer: ${names.join(", ")} are linked as the textbook says.` };
+      return { content: JSON.stringify(answer) };
+    });
+    try {
+      await t.db().endpoint.create({ data: { name: "writer", baseUrl: server.baseURL, model: "writer-7b" } });
+      const report = await ok<DebugReport>(runInline(t.db(), modelDebugJob, modelDebugHandler, { evaluationRunId: v1.report.evaluationRunId, llmPatches: true, endpoint: "writer" }));
+      const patches = await t.db().patch.findMany({ where: { debugRunId: report.debugRunId } });
+      expect(server.requests).toHaveLength(patches.length);
+      expect(server.requests.every((r) => r.body.response_format?.json_schema?.name === "training_example")).toBe(true);
+      const written = patches.filter((p) => p.author === "llm:writer");
+      expect(written).toHaveLength(patches.length - 1);
+      expect(report.patches.written).toBe(written.length);
+      for (const p of written) expect(patchContentSchema.parse(p.generated).completion).toMatch(/^Rewritten by the writer/);
+      const kept = patches.find((p) => p.author === "template")!;
+      expect(patchContentSchema.parse(kept.content).completion).not.toMatch(/Rewritten|something that matters/);
+      // Same targets and forms as the templates' run: the writer changes the words, not what is patched.
+      const templated = await t.db().patch.findMany({ where: { debugRunId: debug.debugRunId }, select: { targetId: true, form: true } });
+      expect(patches.map((p) => `${p.targetId}:${p.form}`).sort()).toEqual(templated.map((p) => `${p.targetId}:${p.form}`).sort());
+    } finally {
+      await server.close();
+    }
+  }, 120_000);
+
+  it("refuses to launch with a patch endpoint that does not exist (404), queueing nothing", async () => {
+    const lead: Principal = { userId: "nobody", email: "lead@proda.test", name: "Lead", role: "LEAD", via: "cli" };
+    const before = await t.db().jobRun.count();
+    await expect(launchDebug(t.db(), lead, { evaluationRunId: v1.report.evaluationRunId, patchEndpoint: "nowhere" })).rejects.toMatchObject({ code: "NOT_FOUND", message: 'No endpoint named "nowhere"' });
+    expect(await t.db().jobRun.count()).toBe(before);
+  });
 
   it("traces a model served by an endpoint the same way: the probes go to that endpoint, each once", async () => {
     // A served model that always answers "B": it knows nothing, and says so on every probe.

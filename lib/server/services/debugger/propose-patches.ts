@@ -1,4 +1,6 @@
-import { makePatches, traceProbesSchema, type DebugStructure, type PatchTarget } from "@/lib/domain/debugger";
+import { makePatches, traceProbesSchema, writePatchWithModel, type DebugStructure, type PatchDraft, type PatchTarget } from "@/lib/domain/debugger";
+import type { ChatModel } from "@/lib/domain/ports";
+import { mapWithModel } from "@/lib/server/services/model-for";
 import type { BenchmarkIndex } from "@/lib/domain/orthogonality";
 import type { Db, Prisma } from "@/lib/server/db";
 import { gateOf } from "./debug-inputs";
@@ -15,10 +17,12 @@ export function deficientTargets(probes: unknown): PatchTarget[] {
 /**
  * Proposes patches for exactly the deficient concepts and relations of a debug run's traces,
  * one per target and form, each linked to the failures it answers and checked by the gate
- * (a failing one is kept, marked, and cannot be approved until edited). Idempotent: a retry
- * proposes only what is missing.
+ * (a failing one is kept, marked, and cannot be approved until edited). With a chat model
+ * (`writer`), each is rewritten by it from the same facts; a rewrite that drops a name, stays
+ * invalid, or that the gate refuses where the template passes keeps the template. Idempotent: a
+ * retry proposes only what is missing.
  */
-export async function proposePatches(db: Db, debugRunId: string, traces: readonly TraceRow[], structures: ReadonlyMap<string, DebugStructure>, gate: BenchmarkIndex | null, chosen: ReadonlyMap<string, string | null>) {
+export async function proposePatches(db: Db, debugRunId: string, traces: readonly TraceRow[], structures: ReadonlyMap<string, DebugStructure>, gate: BenchmarkIndex | null, chosen: ReadonlyMap<string, string | null>, writer?: ChatModel) {
   const byTarget = new Map<string, { target: PatchTarget; disciplineId: string; itemIds: string[]; chosenId: string | null }>();
   for (const t of traces) {
     for (const target of deficientTargets(t.probes)) {
@@ -28,15 +32,31 @@ export async function proposePatches(db: Db, debugRunId: string, traces: readonl
       byTarget.set(key, entry);
     }
   }
-  const rows: Prisma.PatchCreateManyInput[] = [];
+  const existing = new Set((await db.patch.findMany({ where: { debugRunId }, select: { targetKind: true, targetId: true, form: true } })).map((p) => `${p.targetKind}:${p.targetId}:${p.form}`));
+  type Proposal = { draft: PatchDraft; disciplineId: string; itemIds: string[]; author: string };
+  const proposals: Proposal[] = [];
   for (const { target, disciplineId, itemIds, chosenId } of byTarget.values()) {
     for (const draft of makePatches(target, structures.get(disciplineId)!, chosenId)) {
-      const verdict = gateOf(gate, `patch:${target.id}:${draft.form}`, draft.content.prompt, draft.content.completion, draft.content.conceptIds, draft.content.relationIds);
-      const content = draft.content as unknown as Prisma.InputJsonValue;
-      rows.push({ debugRunId, disciplineId, targetKind: target.kind, targetId: target.id, form: draft.form, content, generated: content, gatePassed: verdict.passed, violations: verdict.violations as unknown as Prisma.InputJsonValue, itemIds });
+      if (!existing.has(`${target.kind}:${target.id}:${draft.form}`)) proposals.push({ draft, disciplineId, itemIds, author: "template" });
     }
   }
+  const verdictOf = (d: PatchDraft) => gateOf(gate, `patch:${d.target.id}:${d.form}`, d.content.prompt, d.content.completion, d.content.conceptIds, d.content.relationIds);
+  let written = 0;
+  if (writer && proposals.length) {
+    const rewritten = await mapWithModel(proposals, async (p) => {
+      const out = await writePatchWithModel(writer, p.draft, structures.get(p.disciplineId)!);
+      if (!out.written || (!verdictOf(out.draft).passed && verdictOf(p.draft).passed)) return p;
+      written++;
+      return { ...p, draft: out.draft, author: `llm:${writer.endpoint}` };
+    });
+    proposals.splice(0, proposals.length, ...rewritten.items);
+  }
+  const rows: Prisma.PatchCreateManyInput[] = proposals.map(({ draft, disciplineId, itemIds, author }) => {
+    const verdict = verdictOf(draft);
+    const content = draft.content as unknown as Prisma.InputJsonValue;
+    return { debugRunId, disciplineId, targetKind: draft.target.kind, targetId: draft.target.id, form: draft.form, content, generated: content, author, gatePassed: verdict.passed, violations: verdict.violations as unknown as Prisma.InputJsonValue, itemIds };
+  });
   const { count } = await db.patch.createMany({ data: rows, skipDuplicates: true });
   const gateFailed = await db.patch.count({ where: { debugRunId, gatePassed: false } });
-  return { proposed: await db.patch.count({ where: { debugRunId } }), gateFailed, created: count };
+  return { proposed: await db.patch.count({ where: { debugRunId } }), gateFailed, created: count, written, kept: rows.length - written };
 }

@@ -5,6 +5,7 @@ import type { ItemOption, PathStep } from "@/lib/domain/tester";
 import type { ModelDebugPayload } from "@/lib/jobs/model-debug";
 import type { Prisma } from "@/lib/server/db";
 import type { Progress } from "@/lib/server/services/progress";
+import { optionalModel } from "@/lib/server/services/model-for";
 import { answererFor, type Answerer } from "@/lib/server/services/models/answer-model-for";
 import { frozenGate, gateOf, loadStructures } from "./debug-inputs";
 import { proposePatches } from "./propose-patches";
@@ -16,7 +17,7 @@ export type DebugReport = {
   failures: number;
   traced: number;
   byDiagnosis: Record<string, number>;
-  patches: { proposed: number; gateFailed: number };
+  patches: { proposed: number; gateFailed: number; written: number };
 };
 
 type FailedItem = { id: string; disciplineId: string; path: PathStep[]; options: ItemOption[]; choice: number | null };
@@ -63,10 +64,12 @@ export async function traceFailures(ctx: Progress, payload: ModelDebugPayload): 
   const aggregates = aggregateTraces(traces.map((t) => ({ discipline: slugs.get(t.disciplineId) ?? t.disciplineId, diagnosis: t.diagnosis, conceptId: t.conceptId, relationId: t.relationId })));
   await ctx.progress(0.92, "Proposing patches for the deficient concepts and relations");
   const chosen = new Map(failed.map((f) => [f.id, f.choice === null ? null : (f.options[f.choice]?.conceptId ?? null)]));
-  const patches = await proposePatches(db, run.id, traces, structures, gate, chosen);
+  const writer = await optionalModel(ctx, payload.llmPatches, payload.endpoint);
+  if (writer) await ctx.progress(0.93, `Writing patches with ${writer.endpoint} (${writer.model})`);
+  const patches = await proposePatches(db, run.id, traces, structures, gate, chosen, writer);
   await db.debugRun.update({ where: { id: run.id }, data: { traced: traces.length, aggregates: aggregates as unknown as Prisma.InputJsonValue, finishedAt: new Date() } });
-  await ctx.log(`Traced ${traces.length} failures: ${Object.entries(aggregates.byDiagnosis).filter(([, n]) => n).map(([k, n]) => `${n} ${k.toLowerCase().replace(/_/g, " ")}`).join(", ") || "none"}; ${patches.proposed} patches proposed`);
-  return { debugRunId: run.id, evaluationRunId: evaluation.id, model: evaluation.modelVersion.name, failures: failed.length, traced: traces.length, byDiagnosis: aggregates.byDiagnosis, patches };
+  await ctx.log(`Traced ${traces.length} failures: ${Object.entries(aggregates.byDiagnosis).filter(([, n]) => n).map(([k, n]) => `${n} ${k.toLowerCase().replace(/_/g, " ")}`).join(", ") || "none"}; ${patches.proposed} patches proposed${writer ? ` (${patches.written} written by ${writer.endpoint}, ${patches.kept} kept their template)` : ""}`);
+  return { debugRunId: run.id, evaluationRunId: evaluation.id, model: evaluation.modelVersion.name, failures: failed.length, traced: traces.length, byDiagnosis: aggregates.byDiagnosis, patches: { proposed: patches.proposed, gateFailed: patches.gateFailed, written: patches.written } };
 }
 
 /** Only a finished evaluation can be traced (404, 409 otherwise): checked when tracing is launched and when its job runs. */

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Patch" ADD COLUMN     "author" TEXT NOT NULL DEFAULT 'template';
+
