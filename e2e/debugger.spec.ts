@@ -46,6 +46,16 @@ test("annotators trace a failure, edit a patch in Monaco (an invalid edit cannot
   await shot(ann, "debugger-trace");
   await ann.getByTestId("trace-reviewed").click();
   await expect(ann.getByTestId("trace-reviewed")).toHaveText("Mark not reviewed");
+  // Taken on: the failure list shows it under "assigned to me", and only it.
+  await ann.getByTestId("trace-assignee").selectOption({ label: `${ANN1.name} (annotator)` });
+  await expect(ann.getByTestId("trace-assignee")).not.toHaveValue("");
+  const traceUrl = ann.url();
+  await ann.getByRole("link", { name: "← All failures" }).click();
+  await ann.getByTestId("failures-assignee").selectOption("me");
+  await expect(ann).toHaveURL(/assignee=me/);
+  await expect(failures).toHaveCount(1);
+  await expect(failures.first().getByTestId("failure-assignee")).toHaveText(`→ ${ANN1.name}`);
+  await ann.goto(traceUrl);
 
   // Its first patch in the editor; the second annotator opens the same one meanwhile.
   await ann.locator('[data-testid="trace-patch"][data-gate="passed"]').first().click();

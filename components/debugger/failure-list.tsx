@@ -10,7 +10,7 @@ import { LoadMore } from "@/components/ui/load-more";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
-import { useTraces, type DebugRunDetail, type TraceFilters } from "@/lib/client/debugger";
+import { useReviewers, useTraces, type DebugRunDetail, type TraceFilters } from "@/lib/client/debugger";
 import { DIAGNOSES } from "@/lib/domain/debugger";
 import { hrefWith } from "@/lib/client/url";
 import { DIAGNOSIS_LABEL, DIAGNOSIS_TONE } from "./labels";
@@ -19,7 +19,7 @@ const CHOSEN = ["INVREL", "TRUNC", "NEARMISS"] as const;
 
 function filtersOf(params: URLSearchParams): TraceFilters {
   const pick = <T extends string>(value: string | null, allowed: readonly T[]) => ((allowed as readonly string[]).includes(value ?? "") ? (value as T) : undefined);
-  return { discipline: params.get("discipline") ?? undefined, diagnosis: pick(params.get("diagnosis"), DIAGNOSES), chose: pick(params.get("chose"), CHOSEN), reviewed: pick(params.get("reviewed"), ["true", "false"] as const) };
+  return { discipline: params.get("discipline") ?? undefined, diagnosis: pick(params.get("diagnosis"), DIAGNOSES), chose: pick(params.get("chose"), CHOSEN), reviewed: pick(params.get("reviewed"), ["true", "false"] as const), assignee: params.get("assignee") || undefined };
 }
 
 /** A debug run's failures, filtered in the URL, with review progress; each opens its trace. */
@@ -29,6 +29,7 @@ export function FailureList({ run }: { run: DebugRunDetail }) {
   const router = useRouter();
   const f = filtersOf(params);
   const traces = useTraces(run.id, f);
+  const reviewers = useReviewers("trace").data?.items ?? [];
   const rows = traces.data?.pages.flatMap((p) => p.items) ?? [];
   const set = (key: string, value: string) => router.replace(hrefWith(pathname, params, { [key]: value || null }), { scroll: false });
   return (
@@ -65,6 +66,16 @@ export function FailureList({ run }: { run: DebugRunDetail }) {
             <option value="false">to review</option>
             <option value="true">reviewed</option>
           </Select>
+          <Select aria-label="Assignee" value={f.assignee ?? ""} onChange={(e) => set("assignee", e.target.value)} data-testid="failures-assignee">
+            <option value="">anyone&apos;s</option>
+            <option value="me">assigned to me</option>
+            <option value="none">unassigned</option>
+            {reviewers.map((r) => (
+              <option key={r.id} value={r.id}>
+                {r.name}&apos;s
+              </option>
+            ))}
+          </Select>
         </div>
       </div>
       {traces.isLoading ? (
@@ -91,6 +102,7 @@ export function FailureList({ run }: { run: DebugRunDetail }) {
                   </Link>
                   <span className="text-xs text-zinc-500">{t.discipline.name}</span>
                   {t.reviewed && <Badge tone="green" className="ml-2">reviewed</Badge>}
+                  {t.assignee && <span className="ml-2 text-xs text-zinc-500" data-testid="failure-assignee">→ {t.assignee.name}</span>}
                 </Td>
                 <Td className="whitespace-nowrap">
                   <Badge tone={DIAGNOSIS_TONE[t.diagnosis]}>{DIAGNOSIS_LABEL[t.diagnosis]}</Badge>

@@ -9,6 +9,7 @@ import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useReviewTrace, useTrace, type TraceDetail } from "@/lib/client/debugger";
 import { useCan } from "@/lib/client/session";
+import { AssigneeSelect } from "./assignee-select";
 import { ChainFlow } from "./chain-flow";
 import { DIAGNOSIS_LABEL, DIAGNOSIS_TONE, FORM_LABEL, PATCH_TONE } from "./labels";
 import { OptionsList } from "./options-list";
@@ -34,6 +35,7 @@ export function TraceView({ id }: { id: string }) {
         description={`${t.item.discipline.name} · ${t.item.difficulty}-step chain`}
         actions={
           <div className="flex items-center gap-3">
+            <AssigneeSelect kind="trace" id={t.id} assigneeId={t.assigneeId} />
             <Link href={`/debugger?run=${t.debugRunId}`} className="text-xs font-medium text-accent-700 hover:underline">
               ← All failures
             </Link>

@@ -4,6 +4,7 @@ import type { PatchContent } from "@/lib/domain/debugger";
 import type { CommentThread, CommentView, UserRef } from "@/lib/domain/knowledge/review-queue";
 import type { debugRunDetail, listDebugRuns, listPatches, listTraces, patchDetail, traceDetail, traceFilters } from "@/lib/server/queries/debugger";
 import type { ApplyReport } from "@/lib/server/services/debugger/apply-patches";
+import type { AssignableKind } from "@/lib/server/services/debugger/assign";
 import type { launchDebugInput } from "@/lib/server/services/debugger/launch-debug";
 import { fetchJson } from "./api";
 import { pollWhileLive, type JobRunRow } from "./jobs";
@@ -127,14 +128,18 @@ export function useAddPatchComment(patchId: string) {
   });
 }
 
-export function usePatchReviewers() {
-  return useQuery({ queryKey: ["debugger", "reviewers"], queryFn: () => fetchJson<{ items: (UserRef & { role: string })[] }>("/api/patches/reviewers"), staleTime: 60_000 });
+/** Where each kind of Debugger work lives in the API. */
+const ASSIGN_ROUTE = { patch: "patches", trace: "traces" } as const satisfies Record<AssignableKind, string>;
+
+/** Who a patch or a failure trace can be assigned to. */
+export function useReviewers(kind: AssignableKind) {
+  return useQuery({ queryKey: ["debugger", "reviewers", kind], queryFn: () => fetchJson<{ items: (UserRef & { role: string })[] }>(`/api/${ASSIGN_ROUTE[kind]}/reviewers`), staleTime: 60_000 });
 }
 
-export function useAssignPatch(patchId: string) {
+export function useAssign(kind: AssignableKind, id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (assigneeId: string | null) => fetchJson<{ id: string; assigneeId: string | null }>(`/api/patches/${encodeURIComponent(patchId)}/assignee`, { method: "PUT", body: { assigneeId } }),
+    mutationFn: (assigneeId: string | null) => fetchJson<{ id: string; assigneeId: string | null }>(`/api/${ASSIGN_ROUTE[kind]}/${encodeURIComponent(id)}/assignee`, { method: "PUT", body: { assigneeId } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: debuggerKeys.all }),
   });
 }

@@ -62,22 +62,26 @@ export const traceFilters = pageQuery.extend({
   diagnosis: z.enum(DIAGNOSES).optional(),
   chose: z.enum(["INVREL", "TRUNC", "NEARMISS"]).optional(),
   reviewed: z.enum(["true", "false"]).optional(),
+  /** "me", "none", or a user id */
+  assignee: z.string().min(1).max(100).optional(),
 });
 
 /** A debug run's failures in item order, filtered, by cursor (the position of the last item seen). */
-export async function listTraces(db: Db, debugRunId: string, f: z.infer<typeof traceFilters>) {
+export async function listTraces(db: Db, debugRunId: string, f: z.infer<typeof traceFilters>, me: string | null = null) {
+  const assignee = f.assignee === "me" ? me : f.assignee;
   const after = f.cursor ? Number(f.cursor) : -1;
   if (!Number.isInteger(after)) throw new DomainError("BAD_INPUT", "cursor must be an item position", { fields: [{ field: "cursor", message: "must be a whole number" }] });
-  const rows = await db.$queryRaw<{ id: string; itemId: string; position: number; stem: string; slug: string; name: string; diagnosis: string; step: number | null; chosenOperator: string | null; reviewed: boolean }[]>`
-    SELECT t.id, t."itemId", i.position, i.stem, d.slug, d.name, t.diagnosis::text AS diagnosis, t.step, t."chosenOperator", t.reviewed
-    FROM "FailureTrace" t JOIN "BenchmarkItem" i ON i.id = t."itemId" JOIN "Discipline" d ON d.id = t."disciplineId"
+  const rows = await db.$queryRaw<{ id: string; itemId: string; position: number; stem: string; slug: string; name: string; diagnosis: string; step: number | null; chosenOperator: string | null; reviewed: boolean; assigneeId: string | null; assigneeName: string | null }[]>`
+    SELECT t.id, t."itemId", i.position, i.stem, d.slug, d.name, t.diagnosis::text AS diagnosis, t.step, t."chosenOperator", t.reviewed, t."assigneeId", u.name AS "assigneeName"
+    FROM "FailureTrace" t JOIN "BenchmarkItem" i ON i.id = t."itemId" JOIN "Discipline" d ON d.id = t."disciplineId" LEFT JOIN "user" u ON u.id = t."assigneeId"
     WHERE t."debugRunId" = ${debugRunId} AND i.position > ${after}
       ${f.discipline ? P.sql`AND d.slug = ${f.discipline}` : P.empty}
       ${f.diagnosis ? P.sql`AND t.diagnosis = ${f.diagnosis}::"Diagnosis"` : P.empty}
       ${f.chose ? P.sql`AND t."chosenOperator" = ${f.chose}` : P.empty}
       ${f.reviewed ? P.sql`AND t.reviewed = ${f.reviewed === "true"}` : P.empty}
+      ${f.assignee === "none" ? P.sql`AND t."assigneeId" IS NULL` : f.assignee ? P.sql`AND t."assigneeId" = ${assignee ?? ""}` : P.empty}
     ORDER BY i.position LIMIT ${f.limit + 1}`;
-  const items = rows.slice(0, f.limit).map(({ slug, name, ...r }) => ({ ...r, discipline: { slug, name } }));
+  const items = rows.slice(0, f.limit).map(({ slug, name, assigneeId, assigneeName, ...r }) => ({ ...r, discipline: { slug, name }, assignee: assigneeId ? { id: assigneeId, name: assigneeName ?? "(deleted user)" } : null }));
   return { items, nextCursor: rows.length > f.limit ? String(items[items.length - 1].position) : null };
 }
 

@@ -36,6 +36,7 @@ export const AUDIT_ACTIONS = [
   "patch.edited",
   "patch.commented",
   "patch.assigned",
+  "trace.assigned",
   "patch.approved",
   "patch.rejected",
   "patches.applied",

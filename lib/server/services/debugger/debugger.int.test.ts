@@ -35,7 +35,9 @@ import { registerModel } from "@/lib/server/services/models/register-model";
 import type { Principal } from "@/lib/server/auth/principal";
 import { applyPatches } from "./apply-patches";
 import { launchDebug } from "./launch-debug";
-import { addPatchComment, assignPatch, listPatchComments } from "./patch-thread";
+import { assignForReview } from "./assign";
+import { addPatchComment, listPatchComments } from "./patch-thread";
+import { listTraces } from "@/lib/server/queries/debugger";
 import { decidePatch, editPatch } from "./review-patch";
 import type { DebugReport } from "./trace-failures";
 
@@ -153,13 +155,34 @@ describe("the Debugger", () => {
     expect(fixed.gatePassed).toBe(true);
   });
 
-  it("assigns a patch only to someone who may review patches, and keeps its comments in order", async () => {
-    const patch = await t.db().patch.findFirstOrThrow({ where: { debugRunId: debug.debugRunId } });
-    const make = (role: "ANNOTATOR" | "VIEWER", email: string) => t.db().user.create({ data: { name: role, email, role, emailVerified: true } });
+  const make = (role: "ANNOTATOR" | "VIEWER", email: string) => t.db().user.upsert({ where: { email }, create: { name: role, email, role, emailVerified: true }, update: {} });
+
+  it("assigns a failure to an annotator, and the failure list filters by assignee (me, nobody, someone)", async () => {
+    const [first, second] = (await listTraces(t.db(), debug.debugRunId, { limit: 2 })).items;
     const annotator = await make("ANNOTATOR", "ann@example.test");
     const viewer = await make("VIEWER", "vi@example.test");
-    await expect(assignPatch(t.db(), null, patch.id, { assigneeId: viewer.id })).rejects.toMatchObject({ code: "BAD_INPUT" });
-    expect(await assignPatch(t.db(), null, patch.id, { assigneeId: annotator.id })).toEqual({ id: patch.id, assigneeId: annotator.id });
+    await expect(assignForReview(t.db(), null, "trace", first.id, { assigneeId: viewer.id })).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await expect(assignForReview(t.db(), null, "trace", "nope", { assigneeId: annotator.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await assignForReview(t.db(), null, "trace", first.id, { assigneeId: annotator.id });
+    const ids = async (assignee: string, me: string | null = null) => (await listTraces(t.db(), debug.debugRunId, { limit: 200, assignee }, me)).items.map((i) => i.id);
+    expect(await ids("me", annotator.id)).toEqual([first.id]);
+    expect(await ids(annotator.id)).toEqual([first.id]);
+    expect(await ids("none")).toContain(second.id);
+    expect(await ids("none")).not.toContain(first.id);
+    expect(await ids("me", viewer.id)).toEqual([]);
+    expect((await listTraces(t.db(), debug.debugRunId, { limit: 1 })).items[0].assignee).toEqual({ id: annotator.id, name: "ANNOTATOR" });
+    const events = await t.db().auditEvent.findMany({ where: { action: "trace.assigned", targetId: first.id } });
+    expect(events).toHaveLength(1);
+    await assignForReview(t.db(), null, "trace", first.id, { assigneeId: null });
+    expect(await ids(annotator.id)).toEqual([]);
+  });
+
+  it("assigns a patch only to someone who may review patches, and keeps its comments in order", async () => {
+    const patch = await t.db().patch.findFirstOrThrow({ where: { debugRunId: debug.debugRunId } });
+    const annotator = await make("ANNOTATOR", "ann@example.test");
+    const viewer = await make("VIEWER", "vi@example.test");
+    await expect(assignForReview(t.db(), null, "patch", patch.id, { assigneeId: viewer.id })).rejects.toMatchObject({ code: "BAD_INPUT" });
+    expect(await assignForReview(t.db(), null, "patch", patch.id, { assigneeId: annotator.id })).toEqual({ id: patch.id, assigneeId: annotator.id });
     await addPatchComment(t.db(), null, patch.id, { text: "first" });
     await addPatchComment(t.db(), null, patch.id, { text: "second" });
     const thread = await listPatchComments(t.db(), patch.id, { limit: 1 });

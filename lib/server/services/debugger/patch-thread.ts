@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { can } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/domain/errors";
 import { COMMENT_MAX_CHARS, commentThreadView } from "@/lib/domain/knowledge/review-queue";
 import type { Principal } from "@/lib/server/auth/principal";
@@ -7,16 +6,14 @@ import type { Db } from "@/lib/server/db";
 import { audit } from "@/lib/server/services/auth/audit";
 import { COMMENT, toView } from "@/lib/server/services/knowledge/comments";
 
-
 export const patchThreadQuery = z.object({
   cursor: z.string().regex(/^\d{1,19}$/, "must be the nextCursor of a previous page").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(100),
 });
 export const patchCommentInput = z.object({ text: z.string().trim().min(1, "write something").max(COMMENT_MAX_CHARS, `at most ${COMMENT_MAX_CHARS} characters`) });
-export const patchAssignInput = z.object({ assigneeId: z.string().min(1).nullable() });
 
 async function assertPatch(db: Db, id: string) {
-  const patch = await db.patch.findUnique({ where: { id }, select: { id: true, assigneeId: true } });
+  const patch = await db.patch.findUnique({ where: { id }, select: { id: true } });
   if (!patch) throw new DomainError("NOT_FOUND", `No patch ${id}`);
   return patch;
 }
@@ -34,16 +31,4 @@ export async function addPatchComment(db: Db, actor: Principal | null, patchId: 
   const comment = await db.patchComment.create({ data: { patchId, authorId: actor?.userId ?? null, text: input.text }, select: COMMENT });
   await audit(db, { action: "patch.commented", actor, target: { type: "patch", id: patchId }, details: { commentId: comment.id.toString(), excerpt: input.text.slice(0, 120) } });
   return toView(comment);
-}
-
-/** Assigns a patch to an annotator (someone active who may approve patches), or unassigns it (null). */
-export async function assignPatch(db: Db, actor: Principal | null, patchId: string, input: z.infer<typeof patchAssignInput>) {
-  const patch = await assertPatch(db, patchId);
-  if (input.assigneeId) {
-    const user = await db.user.findUnique({ where: { id: input.assigneeId }, select: { active: true, role: true } });
-    if (!user?.active || !can(user.role, "patches:approve")) throw new DomainError("BAD_INPUT", "The assignee must be an active annotator or admin", { fields: [{ field: "assigneeId", message: "cannot review patches" }] });
-  }
-  await db.patch.update({ where: { id: patchId }, data: { assigneeId: input.assigneeId } });
-  await audit(db, { action: "patch.assigned", actor, target: { type: "patch", id: patchId }, details: { from: patch.assigneeId, to: input.assigneeId } });
-  return { id: patchId, assigneeId: input.assigneeId };
 }

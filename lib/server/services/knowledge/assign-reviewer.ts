@@ -11,7 +11,7 @@ import { assertItemsExist, itemIdOf, itemRef, itemsIn } from "./review-items";
 const USER_REF = { id: true, name: true, email: true } as const;
 
 /** Active people whose role may take `action` (approving knowledge by default): whom an item can be assigned to. */
-export async function listReviewers(db: Db, action: "knowledge:approve" | "patches:approve" = "knowledge:approve") {
+export async function listReviewers(db: Db, action: "knowledge:approve" | "patches:approve" | "traces:review" = "knowledge:approve") {
   const users = await db.user.findMany({
     where: { active: true, role: { in: [...PERMISSIONS[action]] } },
     select: { ...USER_REF, role: true },
