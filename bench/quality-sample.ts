@@ -8,8 +8,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { seededRandom, shuffled } from "@/lib/domain/random";
-import { openWorkspace, root, runPipeline } from "./workspace-pipeline";
+import { seededRandom } from "@/lib/domain/random";
+import { openWorkspace, root, runPipeline, spread } from "./workspace-pipeline";
 
 const corpus = path.resolve(process.argv[2] ?? "../shared/corpus-wide");
 const seed = Number(process.argv[3] ?? 20261202);
@@ -21,24 +21,16 @@ const { home, imported, extracted, benchmark, training, check } = runPipeline(co
 const { db, close } = await openWorkspace(home);
 const random = seededRandom(seed);
 
-/** Up to `n` rows, taken round-robin over the disciplines from a seeded shuffle of each. */
-function spread<T extends { discipline: string }>(rows: T[], n: number): T[] {
-  const by = new Map<string, T[]>();
-  for (const r of shuffled(rows, random)) by.set(r.discipline, [...(by.get(r.discipline) ?? []), r]);
-  const picked: T[] = [];
-  while (picked.length < n && [...by.values()].some((l) => l.length)) for (const list of by.values()) if (picked.length < n && list.length) picked.push(list.shift()!);
-  return picked;
-}
 
 const phrase = new Map((await db.predicate.findMany({ select: { name: true, phrase: true } })).map((p) => [p.name, p.phrase]));
 const relations = await db.relation.findMany({ select: { subject: { select: { name: true } }, predicate: true, object: { select: { name: true } }, evidence: true, extractor: true, confidence: true, discipline: { select: { slug: true } } } });
-const triples = spread(relations.map((r) => ({ discipline: r.discipline.slug, subject: r.subject.name, relation: phrase.get(r.predicate) ?? r.predicate, object: r.object.name, evidence: r.evidence, extractor: r.extractor, confidence: r.confidence })), 60);
+const triples = spread(relations.map((r) => ({ discipline: r.discipline.slug, subject: r.subject.name, relation: phrase.get(r.predicate) ?? r.predicate, object: r.object.name, evidence: r.evidence, extractor: r.extractor, confidence: r.confidence })), 60, random);
 
 const items = await db.benchmarkItem.findMany({ where: { benchmarkId: benchmark.report.benchmarkId, status: "ACTIVE" }, select: { stem: true, options: true, answerIndex: true, path: true, discipline: { select: { slug: true } } } });
-const itemRows = spread(items.map((i) => ({ discipline: i.discipline.slug, question: i.stem, options: (i.options as { text: string; operator: string }[]).map((o) => o.text), key: (i.options as { text: string }[])[i.answerIndex].text, operators: (i.options as { operator: string }[]).map((o) => o.operator), path: i.path })), 40);
+const itemRows = spread(items.map((i) => ({ discipline: i.discipline.slug, question: i.stem, options: (i.options as { text: string; operator: string }[]).map((o) => o.text), key: (i.options as { text: string }[])[i.answerIndex].text, operators: (i.options as { operator: string }[]).map((o) => o.operator), path: i.path })), 40, random);
 
 const instances = await db.trainingInstance.findMany({ where: { trainingSetId: training.report.trainingSetId }, select: { kind: true, prompt: true, completion: true, discipline: { select: { slug: true } } } });
-const instanceRows = spread(instances.map((x) => ({ discipline: x.discipline.slug, kind: x.kind, prompt: x.prompt, completion: x.completion })), 40);
+const instanceRows = spread(instances.map((x) => ({ discipline: x.discipline.slug, kind: x.kind, prompt: x.prompt, completion: x.completion })), 40, random);
 
 const write = (name: string, rows: object[]) => fs.writeFileSync(path.join(out, name), rows.map((r, i) => JSON.stringify({ id: i + 1, ...r })).join("\n") + "\n");
 write("triples.jsonl", triples);

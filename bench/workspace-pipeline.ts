@@ -9,6 +9,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { shuffled } from "@/lib/domain/random";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -51,4 +52,13 @@ export async function openWorkspace(home: string) {
     fs.rmSync(home, { recursive: true, force: true });
   };
   return { db, close };
+}
+
+/** Up to `n` rows, taken round-robin over the disciplines from a seeded shuffle of each: a sample to judge by hand. */
+export function spread<T extends { discipline: string }>(rows: T[], n: number, random: () => number): T[] {
+  const by = new Map<string, T[]>();
+  for (const r of shuffled(rows, random)) by.set(r.discipline, [...(by.get(r.discipline) ?? []), r]);
+  const picked: T[] = [];
+  while (picked.length < n && [...by.values()].some((l) => l.length)) for (const list of by.values()) if (picked.length < n && list.length) picked.push(list.shift()!);
+  return picked;
 }

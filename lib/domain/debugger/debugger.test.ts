@@ -66,6 +66,33 @@ describe("probes", () => {
     expect(l1.options.every((o) => !/monetary policy/i.test(o.text))).toBe(true);
   });
 
+  it("take wrong options from the step's own text first, never a fragment or the answer in other words, never an ancestor of a kind", () => {
+    // Two documents: the probe of "myosin is a kind of motor protein" offers concepts of the
+    // muscle text, not of the economics one; "protein" (reached through motor protein) is also
+    // right; "motor proteins" and "which contracts" are the answer in other words and a fragment.
+    const t = (id: string, topic: string): DebugConcept => ({ ...c(id), topic });
+    const muscle = ["myosin", "motor-protein", "protein", "actin", "sarcomere", "troponin", "which-contracts", "motor-proteins"].map((id) => t(id, "muscle"));
+    const economy = ["central-bank", "monetary-policy", "economic-policy", "public-policy", "government"].map((id) => t(id, "economy"));
+    const rels = [
+      r("m1", "myosin", "is_a", "motor-protein"),
+      r("m2", "motor-protein", "is_a", "protein"),
+      r("m3", "actin", "is_a", "motor-proteins"),
+      r("m4", "sarcomere", "is_a", "protein"),
+      ...relations.filter((x) => economy.some((e) => e.id === x.subjectId) && economy.some((e) => e.id === x.objectId)),
+    ];
+    const topical = indexStructure([...muscle, ...economy], rels, vocabulary);
+    const step = { subject: "myosin", predicate: "is_a", object: "motor protein", relationId: "m1", subjectId: "myosin", objectId: "motor-protein" };
+    for (const seed of ["a", "b", "c", "d"]) {
+      const probe = buildProbes({ id: seed, path: [step, { ...step, subject: seed }] }, topical).probes.find((p) => p.level === "L2" && p.position === 0)!;
+      const wrong = probe.options.filter((o) => o.operator !== "ANSWER").map((o) => o.conceptId);
+      expect(wrong).toHaveLength(3);
+      expect(wrong.every((id) => muscle.some((m) => m.id === id))).toBe(true);
+      expect(wrong).not.toContain("protein");
+      expect(wrong).not.toContain("which-contracts");
+      expect(wrong).not.toContain("motor-proteins");
+    }
+  });
+
   it("are the same every time (seeded by the item), and say why a step cannot be probed", () => {
     expect(buildProbes({ id: "item-1", path }, s).probes).toEqual(probes);
     const tiny = indexStructure(concepts.slice(0, 2), relations.slice(0, 1), vocabulary);

@@ -1,5 +1,7 @@
 import { hashSeed, seededRandom, shuffled } from "../random";
 import { isCut } from "../builder/definition";
+import { conceptRefusal } from "../knowledge/local/concept-quality";
+import { equivalence } from "../tester/equivalence";
 import { namePattern } from "../builder/noun-forms";
 import { agree, be, capitalise } from "../knowledge/phrasing";
 import type { PathStep } from "../tester/types";
@@ -48,6 +50,30 @@ export function buildProbes(item: TracedItem, s: DebugStructure): { probes: Prob
  */
 const seedOf = (item: TracedItem) => item.path.map((p) => `${p.subject}|${p.predicate}|${p.object}`).join("/");
 
+/** Predicates whose chains of steps are still true ("a kind of a kind of X" is a kind of X): whatever the subject reaches through them is also right. */
+const TRANSITIVE = new Set(["is_a", "part_of"]);
+
+/** Every concept the subject reaches by the predicate, through chains of it when it is transitive. */
+function reachedBy(s: DebugStructure, subjectId: string, predicate: string): Set<string> {
+  const out = new Set<string>();
+  const queue = [subjectId];
+  while (queue.length) {
+    const at = queue.pop()!;
+    for (const x of s.bySubject.get(at) ?? []) {
+      if (x.predicate !== predicate || out.has(x.objectId)) continue;
+      out.add(x.objectId);
+      if (TRANSITIVE.has(predicate)) queue.push(x.objectId);
+    }
+  }
+  return out;
+}
+
+/** Near first: the candidates of the relation's topic (document), then the rest, each part in the seeded order. */
+function nearFirst(ids: readonly string[], topic: string | null | undefined, s: DebugStructure, random: () => number): { near: string[]; far: string[] } {
+  const order = shuffled([...new Set(ids)], random);
+  return { near: order.filter((id) => !!topic && s.concepts.get(id)?.topic === topic), far: order.filter((id) => !topic || s.concepts.get(id)?.topic !== topic) };
+}
+
 function stepProbe(seed: string, step: PathStep, position: number, s: DebugStructure, onChain: ReadonlySet<string>): Probe | { reason: string } {
   const r = step.relationId ? s.relations.get(step.relationId) : undefined;
   if (!r) return { reason: "the relation of this step is no longer in the structure" };
@@ -55,8 +81,9 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
   const object = s.concepts.get(r.objectId);
   if (!subject || !object) return { reason: "a concept of this step is no longer in the structure" };
   // Whatever the subject reaches by this predicate is also right: never offered as wrong.
-  const alsoRight = new Set((s.bySubject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.objectId));
+  const alsoRight = reachedBy(s, r.subjectId, r.predicate);
   const taken = new Set([key(object.name), key(subject.name)]);
+  const keyed = [{ name: object.name }, { name: subject.name }];
   const wrong: ProbeOption[] = [];
   const random = seededRandom(hashSeed(`${seed}:L2:${position}`));
   const offer = (ids: readonly string[], operator: ProbeOption["operator"], most: number) => {
@@ -65,13 +92,23 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
       if (wrong.length >= DISTRACTORS || added >= most) return;
       const c = s.concepts.get(id);
       if (!c || id === r.subjectId || alsoRight.has(id) || onChain.has(id) || taken.has(key(c.name))) continue;
+      // A fragment is no option, and neither is the answer (or the subject) in other words.
+      if (conceptRefusal(c.name) || keyed.some((k) => equivalence({ name: c.name }, k))) continue;
       taken.add(key(c.name));
       wrong.push({ text: c.name, conceptId: id, operator });
       added++;
     }
   };
+  // The topic is the document of the subject (else of the answer): wrong options from the same
+  // text read as plausible to someone who does not know the step; options from elsewhere in the
+  // discipline make a probe one can pass by topic alone.
+  const topic = subject.topic ?? object.topic;
+  const sameRole = nearFirst((s.byPredicate.get(r.predicate) ?? []).map((x) => x.objectId), topic, s, random);
+  const other = nearFirst(topic ? (s.byTopic.get(topic) ?? []) : [], topic, s, random);
   offer((s.byObject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.subjectId), "INVREL", 1);
-  offer(shuffled((s.byPredicate.get(r.predicate) ?? []).map((x) => x.objectId), random), "SAME_ROLE", DISTRACTORS);
+  offer(sameRole.near, "SAME_ROLE", DISTRACTORS);
+  offer(other.near, "OTHER", DISTRACTORS);
+  offer(sameRole.far, "SAME_ROLE", DISTRACTORS);
   offer(shuffled(s.conceptIds, random), "OTHER", DISTRACTORS);
   if (wrong.length < MIN_DISTRACTORS) return { reason: "too few other concepts in the discipline to ask about this step" };
   const phrase = s.vocabulary.find((p) => p.name === r.predicate)?.phrase ?? r.predicate.replace(/_/g, " ");
@@ -96,10 +133,12 @@ function conceptProbe(seed: string, conceptId: string, position: number, s: Debu
   const random = seededRandom(hashSeed(`${seed}:L1:${position}`));
   const taken = new Set([key(c.definition)]);
   const wrong: ProbeOption[] = [];
-  for (const id of shuffled(s.conceptIds, random)) {
+  // Definitions from the concept's own text first: they read alike, so only knowing the concept tells them apart.
+  const { near, far } = nearFirst(c.topic ? (s.byTopic.get(c.topic) ?? []) : [], c.topic, s, random);
+  for (const id of [...near, ...far, ...shuffled(s.conceptIds, random)]) {
     if (wrong.length >= DISTRACTORS) break;
     const other = s.concepts.get(id)!;
-    if (id === conceptId || !wholeDefinition(other.definition) || taken.has(key(other.definition)) || key(other.name) === key(c.name)) continue;
+    if (id === conceptId || !wholeDefinition(other.definition) || taken.has(key(other.definition)) || equivalence({ name: other.name }, { name: c.name })) continue;
     taken.add(key(other.definition));
     wrong.push({ text: masked(other.definition, other.name), conceptId: id, operator: "OTHER" });
   }

@@ -5,12 +5,15 @@ import { loadLevels } from "@/lib/server/queries/structure";
 import { indexBenchmarks, instanceText } from "@/lib/server/services/builder/check-orthogonality";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
 
-/** The L1/L2 of each discipline (not rejected), indexed for probes and patches: one load per discipline. */
+/** The L1/L2 of each discipline (not rejected), each concept with its document as topic, indexed for probes and patches: one load per discipline. */
 export async function loadStructures(db: Db, disciplineIds: Iterable<string>): Promise<Map<string, DebugStructure>> {
   const out = new Map<string, DebugStructure>();
   for (const id of new Set(disciplineIds)) {
     const { concepts, relations } = await loadLevels(db, id, {});
-    out.set(id, indexStructure(concepts, relations, await vocabularyOf(db, id)));
+    const chunkIds = [...new Set(concepts.flatMap((c) => (c.chunkId ? [c.chunkId] : [])))];
+    const documentOf = new Map((await db.chunk.findMany({ where: { id: { in: chunkIds } }, select: { id: true, documentId: true } })).map((c) => [c.id, c.documentId]));
+    const withTopics = concepts.map((c) => ({ ...c, topic: c.chunkId ? (documentOf.get(c.chunkId) ?? null) : null }));
+    out.set(id, indexStructure(withTopics, relations, await vocabularyOf(db, id)));
   }
   return out;
 }
