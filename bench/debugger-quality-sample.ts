@@ -4,18 +4,18 @@
  * student trained and evaluated, every failure traced. Prints the figures and writes seeded
  * random samples to judge by hand: 40 probes (L2 steps and L1 definitions, spread over the
  * disciplines) and 30 patches. A small V1 fails few items, so the samples are drawn from what
- * the same engines make for every chain of the benchmark (probes for each item, patches for
- * each step and concept, contrasted with the item's near-miss option), not only the failures.
+ * the same engines make beyond the failures: for every relation of the structure, its probes
+ * (the step and its two concepts) and its patches (the relation and its two concepts).
  * The judged copies live in bench/quality/debugger-*.
  *
- *   npx tsx bench/debugger-quality-sample.ts ../shared/corpus-wide [seed]
+ *   npx tsx bench/debugger-quality-sample.ts ../shared/corpus-wide [seed] [--exclude <folder of an earlier round>]
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { buildProbes, makePatches, type PatchTarget } from "@/lib/domain/debugger";
-import type { ItemOption, PathStep } from "@/lib/domain/tester";
+import type { PathStep } from "@/lib/domain/tester";
 import { loadStructures } from "@/lib/server/services/debugger/debug-inputs";
 import { seededRandom } from "@/lib/domain/random";
 import { openWorkspace, root, spread } from "./workspace-pipeline";
@@ -45,30 +45,44 @@ const random = seededRandom(seed);
 
 
 const slugs = new Map((await db.discipline.findMany({ select: { id: true, slug: true } })).map((d) => [d.id, d.slug]));
-const items = await db.benchmarkItem.findMany({ where: { benchmarkId: benchmark.benchmarkId, status: "ACTIVE" }, select: { id: true, disciplineId: true, path: true, options: true } });
-const structures = await loadStructures(db, items.map((i) => i.disciplineId));
-const probes = items.flatMap((item) =>
-  buildProbes({ id: item.id, path: item.path as PathStep[] }, structures.get(item.disciplineId)!).probes.map((p) => ({
-    discipline: slugs.get(item.disciplineId) ?? "?",
-    level: p.level,
-    question: p.stem,
-    options: p.options.map((o) => o.text),
-    key: p.options[p.answerIndex].text,
-    operators: p.options.map((o) => o.operator),
-  })),
+// Probes for every relation of the structure (a one-step chain each, the way a chain's step is
+// probed), not only the benchmark's chains: a wider population than the items, so a later round
+// can leave out what an earlier one judged (`--exclude <folder>`).
+const allStructures = await loadStructures(db, (await db.relation.findMany({ distinct: ["disciplineId"], select: { disciplineId: true } })).map((r) => r.disciplineId));
+const excludeDir = process.argv.includes("--exclude") ? process.argv[process.argv.indexOf("--exclude") + 1] : null;
+const judged = (file: string, field: string) => new Set(excludeDir ? fs.readFileSync(path.join(excludeDir, file), "utf8").trim().split("\n").map((l) => String((JSON.parse(l) as Record<string, unknown>)[field])) : []);
+const excluded = judged("probes.jsonl", "question");
+const excludedPatches = judged("patches.jsonl", "prompt");
+const asked = new Set<string>();
+const probes = [...allStructures].flatMap(([disciplineId, s]) =>
+  [...s.relations.values()].flatMap((r) => {
+    const subject = s.concepts.get(r.subjectId)!;
+    const object = s.concepts.get(r.objectId)!;
+    const path: PathStep[] = [{ subject: subject.name, predicate: r.predicate, object: object.name, relationId: r.id, subjectId: r.subjectId, objectId: r.objectId }];
+    return buildProbes({ id: r.id, path }, s).probes.flatMap((p) => {
+      if (asked.has(p.stem + p.options.join()) || excluded.has(p.stem)) return [];
+      asked.add(p.stem + p.options.join());
+      return [{ discipline: slugs.get(disciplineId) ?? "?", level: p.level, question: p.stem, options: p.options.map((o) => o.text), key: p.options[p.answerIndex].text, operators: p.options.map((o) => o.operator) }];
+    });
+  }),
 );
+// Patches for every relation and concept of the structure, each contrasted with the first wrong
+// option its step's probe offers (what a model that does not know the step might choose).
 const seen = new Set<string>();
-const patchRows = items.flatMap((item) => {
-  const s = structures.get(item.disciplineId)!;
-  const path = item.path as PathStep[];
-  const nearMiss = (item.options as ItemOption[]).find((o) => o.operator === "NEARMISS")?.conceptId ?? null;
-  const targets: PatchTarget[] = [...path.flatMap((p) => (p.relationId ? [{ kind: "relation" as const, id: p.relationId }] : [])), ...[path[0]?.subjectId, ...path.map((p) => p.objectId)].flatMap((id) => (id ? [{ kind: "concept" as const, id }] : []))];
-  return targets.flatMap((target) => {
-    if (seen.has(target.id)) return [];
-    seen.add(target.id);
-    return makePatches(target, s, nearMiss).map((d) => ({ discipline: slugs.get(item.disciplineId) ?? "?", target: target.kind, form: d.form, prompt: d.content.prompt, completion: d.content.completion }));
-  });
-});
+const patchRows = [...allStructures].flatMap(([disciplineId, s]) =>
+  [...s.relations.values()].flatMap((r) => {
+    const path: PathStep[] = [{ subject: s.concepts.get(r.subjectId)!.name, predicate: r.predicate, object: s.concepts.get(r.objectId)!.name, relationId: r.id, subjectId: r.subjectId, objectId: r.objectId }];
+    const chosen = buildProbes({ id: r.id, path }, s).probes.find((p) => p.level === "L2")?.options.find((o) => o.operator !== "ANSWER")?.conceptId ?? null;
+    const targets: PatchTarget[] = [{ kind: "relation", id: r.id }, { kind: "concept", id: r.subjectId }, { kind: "concept", id: r.objectId }];
+    return targets.flatMap((target) => {
+      if (seen.has(target.id)) return [];
+      seen.add(target.id);
+      return makePatches(target, s, chosen)
+        .filter((d) => !excludedPatches.has(d.content.prompt))
+        .map((d) => ({ discipline: slugs.get(disciplineId) ?? "?", target: target.kind, form: d.form, prompt: d.content.prompt, completion: d.content.completion }));
+    });
+  }),
+);
 
 const write = (name: string, rows: object[]) => fs.writeFileSync(path.join(out, name), rows.map((r, i) => JSON.stringify({ id: i + 1, ...r })).join("\n") + "\n");
 write("probes.jsonl", spread(probes, 40, random));

@@ -36,7 +36,7 @@ export function explanationInstance(r: BuilderRelation, subject: string, object:
   const { clause } = realise({ subject, predicate: r.predicate, object }, "forwards", say(r.predicate));
   return {
     kind: "explanation",
-    prompt: `According to the source text, how are ${withArticle(subject, "the")} and ${withArticle(object, "the")} related?`,
+    prompt: `How are ${withArticle(subject, "the")} and ${withArticle(object, "the")} related?`,
     completion: `${evidenceSentence(r.evidence)} In short, ${clause}.`,
     conceptIds: [r.subjectId, r.objectId],
     relationIds: [r.id],

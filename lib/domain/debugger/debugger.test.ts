@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aggregateTraces } from "./aggregate";
 import { diagnose } from "./diagnose";
 import { makePatches } from "./patches";
-import { buildProbes } from "./probes";
+import { buildProbes, masked } from "./probes";
 import { indexStructure, type DebugConcept, type DebugRelation } from "./structure";
 import type { ProbeResult } from "./types";
 
@@ -91,6 +91,39 @@ describe("probes", () => {
       expect(wrong).not.toContain("which-contracts");
       expect(wrong).not.toContain("motor-proteins");
     }
+  });
+
+  it("leave unasked a step whose answer is in the question's words, and offer wrong options that echo them too", () => {
+    const t = (id: string, definition: string | null = null): DebugConcept => ({ ...c(id, definition), topic: "genes" });
+    const genes = indexStructure(
+      [t("dominant-allele", "An allele whose trait shows in a heterozygote."), t("allele", "A specific version of a gene."), t("recessive-allele", "An allele whose trait is masked in a heterozygote."), t("gene"), t("trait"), t("genotype", "The genetic makeup of an organism."), t("phenotype", "The observable traits of an organism."), t("chromosome", "A thread of DNA that carries genes."), t("dominant-trait")],
+      [r("g1", "dominant-allele", "is_a", "allele"), r("g2", "allele", "is_a", "gene"), r("g3", "recessive-allele", "is_a", "allele"), r("g4", "genotype", "is_a", "trait")],
+      vocabulary,
+    );
+    const steps = [
+      { subject: "dominant allele", predicate: "is_a", object: "allele", relationId: "g1", subjectId: "dominant-allele", objectId: "allele" },
+      { subject: "allele", predicate: "is_a", object: "gene", relationId: "g2", subjectId: "allele", objectId: "gene" },
+    ];
+    const built = buildProbes({ id: "x", path: steps }, genes);
+    expect(built.unprobed).toContainEqual({ level: "L2", position: 0, reason: expect.stringContaining('"allele" in "dominant allele"') });
+    // "An allele whose trait shows…": the definition offered for "Dominant allele" is masked with its article.
+    const l1 = built.probes.find((p) => p.level === "L1" && p.conceptId === "dominant-allele")!;
+    expect(l1.options[l1.answerIndex].text).toBe("An allele whose trait shows in a heterozygote.");
+    // Wrong definitions that echo the name's words come first: "Diffusion of water…" for "facilitated diffusion";
+    // one that names "facilitated diffusion" itself is half right and never offered.
+    const cell = (id: string, definition: string): DebugConcept => ({ ...c(id, definition), topic: "membranes" });
+    const membranes = indexStructure(
+      [cell("facilitated-diffusion", "Diffusion of a substance with the aid of a membrane protein."), cell("osmosis", "Diffusion of water through a semipermeable membrane."), cell("active-transport", "Movement of a substance against its gradient, using energy."), cell("exocytosis", "Export of material from the cell in vesicles."), cell("endocytosis", "Import of material into the cell in vesicles."), cell("channel-protein", "A protein through which facilitated diffusion happens.")],
+      [],
+      vocabulary,
+    );
+    for (const seed of ["a", "b", "c", "d", "e", "f"]) {
+      const probe = buildProbes({ id: seed, path: [{ subject: seed, predicate: "is_a", object: "x", subjectId: "facilitated-diffusion" }] }, membranes).probes.find((p) => p.level === "L1")!;
+      expect(probe.options.map((o) => o.conceptId)).toContain("osmosis");
+      // A definition naming the concept asked about is half right: never offered.
+      expect(probe.options.map((o) => o.conceptId)).not.toContain("channel-protein");
+    }
+    expect(masked("An allele is a version of a gene; the allele differs.", "allele")).toBe("This is a version of a gene; this differs.");
   });
 
   it("are the same every time (seeded by the item), and say why a step cannot be probed", () => {

@@ -1,7 +1,7 @@
 import { hashSeed, seededRandom, shuffled } from "../random";
 import { isCut } from "../builder/definition";
 import { conceptRefusal } from "../knowledge/local/concept-quality";
-import { equivalence } from "../tester/equivalence";
+import { contentWords, equivalence } from "../tester/equivalence";
 import { namePattern } from "../builder/noun-forms";
 import { agree, be, capitalise } from "../knowledge/phrasing";
 import type { PathStep } from "../tester/types";
@@ -74,12 +74,24 @@ function nearFirst(ids: readonly string[], topic: string | null | undefined, s: 
   return { near: order.filter((id) => !!topic && s.concepts.get(id)?.topic === topic), far: order.filter((id) => !topic || s.concepts.get(id)?.topic !== topic) };
 }
 
+/**
+ * Candidates whose text shares a content word with the question's first, the rest after (each in
+ * its order): when only the right option echoes the question's words ("Facilitated diffusion" →
+ * "diffusion of a substance…"), the probe is passed by its wording, not by knowing the fact.
+ */
+function echoingFirst(ids: readonly string[], words: ReadonlySet<string>, textOf: (id: string) => string): string[] {
+  const echoes = (id: string) => contentWords(textOf(id)).some((w) => words.has(w));
+  return [...ids.filter(echoes), ...ids.filter((id) => !echoes(id))];
+}
+
 function stepProbe(seed: string, step: PathStep, position: number, s: DebugStructure, onChain: ReadonlySet<string>): Probe | { reason: string } {
   const r = step.relationId ? s.relations.get(step.relationId) : undefined;
   if (!r) return { reason: "the relation of this step is no longer in the structure" };
   const subject = s.concepts.get(r.subjectId);
   const object = s.concepts.get(r.objectId);
   if (!subject || !object) return { reason: "a concept of this step is no longer in the structure" };
+  const subjectWords = new Set(contentWords(subject.name));
+  if (contentWords(object.name).every((w) => subjectWords.has(w))) return { reason: `the answer is in the question's own words ("${object.name}" in "${subject.name}"): passing it would show nothing` };
   // Whatever the subject reaches by this predicate is also right: never offered as wrong.
   const alsoRight = reachedBy(s, r.subjectId, r.predicate);
   const taken = new Set([key(object.name), key(subject.name)]);
@@ -106,8 +118,10 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
   const sameRole = nearFirst((s.byPredicate.get(r.predicate) ?? []).map((x) => x.objectId), topic, s, random);
   const other = nearFirst(topic ? (s.byTopic.get(topic) ?? []) : [], topic, s, random);
   offer((s.byObject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.subjectId), "INVREL", 1);
-  offer(sameRole.near, "SAME_ROLE", DISTRACTORS);
-  offer(other.near, "OTHER", DISTRACTORS);
+  const nameOf = (id: string) => s.concepts.get(id)?.name ?? "";
+  const questionWords = new Set([...subjectWords, ...contentWords(object.name)]);
+  offer(echoingFirst(sameRole.near, questionWords, nameOf), "SAME_ROLE", DISTRACTORS);
+  offer(echoingFirst(other.near, questionWords, nameOf), "OTHER", DISTRACTORS);
   offer(sameRole.far, "SAME_ROLE", DISTRACTORS);
   offer(shuffled(s.conceptIds, random), "OTHER", DISTRACTORS);
   if (wrong.length < MIN_DISTRACTORS) return { reason: "too few other concepts in the discipline to ask about this step" };
@@ -135,10 +149,14 @@ function conceptProbe(seed: string, conceptId: string, position: number, s: Debu
   const wrong: ProbeOption[] = [];
   // Definitions from the concept's own text first: they read alike, so only knowing the concept tells them apart.
   const { near, far } = nearFirst(c.topic ? (s.byTopic.get(c.topic) ?? []) : [], c.topic, s, random);
-  for (const id of [...near, ...far, ...shuffled(s.conceptIds, random)]) {
+  const nameWords = new Set(contentWords(c.name));
+  const names = new RegExp(`\\b(?:${namePattern(c.name)})\\b`, "i");
+  for (const id of [...echoingFirst(near, nameWords, (x) => s.concepts.get(x)?.definition ?? ""), ...far, ...shuffled(s.conceptIds, random)]) {
     if (wrong.length >= DISTRACTORS) break;
     const other = s.concepts.get(id)!;
     if (id === conceptId || !wholeDefinition(other.definition) || taken.has(key(other.definition)) || equivalence({ name: other.name }, { name: c.name })) continue;
+    // A definition that names the concept asked about ("a biological rhythm that occurs over 24 hours" for "biological rhythm") describes a kind of it: half right.
+    if (names.test(other.definition)) continue;
     taken.add(key(other.definition));
     wrong.push({ text: masked(other.definition, other.name), conceptId: id, operator: "OTHER" });
   }
@@ -148,6 +166,9 @@ function conceptProbe(seed: string, conceptId: string, position: number, s: Debu
 }
 
 /** A definition that names its own concept ("Photorespiration is a process…") would give the answer away: the name reads "this". */
-function masked(definition: string, name: string): string {
-  return definition.trim().replace(new RegExp(`\\b(?:${namePattern(name)})\\b`, "gi"), "this");
+export function masked(definition: string, name: string): string {
+  // The article goes with the name ("An event is…" → "This is…", not "An this is…").
+  return definition
+    .trim()
+    .replace(new RegExp(`\\b(?:(?:a|an|the)\\s+)?(?:${namePattern(name)})\\b`, "gi"), (...m: unknown[]) => (m.at(-2) === 0 ? "This" : "this"));
 }

@@ -4,7 +4,7 @@
 // evaluated the same way, answers the item again and keeps every item V1 answered.
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { traceProbesSchema, patchContentSchema } from "@/lib/domain/debugger";
+import { buildProbes, traceProbesSchema, patchContentSchema } from "@/lib/domain/debugger";
 import type { PathStep } from "@/lib/domain/tester";
 import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
@@ -34,6 +34,7 @@ import { startOpenAiServer } from "@/test/openai-server";
 import { registerModel } from "@/lib/server/services/models/register-model";
 import type { Principal } from "@/lib/server/auth/principal";
 import { applyPatches } from "./apply-patches";
+import { loadStructures } from "./debug-inputs";
 import { launchDebug } from "./launch-debug";
 import { assignForReview } from "./assign";
 import { addPatchComment, listPatchComments } from "./patch-thread";
@@ -76,10 +77,13 @@ beforeAll(async () => {
   full = (await trainAndEvaluate(fullSet, "FULL", benchmarkId)).right;
 
   // V1: the full set without the instances that teach one step of an item the full set gets right.
-  const items = await db.benchmarkItem.findMany({ where: { benchmarkId, status: "ACTIVE", id: { in: [...full] } }, select: { id: true, path: true }, orderBy: { position: "asc" } });
+  const items = await db.benchmarkItem.findMany({ where: { benchmarkId, status: "ACTIVE", id: { in: [...full] } }, select: { id: true, path: true, disciplineId: true }, orderBy: { position: "asc" } });
+  const structures = await loadStructures(db, items.map((i) => i.disciplineId));
   for (const item of items) {
     const steps = item.path as PathStep[];
     const step = steps.length - 1;
+    // A step whose answer is in the question's words is not probed (passing it would show nothing): not a target.
+    if (!buildProbes({ id: item.id, path: steps }, structures.get(item.disciplineId)!).probes.some((p) => p.level === "L2" && p.position === step)) continue;
     const relationId = steps[step].relationId!;
     const set = (await ok<TrainingSetBuildReport>(runInline(db, trainingSetBuildJob, trainingSetBuildHandler, { name: "V1-data" }))).trainingSetId;
     await db.trainingInstance.deleteMany({ where: { trainingSetId: set, relationIds: { has: relationId } } });
