@@ -8,7 +8,7 @@
  * (the step and its two concepts) and its patches (the relation and its two concepts).
  * The judged copies live in bench/quality/debugger-*.
  *
- *   npx tsx bench/debugger-quality-sample.ts ../shared/corpus-wide [seed] [--exclude <folder of an earlier round>]
+ *   npx tsx bench/debugger-quality-sample.ts ../shared/corpus-wide [seed] [--exclude <folder of an earlier round>]...
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -49,8 +49,8 @@ const slugs = new Map((await db.discipline.findMany({ select: { id: true, slug: 
 // probed), not only the benchmark's chains: a wider population than the items, so a later round
 // can leave out what an earlier one judged (`--exclude <folder>`).
 const allStructures = await loadStructures(db, (await db.relation.findMany({ distinct: ["disciplineId"], select: { disciplineId: true } })).map((r) => r.disciplineId));
-const excludeDir = process.argv.includes("--exclude") ? process.argv[process.argv.indexOf("--exclude") + 1] : null;
-const judged = (file: string, field: string) => new Set(excludeDir ? fs.readFileSync(path.join(excludeDir, file), "utf8").trim().split("\n").map((l) => String((JSON.parse(l) as Record<string, unknown>)[field])) : []);
+const excludeDirs = process.argv.flatMap((a, i) => (a === "--exclude" ? [process.argv[i + 1]] : []));
+const judged = (file: string, field: string) => new Set(excludeDirs.flatMap((dir) => fs.readFileSync(path.join(dir, file), "utf8").trim().split("\n").map((l) => String((JSON.parse(l) as Record<string, unknown>)[field]))));
 const excluded = judged("probes.jsonl", "question");
 const excludedPatches = judged("patches.jsonl", "prompt");
 const asked = new Set<string>();

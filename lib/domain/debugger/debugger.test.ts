@@ -82,6 +82,10 @@ describe("probes", () => {
     ];
     const topical = indexStructure([...muscle, ...economy], rels, vocabulary);
     const step = { subject: "myosin", predicate: "is_a", object: "motor protein", relationId: "m1", subjectId: "myosin", objectId: "motor-protein" };
+    // A text with too few concepts of its own: the step is not asked, rather than with options from elsewhere.
+    const lonely = indexStructure([...topical.concepts.values(), { ...c("gram-stain"), topic: "bacteria" }, { ...c("staining-method"), topic: "bacteria" }], [...topical.relations.values(), r("b1", "gram-stain", "is_a", "staining-method")], vocabulary);
+    const alone = buildProbes({ id: "gram", path: [{ subject: "gram stain", predicate: "is_a", object: "staining method", relationId: "b1", subjectId: "gram-stain", objectId: "staining-method" }] }, lonely);
+    expect(alone.unprobed).toContainEqual({ level: "L2", position: 0, reason: expect.stringContaining("own text") });
     for (const seed of ["a", "b", "c", "d"]) {
       const probe = buildProbes({ id: seed, path: [step, { ...step, subject: seed }] }, topical).probes.find((p) => p.level === "L2" && p.position === 0)!;
       const wrong = probe.options.filter((o) => o.operator !== "ANSWER").map((o) => o.conceptId);
@@ -113,7 +117,7 @@ describe("probes", () => {
     // one that names "facilitated diffusion" itself is half right and never offered.
     const cell = (id: string, definition: string): DebugConcept => ({ ...c(id, definition), topic: "membranes" });
     const membranes = indexStructure(
-      [cell("facilitated-diffusion", "Diffusion of a substance with the aid of a membrane protein."), cell("osmosis", "Diffusion of water through a semipermeable membrane."), cell("active-transport", "Movement of a substance against its gradient, using energy."), cell("exocytosis", "Export of material from the cell in vesicles."), cell("endocytosis", "Import of material into the cell in vesicles."), cell("channel-protein", "A protein through which facilitated diffusion happens.")],
+      [cell("facilitated-diffusion", "Diffusion of a substance with the aid of a membrane protein."), cell("osmosis", "Diffusion of water through a semipermeable membrane."), cell("active-transport", "Movement of a substance against its gradient, using energy."), cell("exocytosis", "Export of material from the cell in vesicles."), cell("endocytosis", "Import of material into the cell in vesicles."), cell("channel-protein", "A protein through which facilitated diffusion happens."), cell("strata", "Plural of stratum, a layer of society.")],
       [],
       vocabulary,
     );
@@ -122,6 +126,7 @@ describe("probes", () => {
       expect(probe.options.map((o) => o.conceptId)).toContain("osmosis");
       // A definition naming the concept asked about is half right: never offered.
       expect(probe.options.map((o) => o.conceptId)).not.toContain("channel-protein");
+      expect(probe.options.map((o) => o.conceptId)).not.toContain("strata"); // a word form, not a definition
     }
     expect(masked("An allele is a version of a gene; the allele differs.", "allele")).toBe("This is a version of a gene; this differs.");
   });

@@ -111,9 +111,11 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
       added++;
     }
   };
-  // The topic is the document of the subject (else of the answer): wrong options from the same
-  // text read as plausible to someone who does not know the step; options from elsewhere in the
-  // discipline make a probe one can pass by topic alone.
+  // The topic is the document of the subject (else of the answer): wrong options come from the
+  // same text, where they read as plausible to someone who does not know the step. Options from
+  // elsewhere in the discipline ("nematode parasite of dogs" for a Gram stain) make a probe one
+  // passes by topic alone, so when the text has too few, the step is not asked. Only a structure
+  // without documents takes its options from the whole discipline.
   const topic = subject.topic ?? object.topic;
   const sameRole = nearFirst((s.byPredicate.get(r.predicate) ?? []).map((x) => x.objectId), topic, s, random);
   const other = nearFirst(topic ? (s.byTopic.get(topic) ?? []) : [], topic, s, random);
@@ -122,9 +124,11 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
   const questionWords = new Set([...subjectWords, ...contentWords(object.name)]);
   offer(echoingFirst(sameRole.near, questionWords, nameOf), "SAME_ROLE", DISTRACTORS);
   offer(echoingFirst(other.near, questionWords, nameOf), "OTHER", DISTRACTORS);
-  offer(sameRole.far, "SAME_ROLE", DISTRACTORS);
-  offer(shuffled(s.conceptIds, random), "OTHER", DISTRACTORS);
-  if (wrong.length < MIN_DISTRACTORS) return { reason: "too few other concepts in the discipline to ask about this step" };
+  if (!topic) {
+    offer(sameRole.far, "SAME_ROLE", DISTRACTORS);
+    offer(shuffled(s.conceptIds, random), "OTHER", DISTRACTORS);
+  }
+  if (wrong.length < MIN_DISTRACTORS) return { reason: topic ? "too few other concepts in this step's own text to ask about it without giving it away" : "too few other concepts in the discipline to ask about this step" };
   const phrase = s.vocabulary.find((p) => p.name === r.predicate)?.phrase ?? r.predicate.replace(/_/g, " ");
   const options = shuffled([{ text: object.name, conceptId: object.id, operator: "ANSWER" as const }, ...wrong], random);
   return {
@@ -138,7 +142,9 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
   };
 }
 
-const wholeDefinition = (d: string | null): d is string => !!d && d.trim().length >= 12 && !isCut(d);
+/** Glossary cross-references and word forms ("plural of stratum", "also called a class…", "see mitosis") define nothing. */
+const NOT_A_DEFINITION = /^\s*(?:(?:the|a|an)\s+)?(?:plural|singular|abbreviation|short)\s+(?:form\s+)?(?:of|for)\b|^\s*(?:also\s+(?:called|known)|see)\b/i;
+const wholeDefinition = (d: string | null): d is string => !!d && d.trim().length >= 12 && !isCut(d) && !NOT_A_DEFINITION.test(d);
 
 function conceptProbe(seed: string, conceptId: string, position: number, s: DebugStructure): Probe | { reason: string } {
   const c = s.concepts.get(conceptId);
