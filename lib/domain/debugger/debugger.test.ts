@@ -67,17 +67,21 @@ describe("probes", () => {
   });
 
   it("take wrong options from the step's own text first, never a fragment or the answer in other words, never an ancestor of a kind", () => {
-    // Two documents: the probe of "myosin is a kind of motor protein" offers concepts of the
+    // Two documents: the probe of "myosin is a kind of motor protein" offers other classes of the
     // muscle text, not of the economics one; "protein" (reached through motor protein) is also
     // right; "motor proteins" and "which contracts" are the answer in other words and a fragment.
     const t = (id: string, topic: string): DebugConcept => ({ ...c(id), topic });
-    const muscle = ["myosin", "motor-protein", "protein", "actin", "sarcomere", "troponin", "which-contracts", "motor-proteins"].map((id) => t(id, "muscle"));
+    const muscle = ["myosin", "motor-protein", "protein", "actin", "sarcomere", "troponin", "which-contracts", "motor-proteins", "filament", "regulatory-protein", "contractile-unit"].map((id) => t(id, "muscle"));
     const economy = ["central-bank", "monetary-policy", "economic-policy", "public-policy", "government"].map((id) => t(id, "economy"));
     const rels = [
       r("m1", "myosin", "is_a", "motor-protein"),
       r("m2", "motor-protein", "is_a", "protein"),
       r("m3", "actin", "is_a", "motor-proteins"),
       r("m4", "sarcomere", "is_a", "protein"),
+      r("m5", "actin", "is_a", "filament"),
+      r("m6", "troponin", "is_a", "regulatory-protein"),
+      r("m7", "sarcomere", "is_a", "contractile-unit"),
+      r("m8", "troponin", "is_a", "which-contracts"),
       ...relations.filter((x) => economy.some((e) => e.id === x.subjectId) && economy.some((e) => e.id === x.objectId)),
     ];
     const topical = indexStructure([...muscle, ...economy], rels, vocabulary);
@@ -117,8 +121,8 @@ describe("probes", () => {
     // one that names "facilitated diffusion" itself is half right and never offered.
     const cell = (id: string, definition: string): DebugConcept => ({ ...c(id, definition), topic: "membranes" });
     const membranes = indexStructure(
-      [cell("facilitated-diffusion", "Diffusion of a substance with the aid of a membrane protein."), cell("osmosis", "Diffusion of water through a semipermeable membrane."), cell("active-transport", "Movement of a substance against its gradient, using energy."), cell("exocytosis", "Export of material from the cell in vesicles."), cell("endocytosis", "Import of material into the cell in vesicles."), cell("channel-protein", "A protein through which facilitated diffusion happens."), cell("strata", "Plural of stratum, a layer of society.")],
-      [],
+      [cell("facilitated-diffusion", "Diffusion of a substance with the aid of a membrane protein."), cell("osmosis", "Diffusion of water through a semipermeable membrane."), cell("active-transport", "Movement of a substance against its gradient, using energy."), cell("exocytosis", "Export of material from the cell in vesicles."), cell("endocytosis", "Import of material into the cell in vesicles."), cell("channel-protein", "A protein through which facilitated diffusion happens."), cell("strata", "Plural of stratum, a layer of society."), cell("passive-transport", "Diffusion across a membrane without the cell spending energy.")],
+      [r("p1", "facilitated-diffusion", "is_a", "passive-transport")],
       vocabulary,
     );
     for (const seed of ["a", "b", "c", "d", "e", "f"]) {
@@ -127,6 +131,7 @@ describe("probes", () => {
       // A definition naming the concept asked about is half right: never offered.
       expect(probe.options.map((o) => o.conceptId)).not.toContain("channel-protein");
       expect(probe.options.map((o) => o.conceptId)).not.toContain("strata"); // a word form, not a definition
+      expect(probe.options.map((o) => o.conceptId)).not.toContain("passive-transport"); // its class: true of it too
     }
     expect(masked("An allele is a version of a gene; the allele differs.", "allele")).toBe("This is a version of a gene; this differs.");
   });

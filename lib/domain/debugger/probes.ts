@@ -111,19 +111,19 @@ function stepProbe(seed: string, step: PathStep, position: number, s: DebugStruc
       added++;
     }
   };
-  // The topic is the document of the subject (else of the answer): wrong options come from the
-  // same text, where they read as plausible to someone who does not know the step. Options from
-  // elsewhere in the discipline ("nematode parasite of dogs" for a Gram stain) make a probe one
-  // passes by topic alone, so when the text has too few, the step is not asked. Only a structure
+  // The topic is the document of the subject (else of the answer). Wrong options are what plays
+  // the same role in the same text (other objects of the predicate there: other classes for "a
+  // kind of", other places for "located in"), where they read as plausible to someone who does not
+  // know the step. Options from elsewhere in the discipline ("nematode parasite of dogs" for a
+  // Gram stain) or of another type ("potato chips" as a kind of ritual) make a probe one passes by
+  // topic or type alone, so when the text has too few, the step is not asked. Only a structure
   // without documents takes its options from the whole discipline.
   const topic = subject.topic ?? object.topic;
   const sameRole = nearFirst((s.byPredicate.get(r.predicate) ?? []).map((x) => x.objectId), topic, s, random);
-  const other = nearFirst(topic ? (s.byTopic.get(topic) ?? []) : [], topic, s, random);
   offer((s.byObject.get(r.subjectId) ?? []).filter((x) => x.predicate === r.predicate).map((x) => x.subjectId), "INVREL", 1);
   const nameOf = (id: string) => s.concepts.get(id)?.name ?? "";
   const questionWords = new Set([...subjectWords, ...contentWords(object.name)]);
   offer(echoingFirst(sameRole.near, questionWords, nameOf), "SAME_ROLE", DISTRACTORS);
-  offer(echoingFirst(other.near, questionWords, nameOf), "OTHER", DISTRACTORS);
   if (!topic) {
     offer(sameRole.far, "SAME_ROLE", DISTRACTORS);
     offer(shuffled(s.conceptIds, random), "OTHER", DISTRACTORS);
@@ -157,10 +157,12 @@ function conceptProbe(seed: string, conceptId: string, position: number, s: Debu
   const { near, far } = nearFirst(c.topic ? (s.byTopic.get(c.topic) ?? []) : [], c.topic, s, random);
   const nameWords = new Set(contentWords(c.name));
   const names = new RegExp(`\\b(?:${namePattern(c.name)})\\b`, "i");
+  // The definition of a class the concept belongs to (or a whole it is part of) is true of it too: "a great circle…" for a meridian.
+  const above = new Set([...TRANSITIVE].flatMap((p) => [...reachedBy(s, conceptId, p)]));
   for (const id of [...echoingFirst(near, nameWords, (x) => s.concepts.get(x)?.definition ?? ""), ...far, ...shuffled(s.conceptIds, random)]) {
     if (wrong.length >= DISTRACTORS) break;
     const other = s.concepts.get(id)!;
-    if (id === conceptId || !wholeDefinition(other.definition) || taken.has(key(other.definition)) || equivalence({ name: other.name }, { name: c.name })) continue;
+    if (id === conceptId || above.has(id) || !wholeDefinition(other.definition) || taken.has(key(other.definition)) || equivalence({ name: other.name }, { name: c.name })) continue;
     // A definition that names the concept asked about ("a biological rhythm that occurs over 24 hours" for "biological rhythm") describes a kind of it: half right.
     if (names.test(other.definition)) continue;
     taken.add(key(other.definition));
