@@ -65,7 +65,7 @@ describe("proda loop", () => {
       ["V2", "V2", "local", 1],
       ["base", "BASE", "registered", 1],
     ]);
-    expect(r.stages.find((s) => s.stage === "report")!.reason).toMatch(/V1 \d+\.\d% → V2 \d+\.\d% on \d+ items: [+−]\d+\.\d points \(95% interval/);
+    expect(r.stages.find((s) => s.stage === "report")!.reason).toMatch(/^V2 − V1: [+−]\d+\.\d points \(\d+\.\d% → \d+\.\d% on \d+ items\), 95% interval [+−]\d+\.\d to [+−]\d+\.\d: \d+ fixed, \d+ broken/);
 
     const before = await counts();
     const second = await loop("--auto-approve");
