@@ -1,5 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll } from "vitest";
 
 export type ChatBody = {
   model: string;
@@ -73,4 +74,23 @@ export async function startOpenAiServer(script: Script) {
     maxInFlight: () => maxInFlight,
     close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
   };
+}
+
+/**
+ * A scripted server as the environment's endpoint (`env`: PRODA_LLM_BASE_URL and PRODA_LLM_MODEL)
+ * for a whole test file, for this process and the CLI processes it starts; closed after the file.
+ */
+export function useEnvEndpoint(script: Script, model = "scripted-model") {
+  let server: Awaited<ReturnType<typeof startOpenAiServer>> | undefined;
+  beforeAll(async () => {
+    server = await startOpenAiServer(script);
+    process.env.PRODA_LLM_BASE_URL = server.baseURL;
+    process.env.PRODA_LLM_MODEL = model;
+  });
+  afterAll(async () => {
+    delete process.env.PRODA_LLM_BASE_URL;
+    delete process.env.PRODA_LLM_MODEL;
+    await server?.close();
+  });
+  return { server: () => server! };
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { addDebugCommands } from "./debug-program";
+import { addLoopCommand } from "./loop-program";
 import { addModelCommands } from "./model-program";
 import { errorOf, printError, wantsJson } from "./output";
 
@@ -155,6 +156,7 @@ review
 
 addModelCommands(program);
 addDebugCommands(program);
+addLoopCommand(program);
 
 // Piped into `head` and the like, the reader may go away first: that is not a failure.
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {

@@ -18,3 +18,4 @@ export {
   type Interval,
 } from "./metrics";
 export { DEFAULT_EVALUATION_BATCH, planRun, type RunPlan } from "./run-plan";
+export { pairedDifferenceInterval, type Difference, type PairedCounts } from "./difference";

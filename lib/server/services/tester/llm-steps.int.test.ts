@@ -1,17 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { benchmarkBuildJob } from "@/lib/jobs/benchmark-build";
 import { trainingSetBuildJob } from "@/lib/jobs/training-set-build";
 import type { TrainingSetBuildReport } from "@/lib/server/services/builder/build-training-set";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { useTestDatabase } from "@/test/database";
-import { startOpenAiServer, type ChatBody } from "@/test/openai-server";
+import { useEnvEndpoint, type ChatBody } from "@/test/openai-server";
 import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
 import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
 import { runInline } from "@/workers/runtime/run-inline";
 import type { BenchmarkBuildReport } from "./build-benchmark";
 
 const t = useTestDatabase();
-let server: Awaited<ReturnType<typeof startOpenAiServer>>;
 /** the option the scripted verifier finds also right once the answer is removed (none when null) */
 let secondAnswer: string | null = null;
 const lastUser = (b: ChatBody) => b.messages[b.messages.length - 1].content;
@@ -32,31 +31,24 @@ beforeAll(async () => {
   await rel("government", "produces", "central bank");
   await rel("exchange rate", "influences", "purchasing power parity");
   await t.db().chain.create({ data: { disciplineId: d.id, signature: `${a.id},${b.id}`, steps: { create: [{ position: 0, relationId: a.id }, { position: 1, relationId: b.id }] } } });
-  server = await startOpenAiServer((body) => {
-    const user = lastUser(body);
-    if (body.response_format?.json_schema?.name === "reworded_question") {
-      return { content: JSON.stringify({ question: "The central bank makes a policy of some kind; what broader kind of policy is that?" }) };
-    }
-    // Verification: with the evidence the scripted model picks the answer; without it, the option
-    // the test names as a second right answer, or else the last one ("none of these").
-    const letters = [...user.matchAll(/([A-H])\) (.*)/g)];
-    if (body.response_format?.json_schema?.name === "item_answer") return { content: JSON.stringify({ answer: letters.find((m) => m[2] === "economic policy")![1], reason: "stated" }) };
-    if (body.response_format?.json_schema?.name === "item_second_answer") {
-      const pick = secondAnswer ? letters.find((m) => m[2] === secondAnswer) : letters[letters.length - 1];
-      return { content: JSON.stringify({ answer: pick![1], reason: "checked" }) };
-    }
-    const prompt = /User message: (.*)\n/.exec(user)![1];
-    const completion = /Assistant answer: (.*)\n/.exec(user)![1];
-    return { content: JSON.stringify({ prompt: `In other words: ${prompt}`, completion: `Put differently, ${completion}` }) };
-  });
-  process.env.PRODA_LLM_BASE_URL = server.baseURL;
-  process.env.PRODA_LLM_MODEL = "scripted-model";
 });
 
-afterAll(async () => {
-  delete process.env.PRODA_LLM_BASE_URL;
-  delete process.env.PRODA_LLM_MODEL;
-  await server.close();
+const endpoint = useEnvEndpoint((body) => {
+  const user = lastUser(body);
+  if (body.response_format?.json_schema?.name === "reworded_question") {
+    return { content: JSON.stringify({ question: "The central bank makes a policy of some kind; what broader kind of policy is that?" }) };
+  }
+  // Verification: with the evidence the scripted model picks the answer; without it, the option
+  // the test names as a second right answer, or else the last one ("none of these").
+  const letters = [...user.matchAll(/([A-H])\) (.*)/g)];
+  if (body.response_format?.json_schema?.name === "item_answer") return { content: JSON.stringify({ answer: letters.find((m) => m[2] === "economic policy")![1], reason: "stated" }) };
+  if (body.response_format?.json_schema?.name === "item_second_answer") {
+    const pick = secondAnswer ? letters.find((m) => m[2] === secondAnswer) : letters[letters.length - 1];
+    return { content: JSON.stringify({ answer: pick![1], reason: "checked" }) };
+  }
+  const prompt = /User message: (.*)\n/.exec(user)![1];
+  const completion = /Assistant answer: (.*)\n/.exec(user)![1];
+  return { content: JSON.stringify({ prompt: `In other words: ${prompt}`, completion: `Put differently, ${completion}` }) };
 });
 
 describe("the optional LLM steps, against a scripted OpenAI-compatible endpoint", () => {
@@ -67,7 +59,7 @@ describe("the optional LLM steps, against a scripted OpenAI-compatible endpoint"
     const [item] = await t.db().benchmarkItem.findMany({ where: { benchmarkId: report.benchmarkId } });
     expect(item.stem).toBe("The central bank makes a policy of some kind; what broader kind of policy is that?");
     expect(report.verified).toMatchObject({ passed: 1, rejected: 0 }); // a reworded stem is verified
-    const request = server.requests.find((r) => r.body.response_format?.json_schema?.name === "reworded_question")!;
+    const request = endpoint.server().requests.find((r) => r.body.response_format?.json_schema?.name === "reworded_question")!;
     expect(lastUser(request.body)).toContain("Start concept (must appear): central bank");
   });
 
@@ -84,7 +76,7 @@ describe("the optional LLM steps, against a scripted OpenAI-compatible endpoint"
     const [rejected] = await t.db().benchmarkItem.findMany({ where: { benchmarkId: failed.benchmarkId } });
     expect(rejected).toMatchObject({ status: "REJECTED", rejectionReason: expect.stringContaining(secondAnswer) });
     // With its evidence: the sentences of its chain's relations were in the question the model saw.
-    const informed = server.requests.filter((r) => r.body.response_format?.json_schema?.name === "item_answer").pop()!;
+    const informed = endpoint.server().requests.filter((r) => r.body.response_format?.json_schema?.name === "item_answer").pop()!;
     expect(lastUser(informed.body)).toContain("- central bank produces monetary policy.");
     secondAnswer = null;
   });
