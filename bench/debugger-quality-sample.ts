@@ -3,7 +3,7 @@
  * a frozen benchmark, a small V1 (25 instances per discipline), the gate, approval, the local
  * student trained and evaluated, every failure traced. Prints the figures and writes seeded
  * random samples to judge by hand: 40 probes (L2 steps and L1 definitions, spread over the
- * disciplines) and 30 patches. A small V1 fails few items, so the samples are drawn from what
+ * disciplines), 30 more L2 probes, and 30 patches. A small V1 fails few items, so the samples are drawn from what
  * the same engines make beyond the failures: for every relation of the structure, its probes
  * (the step and its two concepts) and its patches (the relation and its two concepts).
  * The judged copies live in bench/quality/debugger-*.
@@ -50,7 +50,7 @@ const slugs = new Map((await db.discipline.findMany({ select: { id: true, slug: 
 // can leave out what an earlier one judged (`--exclude <folder>`).
 const allStructures = await loadStructures(db, (await db.relation.findMany({ distinct: ["disciplineId"], select: { disciplineId: true } })).map((r) => r.disciplineId));
 const excludeDirs = process.argv.flatMap((a, i) => (a === "--exclude" ? [process.argv[i + 1]] : []));
-const judged = (file: string, field: string) => new Set(excludeDirs.flatMap((dir) => fs.readFileSync(path.join(dir, file), "utf8").trim().split("\n").map((l) => String((JSON.parse(l) as Record<string, unknown>)[field]))));
+const judged = (file: string, field: string) => new Set(excludeDirs.filter((dir) => fs.existsSync(path.join(dir, file))).flatMap((dir) => fs.readFileSync(path.join(dir, file), "utf8").trim().split("\n").map((l) => String((JSON.parse(l) as Record<string, unknown>)[field]))));
 const excluded = judged("probes.jsonl", "question");
 const excludedPatches = judged("patches.jsonl", "prompt");
 const asked = new Set<string>();
@@ -86,6 +86,9 @@ const patchRows = [...allStructures].flatMap(([disciplineId, s]) =>
 
 const write = (name: string, rows: object[]) => fs.writeFileSync(path.join(out, name), rows.map((r, i) => JSON.stringify({ id: i + 1, ...r })).join("\n") + "\n");
 write("probes.jsonl", spread(probes, 40, random));
+// Steps are the scarcer, harder kind: a sample of their own, from what the first left.
+const sampled = new Set(fs.readFileSync(path.join(out, "probes.jsonl"), "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { question: string }).question));
+write("probes-l2.jsonl", spread(probes.filter((p) => p.level === "L2" && !sampled.has(p.question)), 30, random));
 write("patches.jsonl", spread(patchRows, 30, random));
 
 const figures = {

@@ -10,7 +10,8 @@ export type ApplyReport = { trainingSetId: string; name: string; version: number
 
 /**
  * V2 = V1 + patches: the next version of the training set the debugged model was trained on,
- * holding every instance of it and one instance per approved patch (each recorded with its patch,
+ * holding every instance of it and one instance per approved patch, those applied to an earlier V2
+ * of the run included (each recorded with its patch,
  * and the lineage listing which patch added which instance). It is a draft: the gate and a lead's
  * approval come before it is fine-tuned, as for any set.
  */
@@ -19,8 +20,9 @@ export async function applyPatches(db: Db, actor: Principal | null, debugRunId: 
   if (!run) throw new DomainError("NOT_FOUND", `No debug run ${debugRunId}`);
   const base = run.evaluationRun.modelVersion.trainingSet;
   if (!base) throw new DomainError("CONFLICT", `${run.evaluationRun.modelVersion.name} was not trained on a training set here: there is nothing to patch`);
-  const patches = await db.patch.findMany({ where: { debugRunId, status: "APPROVED", gatePassed: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  if (!patches.length) throw new DomainError("NOTHING_TO_BUILD", "No approved patch to apply: annotators approve patches first (`proda patch approve`)");
+  // Patches applied to an earlier V2 of this run come along: each V2 is V1 plus every patch approved so far.
+  const patches = await db.patch.findMany({ where: { debugRunId, status: { in: ["APPROVED", "APPLIED"] }, gatePassed: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  if (!patches.some((p) => p.status === "APPROVED")) throw new DomainError("NOTHING_TO_BUILD", patches.length ? "Every approved patch is already in a training set: approve more patches first" : "No approved patch to apply: annotators approve patches first (`proda patch approve`)");
 
   const created = await db.$transaction(
     async (tx) => {

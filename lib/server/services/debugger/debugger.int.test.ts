@@ -196,16 +196,21 @@ describe("the Debugger", () => {
   });
 
   it("V2 = V1 + approved patches answers the item again and keeps what V1 answered", async () => {
-    const proposed = await t.db().patch.findMany({ where: { debugRunId: debug.debugRunId, status: "PROPOSED", gatePassed: true } });
-    for (const p of proposed) await decidePatch(t.db(), null, p.id, { decision: "approve" });
+    const proposed = await t.db().patch.findMany({ where: { debugRunId: debug.debugRunId, status: "PROPOSED", gatePassed: true }, orderBy: { id: "asc" } });
+    // One patch approved and applied first; the others approved later: the second V2 holds them all.
+    const [first, ...later] = proposed;
+    await decidePatch(t.db(), null, first.id, { decision: "approve" });
+    const early = await applyPatches(t.db(), null, debug.debugRunId);
+    expect(early).toMatchObject({ parent: { id: v1SetId }, patches: 1 });
+    for (const p of later) await decidePatch(t.db(), null, p.id, { decision: "approve" });
     const applied = await applyPatches(t.db(), null, debug.debugRunId);
     const v1Count = await t.db().trainingInstance.count({ where: { trainingSetId: v1SetId } });
-    expect(applied).toMatchObject({ parent: { id: v1SetId }, patches: proposed.length, added: proposed.length, instances: v1Count + proposed.length });
+    expect(applied).toMatchObject({ parent: { id: v1SetId }, version: early.version + 1, patches: proposed.length, added: proposed.length, instances: v1Count + proposed.length });
     const set = await t.db().trainingSet.findUniqueOrThrow({ where: { id: applied.trainingSetId } });
     expect(set).toMatchObject({ parentId: v1SetId, status: "DRAFT" });
     expect((set.lineage as { patches: unknown[] }).patches).toHaveLength(proposed.length);
     expect(await t.db().patch.count({ where: { debugRunId: debug.debugRunId, status: "APPLIED", appliedToId: set.id } })).toBe(proposed.length);
-    // Nothing left to apply a second time.
+    // Nothing new to apply a second time.
     await expect(applyPatches(t.db(), null, debug.debugRunId)).rejects.toMatchObject({ code: "NOTHING_TO_BUILD" });
 
     const v2 = await trainAndEvaluate(set.id, "V2", benchmarkId);
