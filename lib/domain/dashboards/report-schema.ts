@@ -157,7 +157,9 @@ export const dashboardReportSchema = z.object({
   pair: pairSchema.nullable(),
   byDiscipline: z.array(disciplineRowSchema),
   byLength: z.array(lengthRowSchema),
+  /** in benchmark order; past the first 1,000 only counted in `flipsNotListed` (the pair's counts stay exact) */
   flips: z.array(flipSchema),
+  flipsNotListed: count,
   diagnoses: z.array(modelDiagnosesSchema),
   answerBias: answerBiasSchema,
   external: z.object({ scores: z.array(externalScoreSchema), correlations: z.array(correlationSchema) }),
