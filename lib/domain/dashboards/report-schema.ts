@@ -128,6 +128,8 @@ export const coreColumnSchema = z.object({
   contextualized: rate.nullable(),
   organized: rate.nullable(),
   rigorous: z.boolean().nullable(),
+  /** Organized's coverage of the structure, summed over the set's disciplines */
+  coverage: z.object({ concepts: count, coveredConcepts: count, relations: count, coveredRelations: count }).nullable(),
   checks: z.array(z.object({ key: z.string(), pass: z.boolean().nullable(), count, label: z.string() })),
   evolving: z.object({ parent: z.string().nullable(), added: count, removed: count, patches: count, note: z.string().nullable() }).nullable(),
 });

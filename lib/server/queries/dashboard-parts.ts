@@ -91,6 +91,9 @@ export async function coreColumns(db: Db, models: readonly { name: string; train
       contextualized: core?.contextualized.share ?? null,
       organized: core?.organized.share ?? null,
       rigorous: core ? core.rigorous.pass : null,
+      coverage: core
+        ? core.organized.coverage.reduce((a, c) => ({ concepts: a.concepts + c.concepts, coveredConcepts: a.coveredConcepts + c.coveredConcepts, relations: a.relations + c.relations, coveredRelations: a.coveredRelations + c.coveredRelations }), { concepts: 0, coveredConcepts: 0, relations: 0, coveredRelations: 0 })
+        : null,
       checks: core ? Object.entries(core.rigorous.checks).map(([key, c]) => ({ key, ...c })) : [],
       evolving: core ? { parent: core.evolving.parent ? `${core.evolving.parent.name} v${core.evolving.parent.version}` : null, added: core.evolving.added, removed: core.evolving.removed, patches, note: core.evolving.note } : null,
     };
