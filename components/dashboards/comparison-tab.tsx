@@ -11,11 +11,8 @@ import type { DashboardReport } from "@/lib/client/dashboards";
 import { hrefWith } from "@/lib/client/url";
 import { formatPValue } from "@/lib/domain/dashboards/compare";
 import { ChartFrame } from "./chart-frame";
-import { BASELINES, modelColor, pct1, points } from "./palette";
+import { BASELINES, modelColor, pct1, percentTick, points, tooltipPercent } from "./palette";
 
-const percentTick = (v: number) => `${v}%`;
-const percentLabel = (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : "");
-const tooltipPercent = (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : String(v));
 
 /** Overall accuracy with intervals and baselines, the pair in words, and accuracy per discipline. */
 export function ComparisonTab({ report: r }: { report: DashboardReport }) {
@@ -49,7 +46,7 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
             <BarChart data={overall} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
               <CartesianGrid horizontal={false} stroke="#e4e4e7" />
               <XAxis type="number" domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} />
-              <YAxis type="category" dataKey="model" width={96} stroke="#71717a" fontSize={12} />
+              <YAxis type="category" dataKey="model" width={Math.min(200, 48 + 7 * Math.max(...names.map((n) => n.length)))} stroke="#71717a" fontSize={12} tickFormatter={(name: string) => `${name} ${pct1(r.models.find((m) => m.name === name)?.overall.accuracy ?? 0)}`} />
               <Tooltip formatter={tooltipPercent} />
               {BASELINES.map((b) => (
                 <ReferenceLine key={b.key} x={100 * r.answerBias[b.key]} stroke={b.color} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="extendDomain" />
@@ -58,7 +55,6 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
                 {overall.map((o) => (
                   <Cell key={o.model} fill={o.color} />
                 ))}
-                <LabelList dataKey="accuracy" position="insideLeft" formatter={percentLabel} fill="#ffffff" fontSize={12} fontWeight={600} />
                 <ErrorBar dataKey="interval" direction="x" width={8} stroke="#27272a" strokeWidth={1.5} />
               </Bar>
             </BarChart>
@@ -124,8 +120,8 @@ function PairCard({ report: r }: { report: DashboardReport }) {
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-4">
         <Stat label="Change" value={<span className={cx(p.deltaPoints > 0 ? "text-emerald-700" : p.deltaPoints < 0 ? "text-red-700" : "")}>{points(p.deltaPoints)} pts</span>} sub={`${pct1(p.firstCorrect / Math.max(1, p.n))} → ${pct1(p.secondCorrect / Math.max(1, p.n))}`} />
         <Stat label="McNemar p" value={formatPValue(p.mcnemar.pValue).replace(/^= /, "")} sub={significant ? "unlikely to be noise" : "could be noise"} />
-        <Stat label="Fixed" value={<Link href={flips("fixed")} className="text-emerald-700 hover:underline" data-testid="pair-fixed">{p.fixed}</Link>} sub={`wrong in ${p.first}, right in ${p.second}`} />
-        <Stat label="Broken" value={<Link href={flips("broken")} className="text-red-700 hover:underline" data-testid="pair-broken">{p.broken}</Link>} sub={`right in ${p.first}, wrong in ${p.second}`} />
+        <Stat label="Fixed" value={<Link href={flips("fixed")} className="text-emerald-700 hover:underline" data-testid="pair-fixed">{p.fixed}</Link>} sub="wrong before, right now" />
+        <Stat label="Broken" value={<Link href={flips("broken")} className="text-red-700 hover:underline" data-testid="pair-broken">{p.broken}</Link>} sub="right before, wrong now" />
       </dl>
     </Card>
   );

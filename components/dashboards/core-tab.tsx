@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { DashboardReport } from "@/lib/client/dashboards";
 import { ChartFrame } from "./chart-frame";
-import { modelColor, pct1 } from "./palette";
+import { modelColor, pct1, percentTick, tooltipPercent } from "./palette";
 
 const verdict = (pass: boolean | null) => (pass === true ? <Badge tone="green">pass</Badge> : pass === false ? <Badge tone="red">fail</Badge> : <Badge>not checked</Badge>);
 
@@ -114,9 +114,9 @@ export function CoreTab({ report: r }: { report: DashboardReport }) {
           <ResponsiveContainer width="100%" height="100%">
             <BarChart data={shares} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
               <CartesianGrid horizontal={false} stroke="#e4e4e7" />
-              <XAxis type="number" domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} stroke="#71717a" fontSize={12} />
+              <XAxis type="number" domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} />
               <YAxis type="category" dataKey="measure" width={120} stroke="#71717a" fontSize={12} />
-              <Tooltip formatter={(v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : String(v))} />
+              <Tooltip formatter={tooltipPercent} />
               {withSet.map((c) => (
                 <Bar key={c.model} dataKey={c.model} fill={colorOf.get(c.model)} barSize={14} isAnimationActive={false} />
               ))}

@@ -8,13 +8,11 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { DashboardReport } from "@/lib/client/dashboards";
 import { DIAGNOSES } from "@/lib/domain/debugger/types";
 import { ChartFrame } from "./chart-frame";
-import { BASELINES, DIAGNOSIS_COLORS, DIAGNOSIS_LABEL, modelColor, OPERATOR_LABEL, pct1 } from "./palette";
+import { BASELINES, DIAGNOSIS_COLORS, DIAGNOSIS_LABEL, modelColor, OPERATOR_LABEL, pct1, percentTick, tooltipPercent } from "./palette";
 
 const OPERATORS = ["INVREL", "TRUNC", "NEARMISS", "unparseable"] as const;
-const percentTick = (v: number) => `${v}%`;
 /** A round top for a percentage axis whose quarters read well: 10, 20, 40, 60, 80 or 100. */
 const niceTop = (max: number) => [10, 20, 40, 60, 80, 100].find((t) => max <= t) ?? 100;
-const tooltipPercent = (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : String(v));
 
 /** Where the wrong answers went, how accuracy falls with chain length, what the Debugger found, and the surface-cue baselines. */
 export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
@@ -50,7 +48,7 @@ export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
         <ChartFrame
           id="accuracy-by-chain-length"
           title="Accuracy against chain length"
-          description="Hops of the chain the item tests (items per length in brackets)"
+          description={r.byLength.length > 1 ? "Hops of the chain the item tests (items per length in brackets)" : `Every item tests a chain of ${r.byLength[0]?.hops ?? "?"} hops: nothing to compare across lengths on this benchmark`}
           fileTag={tag}
           legend={legend}
           table={{ header: ["hops", "items", ...names.flatMap((n) => [`${n}_accuracy`, `${n}_correct`, `${n}_n`])], rows: r.byLength.map((l) => [l.hops, l.items, ...names.flatMap((n) => (l.models[n] ? [l.models[n].accuracy, l.models[n].correct, l.models[n].n] : [null, null, null]))]) }}
@@ -62,7 +60,7 @@ export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
               <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} width={44} />
               <Tooltip formatter={tooltipPercent} />
               {names.map((n, i) => (
-                <Line key={n} dataKey={n} stroke={modelColor(i)} strokeWidth={2} dot={{ r: 4 }} connectNulls isAnimationActive={false} />
+                <Line key={n} dataKey={n} stroke={modelColor(i)} strokeWidth={2} dot={{ r: 5, fill: modelColor(i), strokeWidth: 0 }} connectNulls isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>
@@ -103,7 +101,7 @@ function Diagnoses({ report: r }: { report: DashboardReport }) {
         <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="#e4e4e7" />
           <XAxis type="number" allowDecimals={false} stroke="#71717a" fontSize={12} />
-          <YAxis type="category" dataKey="row" width={160} stroke="#71717a" fontSize={12} />
+          <YAxis type="category" dataKey="row" width={Math.min(260, 24 + 7 * Math.max(...rows.map((x) => x.row.length)))} stroke="#71717a" fontSize={12} />
           <Tooltip />
           {DIAGNOSES.map((d) => (
             <Bar key={d} dataKey={d} name={DIAGNOSIS_LABEL[d]} stackId="diagnosis" fill={DIAGNOSIS_COLORS[d]} barSize={22} isAnimationActive={false} />

@@ -10,6 +10,13 @@ import { modelColor } from "./palette";
 import { ScoresEditor } from "./scores-editor";
 
 const OTHER = "#a1a1aa";
+/** The scores' range with a margin, so no point or its label sits on the plot's edge. */
+function paddedDomain(values: number[]): [number, number] {
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const pad = hi > lo ? (hi - lo) * 0.15 : Math.max(1, Math.abs(lo) * 0.1);
+  return [Number((lo - pad).toPrecision(3)), Number((hi + pad).toPrecision(3))];
+}
 const rhoText = (rho: number | null) => (rho === null ? "n/a" : rho.toFixed(3));
 const strength = (rho: number | null, n: number) =>
   rho === null ? (n < 3 ? "needs 3 versions or more" : "one side has no spread") : `${Math.abs(rho) >= 0.8 ? "strong" : Math.abs(rho) >= 0.5 ? "moderate" : "weak"} ${rho >= 0 ? "agreement" : "disagreement"}${n < 5 ? ", on very few versions" : ""}`;
@@ -71,7 +78,7 @@ export function ExternalTab({ report: r }: { report: DashboardReport }) {
                 <ResponsiveContainer width="100%" height="100%">
                   <ScatterChart margin={{ top: 16, right: 32, bottom: 24, left: 8 }}>
                     <CartesianGrid stroke="#e4e4e7" />
-                    <XAxis type="number" dataKey="score" name={c.benchmark} domain={["auto", "auto"]} stroke="#71717a" fontSize={12} label={{ value: `${c.benchmark} score`, position: "insideBottom", offset: -12, fontSize: 12, fill: "#52525b" }} />
+                    <XAxis type="number" dataKey="score" name={c.benchmark} domain={paddedDomain(c.points.map((p) => p.score))} tickCount={6} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} stroke="#71717a" fontSize={12} label={{ value: `${c.benchmark} score`, position: "insideBottom", offset: -12, fontSize: 12, fill: "#52525b" }} />
                     <YAxis type="number" dataKey="percent" name={`Accuracy on v${r.benchmark!.version}`} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} stroke="#71717a" fontSize={12} width={56} label={{ value: `Accuracy on v${r.benchmark!.version}`, angle: -90, position: "insideLeft", offset: 4, dy: 48, fontSize: 12, fill: "#52525b" }} />
                     <Tooltip cursor={{ strokeDasharray: "3 3" }} />
                     <Scatter data={c.points.map((p) => ({ ...p, percent: 100 * p.accuracy }))} isAnimationActive={false}>

@@ -19,3 +19,7 @@ export const BASELINES = [
 
 export const pct1 = (x: number) => `${(x * 100).toFixed(1)}%`;
 export const points = (x: number) => `${x > 0 ? "+" : x < 0 ? "−" : "±"}${Math.abs(x).toFixed(1)}`;
+
+/** Axis ticks and tooltips of the charts, which plot percentages (0–100). */
+export const percentTick = (v: number) => `${v}%`;
+export const tooltipPercent = (v: unknown) => (typeof v === "number" ? `${v.toFixed(1)}%` : String(v));
