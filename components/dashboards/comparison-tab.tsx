@@ -20,7 +20,8 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
   const names = r.models.map((m) => m.name);
   const overall = r.models.map((m, i) => ({
     model: m.name,
-    accuracy: 100 * m.overall.accuracy,
+    // recharts draws no error bar on a bar of exactly 0: a hair above keeps a 0% version's interval.
+    accuracy: Math.max(100 * m.overall.accuracy, 1e-3),
     interval: [100 * (m.overall.accuracy - m.overall.interval.low), 100 * (m.overall.interval.high - m.overall.accuracy)],
     color: modelColor(i),
   }));
@@ -46,7 +47,7 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
             <BarChart data={overall} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
               <CartesianGrid horizontal={false} stroke="#e4e4e7" />
               <XAxis type="number" domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} />
-              <YAxis type="category" dataKey="model" width={Math.min(200, 48 + 7 * Math.max(...names.map((n) => n.length)))} stroke="#71717a" fontSize={12} tickFormatter={(name: string) => `${name} ${pct1(r.models.find((m) => m.name === name)?.overall.accuracy ?? 0)}`} />
+              <YAxis type="category" dataKey="model" width={Math.min(240, 24 + 7 * Math.max(...names.map((n) => n.length + 7)))} stroke="#71717a" fontSize={12} tickFormatter={(name: string) => `${name} ${pct1(r.models.find((m) => m.name === name)?.overall.accuracy ?? 0)}`} />
               <Tooltip formatter={tooltipPercent} />
               {BASELINES.map((b) => (
                 <ReferenceLine key={b.key} x={100 * r.answerBias[b.key]} stroke={b.color} strokeDasharray="4 3" strokeWidth={1.5} ifOverflow="extendDomain" />
@@ -81,13 +82,13 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
         footer={<DisciplineTable report={r} />}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={perDiscipline} margin={{ top: 8, right: 16, bottom: many ? 48 : 8, left: 0 }}>
+          <BarChart data={perDiscipline} margin={{ top: 20, right: 16, bottom: many ? 48 : 8, left: 0 }}>
             <CartesianGrid vertical={false} stroke="#e4e4e7" />
             <XAxis dataKey="discipline" stroke="#71717a" fontSize={12} interval={0} angle={many ? -30 : 0} textAnchor={many ? "end" : "middle"} />
             <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} width={44} />
             <Tooltip formatter={tooltipPercent} />
             {names.map((n, i) => (
-              <Bar key={n} dataKey={n} name={n} fill={modelColor(i)} maxBarSize={48} isAnimationActive={false}>
+              <Bar key={n} dataKey={n} name={n} fill={modelColor(i)} maxBarSize={48} minPointSize={2} isAnimationActive={false}>
                 {!many && <LabelList dataKey={n} position="top" formatter={(v: unknown) => (typeof v === "number" ? `${v.toFixed(0)}%` : "")} fill="#52525b" fontSize={11} />}
               </Bar>
             ))}

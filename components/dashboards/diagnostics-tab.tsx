@@ -8,7 +8,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { DashboardReport } from "@/lib/client/dashboards";
 import { DIAGNOSES } from "@/lib/domain/debugger/types";
 import { ChartFrame } from "./chart-frame";
-import { BASELINES, DIAGNOSIS_COLORS, DIAGNOSIS_LABEL, modelColor, OPERATOR_LABEL, pct1, percentTick, tooltipPercent } from "./palette";
+import { BASELINES, DIAGNOSIS_COLORS, DIAGNOSIS_LABEL, modelColor, OPERATOR_LABEL, pct1, percentTick, points, tooltipPercent } from "./palette";
 
 const OPERATORS = ["INVREL", "TRUNC", "NEARMISS", "unparseable"] as const;
 /** A round top for a percentage axis whose quarters read well: 10, 20, 40, 60, 80 or 100. */
@@ -48,7 +48,7 @@ export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
         <ChartFrame
           id="accuracy-by-chain-length"
           title="Accuracy against chain length"
-          description={r.byLength.length > 1 ? "Hops of the chain the item tests (items per length in brackets)" : `Every item tests a chain of ${r.byLength[0]?.hops ?? "?"} hops: nothing to compare across lengths on this benchmark`}
+          description={r.byLength.length > 1 ? "Hops of the chain the item tests (items per length in brackets)" : `Every item tests a ${r.byLength[0]?.hops ?? "?"}-hop chain: no length to compare yet`}
           fileTag={tag}
           legend={legend}
           table={{ header: ["hops", "items", ...names.flatMap((n) => [`${n}_accuracy`, `${n}_correct`, `${n}_n`])], rows: r.byLength.map((l) => [l.hops, l.items, ...names.flatMap((n) => (l.models[n] ? [l.models[n].accuracy, l.models[n].correct, l.models[n].n] : [null, null, null]))]) }}
@@ -122,7 +122,7 @@ function Baselines({ report: r }: { report: DashboardReport }) {
           <tr>
             <Th>Answered by</Th>
             <Th numeric>Accuracy</Th>
-            <Th numeric>Above the best cue</Th>
+            <Th numeric>Against the best cue</Th>
           </tr>
         </thead>
         <tbody>
@@ -133,7 +133,7 @@ function Baselines({ report: r }: { report: DashboardReport }) {
                 {m.name}
               </Td>
               <Td numeric>{pct1(m.overall.accuracy)}</Td>
-              <Td numeric>{`${m.overall.accuracy >= best ? "+" : "−"}${Math.abs(100 * (m.overall.accuracy - best)).toFixed(1)} pts`}</Td>
+              <Td numeric>{`${points(Number((100 * (m.overall.accuracy - best)).toFixed(1)))} pts`}</Td>
             </Tr>
           ))}
           {BASELINES.map((b) => (

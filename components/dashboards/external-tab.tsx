@@ -10,12 +10,19 @@ import { modelColor } from "./palette";
 import { ScoresEditor } from "./scores-editor";
 
 const OTHER = "#a1a1aa";
-/** The scores' range with a margin, so no point or its label sits on the plot's edge. */
-function paddedDomain(values: number[]): [number, number] {
+/** An axis around the scores with round ticks and a margin, so no point or its label sits on the plot's edge. */
+function scoreAxis(values: number[]): { domain: [number, number]; ticks: number[] } {
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const pad = hi > lo ? (hi - lo) * 0.15 : Math.max(1, Math.abs(lo) * 0.1);
-  return [Number((lo - pad).toPrecision(3)), Number((hi + pad).toPrecision(3))];
+  const span = hi > lo ? hi - lo : Math.max(1, Math.abs(lo) * 0.2);
+  const raw = (span * 1.3) / 5;
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = ([1, 2, 2.5, 5, 10].find((m) => m * magnitude >= raw) ?? 10) * magnitude;
+  const start = Math.floor((lo - span * 0.15) / step) * step;
+  const end = Math.ceil((hi + span * 0.15) / step) * step;
+  const ticks: number[] = [];
+  for (let t = start; t <= end + step / 2; t += step) ticks.push(Number(t.toPrecision(6)));
+  return { domain: [ticks[0], ticks[ticks.length - 1]], ticks };
 }
 const rhoText = (rho: number | null) => (rho === null ? "n/a" : rho.toFixed(3));
 const strength = (rho: number | null, n: number) =>
@@ -78,7 +85,7 @@ export function ExternalTab({ report: r }: { report: DashboardReport }) {
                 <ResponsiveContainer width="100%" height="100%">
                   <ScatterChart margin={{ top: 16, right: 32, bottom: 24, left: 8 }}>
                     <CartesianGrid stroke="#e4e4e7" />
-                    <XAxis type="number" dataKey="score" name={c.benchmark} domain={paddedDomain(c.points.map((p) => p.score))} tickCount={6} tickFormatter={(v: number) => String(Number(v.toPrecision(3)))} stroke="#71717a" fontSize={12} label={{ value: `${c.benchmark} score`, position: "insideBottom", offset: -12, fontSize: 12, fill: "#52525b" }} />
+                    <XAxis type="number" dataKey="score" name={c.benchmark} {...scoreAxis(c.points.map((p) => p.score))} stroke="#71717a" fontSize={12} label={{ value: `${c.benchmark} score`, position: "insideBottom", offset: -12, fontSize: 12, fill: "#52525b" }} />
                     <YAxis type="number" dataKey="percent" name={`Accuracy on v${r.benchmark!.version}`} domain={[0, 100]} tickFormatter={(v: number) => `${v}%`} stroke="#71717a" fontSize={12} width={56} label={{ value: `Accuracy on v${r.benchmark!.version}`, angle: -90, position: "insideLeft", offset: 4, dy: 48, fontSize: 12, fill: "#52525b" }} />
                     <Tooltip cursor={{ strokeDasharray: "3 3" }} />
                     <Scatter data={c.points.map((p) => ({ ...p, percent: 100 * p.accuracy }))} isAnimationActive={false}>

@@ -18,6 +18,8 @@ export function ScoresEditor({ report: r }: { report: DashboardReport }) {
   const canEdit = useCan("external-scores:edit");
   const scores = r.external.scores;
   const remove = useDeleteExternalScore();
+  // The row being changed, put into the form (the key starts the form afresh with it).
+  const [draft, setDraft] = useState<{ key: number; model: string; benchmark: string; score: string } | null>(null);
   return (
     <Card title="External scores" description={canEdit ? "One score per version and external benchmark; entering it again changes it" : "Leads and admins enter and import these"} data-testid="external-scores">
       <div className="grid items-start gap-6 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -45,7 +47,10 @@ export function ScoresEditor({ report: r }: { report: DashboardReport }) {
                       {s.updatedBy ?? "someone"}, {formatRelative(s.updatedAt)}
                     </Td>
                     {canEdit && (
-                      <Td>
+                      <Td className="whitespace-nowrap">
+                        <Button size="sm" variant="ghost" onClick={() => setDraft({ key: Date.now(), model: s.model, benchmark: s.benchmark, score: String(s.score) })} data-testid="external-score-edit" aria-label={`Change ${s.model}'s ${s.benchmark} score`}>
+                          Edit
+                        </Button>
                         <Button size="sm" variant="ghost" onClick={() => remove.mutate(s.id)} disabled={remove.isPending} data-testid="external-score-delete" aria-label={`Delete ${s.model}'s ${s.benchmark} score`}>
                           Delete
                         </Button>
@@ -60,7 +65,7 @@ export function ScoresEditor({ report: r }: { report: DashboardReport }) {
         </div>
         {canEdit && (
           <div className="space-y-6">
-            <EntryForm report={r} />
+            <EntryForm key={draft?.key ?? 0} report={r} draft={draft} />
             <ImportForm />
           </div>
         )}
@@ -69,11 +74,13 @@ export function ScoresEditor({ report: r }: { report: DashboardReport }) {
   );
 }
 
-function EntryForm({ report: r }: { report: DashboardReport }) {
+function EntryForm({ report: r, draft }: { report: DashboardReport; draft: { model: string; benchmark: string; score: string } | null }) {
   const save = useSaveExternalScore();
-  const [model, setModel] = useState(r.available.at(-1)?.name ?? "");
-  const [benchmark, setBenchmark] = useState("");
-  const [score, setScore] = useState("");
+  const [model, setModel] = useState(draft?.model ?? r.available.at(-1)?.name ?? "");
+  const [benchmark, setBenchmark] = useState(draft?.benchmark ?? "");
+  const [score, setScore] = useState(draft?.score ?? "");
+  // A score of a version not evaluated here can still be changed: it is offered too.
+  const versions = [...new Set([...r.available.map((a) => a.name), ...(draft ? [draft.model] : [])])];
   const errors = fieldErrors(save.error);
   const known = [...new Set(r.external.scores.map((s) => s.benchmark))];
   const submit = (e: React.FormEvent) => {
@@ -82,14 +89,14 @@ function EntryForm({ report: r }: { report: DashboardReport }) {
   };
   return (
     <form onSubmit={submit} className="space-y-3" data-testid="external-score-form">
-      <h3 className="text-xs font-semibold text-zinc-700">Enter or change a score</h3>
+      <h3 className="text-xs font-semibold text-zinc-700">{draft ? `Change ${draft.model}'s ${draft.benchmark} score` : "Enter or change a score"}</h3>
       <div className="grid grid-cols-[1fr_1fr_6rem] gap-2">
         <div>
           <FieldLabel htmlFor="score-model">Version</FieldLabel>
           <Select id="score-model" value={model} onChange={(e) => setModel(e.target.value)} className="w-full" data-testid="external-score-model">
-            {r.available.map((a) => (
-              <option key={a.name} value={a.name}>
-                {a.name}
+            {versions.map((name) => (
+              <option key={name} value={name}>
+                {name}
               </option>
             ))}
           </Select>

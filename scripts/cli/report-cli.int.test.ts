@@ -33,7 +33,7 @@ describe("proda report", () => {
     expect(out).toContain("V2 − V1: +10.0 points (70.0% → 80.0% on 10 items), McNemar p = 1.00: 2 fixed, 1 broken.");
     expect(out).toMatch(/Biology\s+6\s+50\.0% 3\/6\s+66\.7% 4\/6\s+83\.3% 5\/6\s+\+16\.7 pts\s+2\s+1/);
     expect(out).toContain("Flips V1 → V2: 2 fixed, 1 broken");
-    expect(out).toMatch(/broken\s+#5\s+biology.*\n\s+patches: p4 \(concept concept c5, in v1-data v2\)/);
+    expect(out).toMatch(/broken\s+#5\s+biology.*\n\s+patches: p4 \(definition of concept concept c5, in v1-data v2\)/);
     expect(out).toContain("base: not traced (`proda debug --model base`)");
     expect(out).toMatch(/V2\s+v1-data v2 \(13\)\s+84\.6%\s+100\.0%\s+pending\s+\+3 since v1-data v1, 3 patches/);
   }, 60_000);

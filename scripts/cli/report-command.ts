@@ -42,7 +42,7 @@ export function formatReport(r: DashboardReport): string {
   if (r.pair) {
     out.push("", `Flips ${r.pair.first} → ${r.pair.second}: ${r.pair.fixed} fixed, ${r.pair.broken} broken${r.flipsNotListed ? ` (${r.flipsNotListed} not listed)` : ""}`);
     for (const f of r.flips) {
-      const patches = f.patches.length ? f.patches.map((p) => `${p.id} (${p.targetKind} ${p.target}${p.appliedTo ? `, in ${p.appliedTo.name} v${p.appliedTo.version}` : `, ${p.status.toLowerCase()}`})`).join("; ") : "no patch";
+      const patches = f.patches.length ? f.patches.map((p) => `${p.id} (${p.form} of ${p.targetKind} ${p.target}${p.appliedTo ? `, in ${p.appliedTo.name} v${p.appliedTo.version}` : `, ${p.status.toLowerCase()}`})`).join("; ") : "no patch";
       out.push(`  ${f.kind.padEnd(6)} #${String(f.position + 1).padEnd(5)} ${f.discipline.padEnd(14)} ${f.stem.length > 70 ? `${f.stem.slice(0, 69)}…` : f.stem}\n         patches: ${patches}`);
     }
   }
