@@ -11,19 +11,19 @@ import type { DashboardReport } from "@/lib/client/dashboards";
 import { hrefWith } from "@/lib/client/url";
 import { formatPValue } from "@/lib/domain/dashboards/compare";
 import { ChartFrame } from "./chart-frame";
-import { BASELINES, modelColor, pct1, percentTick, points, tooltipPercent } from "./palette";
+import { BASELINES, colorOf, pct1, percentTick, points, tooltipPercent } from "./palette";
 
 
 /** Overall accuracy with intervals and baselines, the pair in words, and accuracy per discipline. */
 export function ComparisonTab({ report: r }: { report: DashboardReport }) {
   const tag = `v${r.benchmark!.version}`;
   const names = r.models.map((m) => m.name);
-  const overall = r.models.map((m, i) => ({
+  const overall = r.models.map((m) => ({
     model: m.name,
     // recharts draws no error bar on a bar of exactly 0: a hair above keeps a 0% version's interval.
     accuracy: Math.max(100 * m.overall.accuracy, 1e-3),
     interval: [100 * (m.overall.accuracy - m.overall.interval.low), 100 * (m.overall.interval.high - m.overall.accuracy)],
-    color: modelColor(i),
+    color: colorOf(r, m.name),
   }));
   const perDiscipline = r.byDiscipline.map((d) => ({ discipline: d.name, ...Object.fromEntries(names.map((n) => [n, d.models[n] ? 100 * d.models[n].accuracy : null])) }));
   const many = r.byDiscipline.length > 6;
@@ -69,7 +69,7 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
         description={`${r.byDiscipline.length} discipline${r.byDiscipline.length === 1 ? "" : "s"}; the table below has the counts and the pair's deltas`}
         fileTag={tag}
         height={many ? 340 : 280}
-        legend={r.models.map((m, i) => ({ name: m.name, color: modelColor(i) }))}
+        legend={r.models.map((m) => ({ name: m.name, color: colorOf(r, m.name) }))}
         table={{
           header: ["discipline", "items", ...names.flatMap((n) => [`${n}_accuracy`, `${n}_correct`, `${n}_n`]), ...(r.pair ? ["delta_points", "fixed", "broken"] : []), "best_cue_baseline", "chance"],
           rows: r.byDiscipline.map((d) => [
@@ -87,8 +87,8 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
             <XAxis dataKey="discipline" stroke="#71717a" fontSize={12} interval={0} angle={many ? -30 : 0} textAnchor={many ? "end" : "middle"} />
             <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} width={44} />
             <Tooltip formatter={tooltipPercent} />
-            {names.map((n, i) => (
-              <Bar key={n} dataKey={n} name={n} fill={modelColor(i)} maxBarSize={48} minPointSize={2} isAnimationActive={false}>
+            {names.map((n) => (
+              <Bar key={n} dataKey={n} name={n} fill={colorOf(r, n)} maxBarSize={48} minPointSize={2} isAnimationActive={false}>
                 {!many && <LabelList dataKey={n} position="top" formatter={(v: unknown) => (typeof v === "number" ? `${v.toFixed(0)}%` : "")} fill="#52525b" fontSize={11} />}
               </Bar>
             ))}
@@ -141,10 +141,10 @@ function OverallTable({ report: r }: { report: DashboardReport }) {
         </tr>
       </thead>
       <tbody>
-        {r.models.map((m, i) => (
+        {r.models.map((m) => (
           <Tr key={m.name} data-testid="overall-row" data-model={m.name}>
             <Td>
-              <span className="mr-2 inline-block size-2.5 rounded-full" style={{ background: modelColor(i) }} aria-hidden />
+              <span className="mr-2 inline-block size-2.5 rounded-full" style={{ background: colorOf(r, m.name) }} aria-hidden />
               {m.name} <span className="text-xs text-zinc-500">{m.stage.toLowerCase()}</span>
             </Td>
             <Td numeric className="font-medium" data-testid="overall-accuracy">{pct1(m.overall.accuracy)}</Td>

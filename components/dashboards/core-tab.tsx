@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { DashboardReport } from "@/lib/client/dashboards";
 import { ChartFrame } from "./chart-frame";
-import { modelColor, pct1, percentTick, tooltipPercent } from "./palette";
+import { colorOf, pct1, percentTick, tooltipPercent } from "./palette";
 
 const verdict = (pass: boolean | null) => (pass === true ? <Badge tone="green">pass</Badge> : pass === false ? <Badge tone="red">fail</Badge> : <Badge>not checked</Badge>);
 
@@ -25,7 +25,7 @@ export function CoreTab({ report: r }: { report: DashboardReport }) {
     { measure: "Concepts taught", ...Object.fromEntries(withSet.map((c) => [c.model, 100 * conceptsTaught(c)])) },
     { measure: "Relations taught", ...Object.fromEntries(withSet.map((c) => [c.model, 100 * relationsTaught(c)])) },
   ];
-  const colorOf = new Map(r.models.map((m, i) => [m.name, modelColor(i)]));
+  const colors = new Map(r.models.map((m) => [m.name, colorOf(r, m.name)]));
   return (
     <div className="space-y-6">
       <Card title="CORE of the compared training sets" description="Contextualized · Organized · Rigorous · Evolving, for the set each version was trained on" bodyClassName="p-0 overflow-x-auto" data-testid="core-table">
@@ -35,7 +35,7 @@ export function CoreTab({ report: r }: { report: DashboardReport }) {
               <Th />
               {columns.map((c) => (
                 <Th key={c.model} data-testid="core-column" data-model={c.model}>
-                  <span className="mr-1.5 inline-block size-2.5 rounded-full align-middle" style={{ background: colorOf.get(c.model) }} aria-hidden />
+                  <span className="mr-1.5 inline-block size-2.5 rounded-full align-middle" style={{ background: colors.get(c.model) }} aria-hidden />
                   {c.model}
                 </Th>
               ))}
@@ -108,7 +108,7 @@ export function CoreTab({ report: r }: { report: DashboardReport }) {
           description="Shares of each set's instances (grounded, linked), and of its disciplines' concepts and relations it teaches"
           fileTag={`v${r.benchmark!.version}`}
           height={300}
-          legend={withSet.map((c) => ({ name: c.model, color: colorOf.get(c.model)! }))}
+          legend={withSet.map((c) => ({ name: c.model, color: colors.get(c.model)! }))}
           table={{ header: ["model", "training_set", "version", "instances", "contextualized", "organized", "concepts_taught", "relations_taught", "rigorous", "added", "removed", "patches"], rows: columns.map((c) => [c.model, c.trainingSet?.name ?? null, c.trainingSet?.version ?? null, c.trainingSet?.instances ?? null, c.contextualized, c.organized, c.coverage ? conceptsTaught(c) : null, c.coverage ? relationsTaught(c) : null, c.rigorous === null ? null : String(c.rigorous), c.evolving?.added ?? null, c.evolving?.removed ?? null, c.evolving?.patches ?? null]) }}
         >
           <ResponsiveContainer width="100%" height="100%">
@@ -118,7 +118,7 @@ export function CoreTab({ report: r }: { report: DashboardReport }) {
               <YAxis type="category" dataKey="measure" width={120} stroke="#71717a" fontSize={12} />
               <Tooltip formatter={tooltipPercent} />
               {withSet.map((c) => (
-                <Bar key={c.model} dataKey={c.model} fill={colorOf.get(c.model)} barSize={14} isAnimationActive={false} />
+                <Bar key={c.model} dataKey={c.model} fill={colors.get(c.model)} barSize={14} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>

@@ -8,7 +8,7 @@ import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { DashboardReport } from "@/lib/client/dashboards";
 import { DIAGNOSES } from "@/lib/domain/debugger/types";
 import { ChartFrame } from "./chart-frame";
-import { BASELINES, DIAGNOSIS_COLORS, DIAGNOSIS_LABEL, modelColor, OPERATOR_LABEL, pct1, percentTick, points, tooltipPercent } from "./palette";
+import { BASELINES, DIAGNOSIS_COLORS, DIAGNOSIS_LABEL, colorOf, OPERATOR_LABEL, pct1, percentTick, points, tooltipPercent } from "./palette";
 
 const OPERATORS = ["INVREL", "TRUNC", "NEARMISS", "unparseable"] as const;
 /** A round top for a percentage axis whose quarters read well: 10, 20, 40, 60, 80 or 100. */
@@ -18,7 +18,7 @@ const niceTop = (max: number) => [10, 20, 40, 60, 80, 100].find((t) => max <= t)
 export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
   const tag = `v${r.benchmark!.version}`;
   const names = r.models.map((m) => m.name);
-  const legend = r.models.map((m, i) => ({ name: m.name, color: modelColor(i) }));
+  const legend = r.models.map((m) => ({ name: m.name, color: colorOf(r, m.name) }));
   const operators = OPERATORS.map((op) => ({ operator: OPERATOR_LABEL[op].replace(/ \(.*\)$/, ""), ...Object.fromEntries(r.models.map((m) => [m.name, 100 * m.operators[op]])) }));
   const top = niceTop(Math.max(0, ...operators.flatMap((o) => names.map((n) => Number(o[n as keyof typeof o]) || 0))));
   const lengths = r.byLength.map((l) => ({ hops: `${l.hops} hops (${l.items})`, ...Object.fromEntries(names.map((n) => [n, l.models[n] ? 100 * l.models[n].accuracy : null])) }));
@@ -39,8 +39,8 @@ export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
               <XAxis dataKey="operator" stroke="#71717a" fontSize={12} interval={0} />
               <YAxis domain={[0, top]} ticks={[0, 1, 2, 3, 4].map((k) => (k * top) / 4)} tickFormatter={percentTick} stroke="#71717a" fontSize={12} width={44} />
               <Tooltip formatter={tooltipPercent} />
-              {names.map((n, i) => (
-                <Bar key={n} dataKey={n} fill={modelColor(i)} maxBarSize={40} isAnimationActive={false} />
+              {names.map((n) => (
+                <Bar key={n} dataKey={n} fill={colorOf(r, n)} maxBarSize={40} isAnimationActive={false} />
               ))}
             </BarChart>
           </ResponsiveContainer>
@@ -59,8 +59,8 @@ export function DiagnosticsTab({ report: r }: { report: DashboardReport }) {
               <XAxis dataKey="hops" stroke="#71717a" fontSize={12} padding={{ left: 24, right: 24 }} />
               <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} width={44} />
               <Tooltip formatter={tooltipPercent} />
-              {names.map((n, i) => (
-                <Line key={n} dataKey={n} stroke={modelColor(i)} strokeWidth={2} dot={{ r: 5, fill: modelColor(i), strokeWidth: 0 }} connectNulls isAnimationActive={false} />
+              {names.map((n) => (
+                <Line key={n} dataKey={n} stroke={colorOf(r, n)} strokeWidth={2} dot={{ r: 5, fill: colorOf(r, n), strokeWidth: 0 }} connectNulls isAnimationActive={false} />
               ))}
             </LineChart>
           </ResponsiveContainer>
@@ -126,10 +126,10 @@ function Baselines({ report: r }: { report: DashboardReport }) {
           </tr>
         </thead>
         <tbody>
-          {r.models.map((m, i) => (
+          {r.models.map((m) => (
             <Tr key={m.name} data-testid="baseline-model">
               <Td>
-                <span className="mr-2 inline-block size-2.5 rounded-full" style={{ background: modelColor(i) }} aria-hidden />
+                <span className="mr-2 inline-block size-2.5 rounded-full" style={{ background: colorOf(r, m.name) }} aria-hidden />
                 {m.name}
               </Td>
               <Td numeric>{pct1(m.overall.accuracy)}</Td>

@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th, Tr } from "@/components/ui/table";
 import type { DashboardReport } from "@/lib/client/dashboards";
 import { ChartFrame } from "./chart-frame";
-import { modelColor } from "./palette";
+import { colorOf } from "./palette";
 import { ScoresEditor } from "./scores-editor";
 
 const OTHER = "#a1a1aa";
@@ -34,10 +34,10 @@ export function ExternalTab({ report: r }: { report: DashboardReport }) {
   const each = correlations.filter((c) => c.benchmark !== "overall");
   const overall = correlations.find((c) => c.benchmark === "overall");
   // A version keeps its color from the other charts; versions evaluated here but not compared are grey.
-  const colorOf = new Map(r.models.map((m, i) => [m.name, modelColor(i)]));
+  const colors = new Map(r.models.map((m) => [m.name, colorOf(r, m.name)]));
   const legendOf = (points: { model: string }[]) => [
-    ...r.models.filter((m) => points.some((p) => p.model === m.name)).map((m) => ({ name: m.name, color: colorOf.get(m.name)! })),
-    ...(points.some((p) => !colorOf.has(p.model)) ? [{ name: "evaluated here, not compared", color: OTHER }] : []),
+    ...r.models.filter((m) => points.some((p) => p.model === m.name)).map((m) => ({ name: m.name, color: colors.get(m.name)! })),
+    ...(points.some((p) => !colors.has(p.model)) ? [{ name: "evaluated here, not compared", color: OTHER }] : []),
   ];
   return (
     <div className="space-y-6">
@@ -90,7 +90,7 @@ export function ExternalTab({ report: r }: { report: DashboardReport }) {
                     <Tooltip cursor={{ strokeDasharray: "3 3" }} />
                     <Scatter data={c.points.map((p) => ({ ...p, percent: 100 * p.accuracy }))} isAnimationActive={false}>
                       {c.points.map((p) => (
-                        <Cell key={p.model} fill={colorOf.get(p.model) ?? OTHER} />
+                        <Cell key={p.model} fill={colors.get(p.model) ?? OTHER} />
                       ))}
                       <LabelList dataKey="model" position="top" fontSize={11} fill="#3f3f46" />
                     </Scatter>

@@ -2,7 +2,13 @@ import { DIAGNOSIS_LABEL } from "@/components/debugger/labels";
 
 /** One color per compared version, in the order compared (colour-blind-safe Tableau 10). */
 const MODEL_COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#b07aa1", "#edc948", "#9c755f"];
-export const modelColor = (index: number) => MODEL_COLORS[index % MODEL_COLORS.length];
+const modelColor = (index: number) => MODEL_COLORS[index % MODEL_COLORS.length];
+
+/**
+ * A version's color, by its place among the versions evaluated on the benchmark (oldest first):
+ * it keeps its color whichever others are compared with it.
+ */
+export const colorOf = (r: { available: readonly { name: string }[] }, name: string) => modelColor(Math.max(0, r.available.findIndex((a) => a.name === name)));
 
 export const DIAGNOSIS_COLORS: Record<string, string> = { MISSING_RELATION: "#b91c1c", WRONG_RELATION: "#f87171", MISSING_CONCEPT: "#ca8a04", COMPOSITION: "#7c3aed", UNEXPLAINED: "#a1a1aa" };
 export { DIAGNOSIS_LABEL };

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { Select } from "@/components/ui/field";
 import { cx } from "@/lib/client/cx";
 import type { DashboardReport } from "@/lib/client/dashboards";
-import { modelColor, pct1 } from "./palette";
+import { colorOf, pct1 } from "./palette";
 
 type Go = (changes: Record<string, string | null>) => void;
 
@@ -14,7 +14,7 @@ type Go = (changes: Record<string, string | null>) => void;
  */
 export function Picker({ report: r, go, busy }: { report: DashboardReport; go: Go; busy: boolean }) {
   const compared = r.models.map((m) => m.name);
-  const colorOf = new Map(compared.map((n, i) => [n, modelColor(i)]));
+  
   const toggle = (name: string) => {
     const on = compared.includes(name);
     if (on && compared.length === 1) return;
@@ -64,7 +64,7 @@ export function Picker({ report: r, go, busy }: { report: DashboardReport; go: G
                     on ? "bg-white font-medium text-zinc-900 shadow-xs ring-zinc-300" : "bg-zinc-50 text-zinc-400 ring-zinc-200 hover:text-zinc-700",
                   )}
                 >
-                  <span className="size-2.5 rounded-full" style={{ background: on ? colorOf.get(a.name) : "#d4d4d8" }} aria-hidden />
+                  <span className="size-2.5 rounded-full" style={{ background: on ? colorOf(r, a.name) : "#d4d4d8" }} aria-hidden />
                   {a.name}
                   <span className="text-xs font-normal text-zinc-500">
                     {a.stage.toLowerCase() === a.name.toLowerCase() ? "" : `${a.stage.toLowerCase()} · `}
