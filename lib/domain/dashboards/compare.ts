@@ -17,8 +17,13 @@ export type ComparedItem = {
 /** A version's answers on the benchmark: the chosen option by item id (null: no option named). */
 export type ComparedModel = { name: string; answers: ReadonlyMap<string, number | null> };
 
+/** The benchmark's answer-bias baselines, overall and per discipline (the best cue beside chance). */
+export type AnswerBaselines = { overall: DashboardReport["answerBias"]; byDiscipline: ReadonlyMap<string, DashboardReport["byDiscipline"][number]["baseline"]> };
+
 export type CompareInput = {
   items: readonly ComparedItem[];
+  /** the items' baselines when already known: a frozen benchmark's never change */
+  baselines?: AnswerBaselines;
   /** the disciplines to list, in display order */
   disciplines: readonly { slug: string; name: string }[];
   models: readonly ComparedModel[];
@@ -93,17 +98,19 @@ export function compareModels(input: CompareInput): Comparison {
   }
   const pair = first && second ? pairOf(first.name, second.name, outcomes) : null;
 
+  const baselines = input.baselines ?? answerBaselines(input.items);
+  const counts = new Map<string, number>();
+  for (const i of input.items) counts.set(i.discipline, (counts.get(i.discipline) ?? 0) + 1);
   const byDiscipline = input.disciplines.flatMap(({ slug, name }) => {
-    const items = input.items.filter((i) => i.discipline === slug);
-    if (!items.length) return [];
-    const bias = answerBias(items.map((i) => ({ stem: i.stem, options: [...i.options], answerIndex: i.answerIndex })));
-    const [cue, bestCue] = (Object.keys(CUES) as (keyof typeof CUES)[]).map((k) => [CUES[k], bias[k]] as const).reduce((best, c) => (c[1] > best[1] ? c : best));
+    const items = counts.get(slug) ?? 0;
+    if (!items) return [];
     const models = Object.fromEntries(input.models.flatMap((m) => {
       const g = metrics.get(m.name)!.byDiscipline[slug];
       return g ? [[m.name, cell(g)]] : [];
     }));
     const p = pairByDiscipline.get(slug);
-    return [{ slug, name, items: items.length, models, pair: pair ? { deltaPoints: p ? points(p.b, p.n) - points(p.a, p.n) : 0, fixed: p?.fixed ?? 0, broken: p?.broken ?? 0 } : null, baseline: { chance: bias.chance, bestCue, cue } }];
+    const baseline = baselines.byDiscipline.get(slug) ?? { chance: 0, bestCue: 0, cue: CUES.longestOption };
+    return [{ slug, name, items, models, pair: pair ? { deltaPoints: p ? points(p.b, p.n) - points(p.a, p.n) : 0, fixed: p?.fixed ?? 0, broken: p?.broken ?? 0 } : null, baseline }];
   });
 
   const hops = [...new Set(input.items.map((i) => i.hops))].sort((a, b) => a - b);
@@ -116,7 +123,27 @@ export function compareModels(input: CompareInput): Comparison {
     })),
   }));
 
-  return { metrics, pair, byDiscipline, byLength, answerBias: answerBias(input.items.map((i) => ({ stem: i.stem, options: [...i.options], answerIndex: i.answerIndex }))), flips };
+  return { metrics, pair, byDiscipline, byLength, answerBias: baselines.overall, flips };
+}
+
+const scorable = (items: readonly ComparedItem[]) => items.map((i) => ({ stem: i.stem, options: [...i.options], answerIndex: i.answerIndex }));
+
+/** The answer-bias baselines of the items, overall and per discipline with the best of the cues. */
+export function answerBaselines(items: readonly ComparedItem[]): AnswerBaselines {
+  const groups = new Map<string, ComparedItem[]>();
+  for (const i of items) {
+    const group = groups.get(i.discipline);
+    if (group) group.push(i);
+    else groups.set(i.discipline, [i]);
+  }
+  const byDiscipline = new Map(
+    [...groups].map(([slug, group]) => {
+      const bias = answerBias(scorable(group));
+      const [cue, bestCue] = (Object.keys(CUES) as (keyof typeof CUES)[]).map((k) => [CUES[k], bias[k]] as const).reduce((best, c) => (c[1] > best[1] ? c : best));
+      return [slug, { chance: bias.chance, bestCue, cue }] as const;
+    }),
+  );
+  return { overall: answerBias(scorable(items)), byDiscipline };
 }
 
 /** The paired comparison of two versions on the same items, first the older. */

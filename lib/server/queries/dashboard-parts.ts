@@ -51,7 +51,24 @@ export async function flipPatches(db: Db, items: readonly FlipItem[], sets: { ne
     };
   });
   const lineage = lineageSince(sets.newer, sets.older, tree.parentOf);
-  return new Map(items.map((i) => [i.id, linkPatches(i.id, refs.get(i.id)!, links, lineage)]));
+  // Each flip is linked against the few patches that name it or its chain, not all of them.
+  const byKey = new Map<string, PatchLink[]>();
+  const index = (key: string, p: PatchLink) => {
+    const list = byKey.get(key);
+    if (list) list.push(p);
+    else byKey.set(key, [p]);
+  };
+  for (const p of links) {
+    index(`${p.targetKind}:${p.targetId}`, p);
+    for (const itemId of p.itemIds) index(`item:${itemId}`, p);
+  }
+  return new Map(
+    items.map((i) => {
+      const r = refs.get(i.id)!;
+      const keys = [`item:${i.id}`, ...r.conceptIds.map((id) => `concept:${id}`), ...r.relationIds.map((id) => `relation:${id}`)];
+      return [i.id, linkPatches(i.id, r, [...new Set(keys.flatMap((k) => byKey.get(k) ?? []))], lineage)];
+    }),
+  );
 }
 
 /** Failure diagnoses by discipline from the newest debug run of each evaluation run: two statements. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { compareModels, dashboardReportSchema, externalCorrelations, type ComparedItem, type DashboardReport } from "@/lib/domain/dashboards";
+import { answerBaselines, compareModels, dashboardReportSchema, externalCorrelations, type AnswerBaselines, type ComparedItem, type DashboardReport } from "@/lib/domain/dashboards";
 import { DomainError } from "@/lib/domain/errors";
 import type { ItemOption } from "@/lib/domain/tester";
 import type { Db } from "@/lib/server/db";
@@ -27,6 +27,22 @@ export type ReportQuery = z.input<typeof reportQuery>;
 export const DEFAULT_COMPARED = 4;
 /** Flips listed in full; the rest are counted (the pair's fixed and broken counts are exact). */
 export const MAX_FLIPS_LISTED = 1000;
+
+/**
+ * A frozen benchmark's items never change, so neither do its answer-bias baselines (the costliest
+ * part of a report: every option's words): kept per benchmark for the last few asked.
+ */
+const baselinesOf = new Map<string, AnswerBaselines>();
+function cachedBaselines(benchmarkId: string, items: readonly ComparedItem[]): AnswerBaselines {
+  const key = `${benchmarkId}:${items.length}`;
+  let b = baselinesOf.get(key);
+  if (!b) {
+    b = answerBaselines(items);
+    if (baselinesOf.size >= 8) baselinesOf.delete(baselinesOf.keys().next().value!);
+    baselinesOf.set(key, b);
+  }
+  return b;
+}
 
 const bad = (field: string, message: string) => new DomainError("BAD_INPUT", message, { fields: [{ field, message }] });
 
@@ -92,6 +108,7 @@ export async function dashboardReport(db: Db, q: z.infer<typeof reportQuery>): P
   const usedDisciplines = new Set(itemRows.map((i) => i.disciplineId));
   const c = compareModels({
     items,
+    baselines: cachedBaselines(benchmark.id, items),
     disciplines: disciplineRows.filter((d) => usedDisciplines.has(d.id)).map((d) => ({ slug: d.slug, name: d.name })),
     models: compared.map((r) => ({ name: r.modelVersion.name, answers: answers.get(r.id)! })),
     pair,
