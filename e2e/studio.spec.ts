@@ -14,7 +14,7 @@ pull stretches the oceans into two bulges, one facing the Moon and one facing aw
 Earth carries every coast through both bulges each day, which is why most shores see two high tides daily.
 `;
 
-test("the home page lists the loop with counts and the next step; the shell shows every stage, and a stage not built yet says what it will hold", async ({ page }) => {
+test("the home page lists the loop with counts and the next step; the shell shows every stage, none marked coming, and the Dashboards open", async ({ page }) => {
   await page.goto("/");
   const steps = page.getByTestId("pipeline-step");
   await expect(steps).toHaveCount(10);
