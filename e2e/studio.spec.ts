@@ -14,14 +14,14 @@ pull stretches the oceans into two bulges, one facing the Moon and one facing aw
 Earth carries every coast through both bulges each day, which is why most shores see two high tides daily.
 `;
 
-test("the home page lists the loop with counts and the next step; the shell shows every stage, and a stage not built yet says what it will hold", async ({ page }) => {
+test("the home page lists the loop with counts and the next step; the shell shows every stage, none marked coming, and the Dashboards open", async ({ page }) => {
   await page.goto("/");
   const steps = page.getByTestId("pipeline-step");
   await expect(steps).toHaveCount(10);
   await expect(steps.first()).toHaveAttribute("data-done", "true");
   await expect(steps.first().getByTestId("pipeline-count")).toContainText("documents");
   await expect(page.locator('[data-testid="pipeline-step"][data-next="true"]')).toHaveCount(1);
-  await expect(page.locator('[data-step="compared"]')).toContainText("not built yet");
+  await expect(page.locator('[data-step="compared"]')).toContainText("versions evaluated on one frozen benchmark");
   await shot(page, "home-checklist");
   await page.locator('[data-step="benchmark"]').getByRole("link").click();
   await expect(page).toHaveURL(/\/tester/);
@@ -31,13 +31,11 @@ test("the home page lists the loop with counts and the next step; the shell show
     await expect(page.getByTestId(`nav-${key}`)).toBeVisible();
   }
   await expect(page.getByTestId("discipline-switcher")).toBeVisible();
-  // Stages not built yet are marked in the navigation.
-  await expect(page.getByTestId("nav-dashboards").getByTestId("nav-coming")).toHaveText("soon");
-  for (const key of ["models", "debugger"]) await expect(page.getByTestId(`nav-${key}`).getByTestId("nav-coming")).toHaveCount(0);
+  // Every stage is built: none is marked "soon" any more.
+  await expect(page.getByTestId("nav-coming")).toHaveCount(0);
   await page.getByTestId("nav-dashboards").click();
   await expect(page).toHaveURL(/\/dashboards/);
-  await expect(page.getByTestId("stage-placeholder")).toBeVisible();
-  await shot(page, "placeholder-dashboards");
+  await expect(page.getByTestId("dashboards").or(page.getByTestId("empty-state")).first()).toBeVisible();
 });
 
 test("the demo workspace is there at once: 16 disciplines with documents and readable chunks", async ({ page }) => {

@@ -41,6 +41,14 @@ describe("every API route against the permission table", () => {
     }
   });
 
+  it("covers the dashboards' routes: reading is open to every role, writing external scores is the leads' and admins'", () => {
+    const rule = (pattern: string, method: Method) => routes.find((r) => r.pattern === pattern)?.handlers[method]?.auth;
+    expect(rule("/api/dashboards/report", "GET")).toBe("workspace:read");
+    expect(rule("/api/external-scores", "GET")).toBe("workspace:read");
+    for (const [pattern, method] of [["/api/external-scores", "POST"], ["/api/external-scores/import", "POST"], ["/api/external-scores/[id]", "DELETE"]] as const) expect(rule(pattern, method)).toBe("external-scores:edit");
+    expect(PERMISSIONS["external-scores:edit"]).toEqual(["ADMIN", "LEAD"]);
+  });
+
   it("allows or denies anonymous, viewer, annotator, expert, lead and admin exactly as the table says", async () => {
     const mismatches: string[] = [];
     let calls = 0;

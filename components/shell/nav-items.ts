@@ -71,11 +71,10 @@ export const NAV_ITEMS: NavItem[] = [
   },
   {
     key: "dashboards",
-    coming: true,
     href: "/dashboards",
     label: "Dashboards",
     group: "Operations",
-    summary: "Dashboards will chart corpus coverage and model scores across disciplines and data versions here, as the pipeline produces them.",
+    summary: "Model versions compared on a frozen benchmark: accuracy per discipline with intervals, the paired test, the items fixed and broken with their patches, diagnostics, external benchmarks and CORE.",
   },
   {
     key: "jobs",
@@ -93,8 +92,6 @@ export const OTHER_PAGES: NavItem[] = [
   { key: "audit", href: "/admin/audit", label: "Audit log", group: "Admin", permission: "audit:read", summary: "Who signed in, changed roles and created or revoked tokens." },
   { key: "account", href: "/account", label: "Account", group: "Account", summary: "Your password and API tokens." },
 ];
-
-export const navItem = (key: StageKey): NavItem => NAV_ITEMS.find((i) => i.key === key)!;
 
 export const navItemForPath = (pathname: string | null): NavItem | undefined =>
   [...NAV_ITEMS, ...OTHER_PAGES].find((i) => pathname === i.href || pathname?.startsWith(`${i.href}/`));

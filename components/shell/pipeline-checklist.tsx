@@ -11,11 +11,10 @@ import { usePipelineStatus } from "@/lib/client/pipeline";
 import { navHref } from "@/lib/client/url";
 import type { PipelineStatus } from "@/lib/domain/pipeline-status";
 
-type Step = { key: string; label: string; href: string; done: boolean; count: string; next: string; coming?: true };
+type Step = { key: string; label: string; href: string; done: boolean; count: string; next: string };
 
 /** The loop's steps in order, each done or not by the workspace's own counts. */
 export function pipelineSteps(s: PipelineStatus): Step[] {
-  const coming = (key: string, label: string, href: string, next: string): Step => ({ key, label, href, done: false, count: "not built yet", next, coming: true });
   return [
     { key: "corpus", label: "Corpus imported", href: "/corpus", done: s.documents > 0, count: `${formatInt(s.documents)} documents, ${formatInt(s.chunks)} chunks`, next: "Import textbook documents (upload, or `proda import <folder>`)." },
     { key: "extracted", label: "Knowledge extracted", href: "/knowledge", done: s.chains > 0, count: `${formatInt(s.concepts)} concepts, ${formatInt(s.relations)} relations, ${formatInt(s.chains)} chains from ${formatInt(s.extractedChunks)} of ${formatInt(s.chunks)} chunks`, next: "Extract L1 concepts, L2 relations and L3 chains on the Knowledge page." },
@@ -26,7 +25,7 @@ export function pipelineSteps(s: PipelineStatus): Step[] {
     { key: "evaluated", label: "Model evaluated", href: "/evaluation", done: s.finishedEvaluations > 0, count: `${formatInt(s.finishedEvaluations)} finished evaluation runs`, next: "Evaluate V1 (and the base model it starts from) on the frozen benchmark." },
     { key: "traced", label: "Failures traced", href: "/debugger", done: s.tracedFailures > 0, count: `${formatInt(s.tracedFailures)} failed items traced`, next: "Trace V1's failed items back to the missing concept or relation on the Debugger page." },
     { key: "patched", label: "Patches approved", href: "/debugger", done: s.approvedPatches > 0, count: `${formatInt(s.approvedPatches)} patches approved`, next: "Review the patches the Debugger proposes (an editor with the schema), approve them, and make V2." },
-    coming("compared", "V2 compared", "/dashboards", "Train V2 = V1 + patches and compare it with V1."),
+    { key: "compared", label: "V2 compared", href: "/dashboards", done: s.comparedVersions > 1, count: `${formatInt(s.comparedVersions)} versions evaluated on one frozen benchmark`, next: "Train V2 = V1 + patches, evaluate it, and compare it with V1 on the Dashboards page." },
   ];
 }
 
@@ -61,7 +60,7 @@ export function PipelineChecklist({ discipline }: { discipline: string | null })
                     {s.label}
                   </Link>
                   <span className="sr-only">{s.done ? " (done)" : isNext ? " (next)" : ""}</span>
-                  <p className={cx("text-xs", s.coming ? "text-zinc-400" : "text-zinc-600")} data-testid="pipeline-count">
+                  <p className="text-xs text-zinc-600" data-testid="pipeline-count">
                     {s.count}
                   </p>
                   {isNext && <p className="mt-1 text-xs text-accent-800">Next: {s.next}</p>}

@@ -26,5 +26,7 @@ export const pipelineStatus = z.object({
   tracedFailures: z.number().int(),
   /** patches approved (or already applied to a training set) */
   approvedPatches: z.number().int(),
+  /** the most versions evaluated on one frozen benchmark: two or more can be compared on the dashboards */
+  comparedVersions: z.number().int(),
 });
 export type PipelineStatus = z.infer<typeof pipelineStatus>;

@@ -5,7 +5,7 @@ type Stage = (typeof MODEL_STAGES)[number];
 const wholeNumber = /^\d+$/;
 const positive = /^(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
 
-/** The lead's commands: approve, train, eval, models (and models register). Loaded lazily like the others. */
+/** The lead's commands: approve, train, eval, report, models (and models register). Loaded lazily like the others. */
 export function addModelCommands(program: Command) {
   program
     .command("approve")
@@ -57,6 +57,18 @@ export function addModelCommands(program: Command) {
     .action(async (opts: { model: string; benchmark?: string; json?: boolean }) => {
       const { evalCommand } = await import("./models-command");
       process.exitCode = await evalCommand(opts);
+    });
+
+  program
+    .command("report")
+    .description("the leads' dashboard as text: versions compared on one frozen benchmark (accuracy with 95% intervals, per discipline and chain length, the paired McNemar test, flips and their patches, diagnoses, answer-bias baselines, external correlation, CORE)")
+    .option("--benchmark <ref>", "a frozen benchmark: id or v<N> (default: the newest frozen one with an evaluation)")
+    .option("--models <names>", "versions to compare, comma-separated (default: the 4 newest evaluated on it)")
+    .option("--pair <names>", "the two versions to pair, older first (default: the last two compared)")
+    .option("--json", "print the report as JSON (the dashboard's schema)")
+    .action(async (opts: { benchmark?: string; models?: string; pair?: string; json?: boolean }) => {
+      const { reportCommand } = await import("./report-command");
+      process.exitCode = await reportCommand(opts);
     });
 
   const models = program

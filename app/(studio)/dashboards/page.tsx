@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { StagePlaceholder } from "@/components/shell/stage-placeholder";
+import { DashboardsView } from "@/components/dashboards/dashboards-view";
 
 export const metadata: Metadata = { title: "Dashboards" };
 
 export default function DashboardsPage() {
-  return <StagePlaceholder stage="dashboards" />;
+  return <DashboardsView />;
 }

@@ -39,16 +39,21 @@ export async function trainingSetDetail(db: Db, id: string) {
   const { core, ...rest } = set;
   // What approval would say now: the page disables Approve with this reason instead of letting it fail.
   const approval = set.status === "DRAFT" ? await assertReadyForTraining(db, id).then(() => null, (e) => (isDomainError(e) ? e.message : null)) : null;
-  const inputs = core as (Omit<CoreInputs, "orthogonality"> & { report?: unknown }) | null;
   return {
     trainingSet: rest,
     /** why approval would be refused now, or null when it would pass (or the set is not a draft) */
     approvalBlocked: approval,
     byKind: Object.fromEntries(byKind.map((k) => [k.kind, k._count])),
     byDiscipline,
-    core: inputs ? coreReport({ ...inputs, orthogonality: check ? { violations: check.violationCount, checkedAt: check.createdAt.toISOString() } : null }) : null,
+    core: storedCoreReport(core, check),
     gate: check && { id: check.id, passed: check.passed, checked: check.checked, violations: check.violationCount, benchmarkIds: check.benchmarkIds, frozenIds: check.frozenIds, stale: isStale(frozen, check.frozenIds), createdAt: check.createdAt, pairs: await pairsOf(db, check.violations) },
   };
+}
+
+/** The CORE report of a set from what its build stored, with orthogonality from its latest gate check (unknown before one). */
+export function storedCoreReport(core: unknown, check: { violationCount: number; createdAt: Date } | null | undefined) {
+  const inputs = core as (Omit<CoreInputs, "orthogonality"> & { report?: unknown }) | null;
+  return inputs ? coreReport({ ...inputs, orthogonality: check ? { violations: check.violationCount, checkedAt: check.createdAt.toISOString() } : null }) : null;
 }
 
 /** Offending pairs with both texts, so a reviewer sees what is shared. */

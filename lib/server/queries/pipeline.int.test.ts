@@ -15,7 +15,7 @@ describe("the pipeline status behind the home page's checklist", () => {
   it("counts each step from the workspace itself", async () => {
     await ensureDefaultDisciplines(t.db());
     expect(await pipelineStatusOf(t.db())).toEqual({
-      documents: 0, chunks: 0, extractedChunks: 0, concepts: 0, relations: 0, chains: 0, reviewed: 0, frozenBenchmarks: 0, frozenItems: 0, trainingSets: 0, approvedTrainingSets: 0, trainedModels: 0, finishedEvaluations: 0, tracedFailures: 0, approvedPatches: 0,
+      documents: 0, chunks: 0, extractedChunks: 0, concepts: 0, relations: 0, chains: 0, reviewed: 0, frozenBenchmarks: 0, frozenItems: 0, trainingSets: 0, approvedTrainingSets: 0, trainedModels: 0, finishedEvaluations: 0, tracedFailures: 0, approvedPatches: 0, comparedVersions: 0,
     });
     await runInline(t.db(), corpusImportJob, corpusImportHandler, { source: { kind: "path", path: SHARED_CORPUS } });
     await runInline(t.db(), knowledgeExtractJob, knowledgeExtractHandler, { engine: "local", discipline: "biology" });

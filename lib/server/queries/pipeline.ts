@@ -20,6 +20,8 @@ export async function pipelineStatusOf(db: Db): Promise<PipelineStatus> {
       (SELECT count(*) FROM "ModelVersion" WHERE "trainingSetId" IS NOT NULL)::int AS "trainedModels",
       (SELECT count(*) FROM "EvaluationRun" WHERE "finishedAt" IS NOT NULL)::int AS "finishedEvaluations",
       (SELECT count(*) FROM "FailureTrace")::int AS "tracedFailures",
-      (SELECT count(*) FROM "Patch" WHERE status IN ('APPROVED', 'APPLIED'))::int AS "approvedPatches"`;
+      (SELECT count(*) FROM "Patch" WHERE status IN ('APPROVED', 'APPLIED'))::int AS "approvedPatches",
+      coalesce((SELECT max(n) FROM (SELECT count(DISTINCT e."modelVersionId") AS n FROM "EvaluationRun" e JOIN "Benchmark" b ON b.id = e."benchmarkId"
+        WHERE e."finishedAt" IS NOT NULL AND b.status = 'FROZEN' GROUP BY e."benchmarkId") per), 0)::int AS "comparedVersions"`;
   return pipelineStatus.parse(row);
 }

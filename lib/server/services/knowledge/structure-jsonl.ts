@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { canonicalName, displayName } from "@/lib/domain/knowledge/canonical";
-import { DomainError } from "@/lib/domain/errors";
+import { LineErrors } from "@/lib/domain/line-errors";
 import { nulPaths } from "@/lib/server/http/nul-bytes";
 import type { Db } from "@/lib/server/db";
 import type { Principal } from "@/lib/server/auth/principal";
@@ -53,27 +53,6 @@ export function exportStructure(db: Db, discipline?: string): ReadableStream<Uin
       else controller.enqueue(enc.encode(`${value}\n`));
     },
   });
-}
-
-type LineError = { line: number; message: string };
-
-/** A bad file lists its first MAX_LISTED bad lines and counts the rest: never a 200 MB answer. */
-const MAX_LISTED = 100;
-
-class LineErrors {
-  readonly listed: LineError[] = [];
-  notListed = 0;
-  add(e: LineError) {
-    if (this.listed.length < MAX_LISTED) this.listed.push(e);
-    else this.notListed++;
-  }
-  get count() {
-    return this.listed.length + this.notListed;
-  }
-  refuse(what: string): never {
-    const more = this.notListed ? ` (the first ${MAX_LISTED} are listed)` : "";
-    throw new DomainError("BAD_INPUT", `${this.count} ${what}; nothing was imported${more}`, { lines: this.listed, linesNotListed: this.notListed });
-  }
 }
 
 type Item = Line & { line: number };
