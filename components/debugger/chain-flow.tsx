@@ -16,7 +16,8 @@ const WORD: Record<Verdict, string> = { known: "known", failed: "not known", unp
 export function ChainFlow({ trace }: { trace: TraceDetail }) {
   const verdict = (level: "L1" | "L2", position: number): Verdict => {
     const p = trace.probes.results.find((r) => r.level === level && r.position === position);
-    return !p ? "unprobed" : p.correct ? "known" : "failed";
+    // A weak probe passed shows nothing: drawn like a step not asked.
+    return !p || (p.correct && p.weak) ? "unprobed" : p.correct ? "known" : "failed";
   };
   const names = [trace.steps[0]?.subject, ...trace.steps.map((s) => s.object)];
   const nodes: Node[] = names.map((name, i) => {

@@ -79,8 +79,9 @@ export function TraceView({ id }: { id: string }) {
                 <li key={i} data-testid="trace-probe" data-correct={p.correct}>
                   <div className="mb-1 flex items-center gap-2 text-xs">
                     <Badge tone={p.level === "L2" ? "accent" : "blue"}>{p.level === "L2" ? `step ${p.position + 1}` : `concept ${p.position + 1}`}</Badge>
-                    {p.correct ? <Badge tone="green">known</Badge> : <Badge tone="red">not known</Badge>}
+                    {p.correct ? p.weak ? <Badge tone="neutral">answered, shows nothing</Badge> : <Badge tone="green">known</Badge> : <Badge tone="red">not known</Badge>}
                   </div>
+                  {p.weak && <p className="mb-1 text-xs text-zinc-500">A weak probe: {p.weak}.</p>}
                   <p className="mb-1 text-sm text-zinc-900">{p.stem}</p>
                   <OptionsList options={p.options} answerIndex={p.answerIndex} choice={p.choice} compact />
                   <details className="mt-1">

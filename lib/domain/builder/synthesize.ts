@@ -54,13 +54,18 @@ function* candidatesOf(input: BuilderInput): Generator<Draft> {
   const degree = new Map<string, number>();
   for (const r of input.relations) for (const id of [r.subjectId, r.objectId]) degree.set(id, (degree.get(id) ?? 0) + 1);
   const salience = (approved: boolean, d: number) => (approved ? 1_000_000 : 0) + d;
-  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const rankedConcepts = [...input.concepts].sort((a, b) => salience(b.approved, degree.get(b.id) ?? 0) - salience(a.approved, degree.get(a.id) ?? 0) || byId(a, b));
+  // Ties go by what the items say, then by id: ids differ between workspaces, and a budget must
+  // take the same instances from the same structure wherever it was extracted.
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const byId = (a: { id: string }, b: { id: string }) => byKey(a.id, b.id);
+  const conceptKey = (c: BuilderConcept) => c.name.toLowerCase();
+  const rankedConcepts = [...input.concepts].sort((a, b) => salience(b.approved, degree.get(b.id) ?? 0) - salience(a.approved, degree.get(a.id) ?? 0) || byKey(conceptKey(a), conceptKey(b)) || byId(a, b));
   // A relation whose ends are missing is not taught (the reachability gate reports it).
   const relations = input.relations.filter((r) => concepts.has(r.subjectId) && concepts.has(r.objectId));
   const relSalience = (r: (typeof relations)[number]) => salience(r.approved, (degree.get(r.subjectId) ?? 0) + (degree.get(r.objectId) ?? 0));
-  const rankedRelations = [...relations].sort((a, b) => relSalience(b) - relSalience(a) || byId(a, b));
   const name = (id: string) => concepts.get(id)!.name;
+  const relationKey = (r: (typeof relations)[number]) => `${name(r.subjectId).toLowerCase()}\u0000${r.predicate}\u0000${name(r.objectId).toLowerCase()}`;
+  const rankedRelations = [...relations].sort((a, b) => relSalience(b) - relSalience(a) || byKey(relationKey(a), relationKey(b)) || byId(a, b));
 
   // Read once for the definition and again for contrasts; only as far as the budget goes.
   const definitions = new Map<string, string | null>();

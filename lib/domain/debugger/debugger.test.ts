@@ -86,10 +86,6 @@ describe("probes", () => {
     ];
     const topical = indexStructure([...muscle, ...economy], rels, vocabulary);
     const step = { subject: "myosin", predicate: "is_a", object: "motor protein", relationId: "m1", subjectId: "myosin", objectId: "motor-protein" };
-    // A text with too few concepts of its own: the step is not asked, rather than with options from elsewhere.
-    const lonely = indexStructure([...topical.concepts.values(), { ...c("gram-stain"), topic: "bacteria" }, { ...c("staining-method"), topic: "bacteria" }], [...topical.relations.values(), r("b1", "gram-stain", "is_a", "staining-method")], vocabulary);
-    const alone = buildProbes({ id: "gram", path: [{ subject: "gram stain", predicate: "is_a", object: "staining method", relationId: "b1", subjectId: "gram-stain", objectId: "staining-method" }] }, lonely);
-    expect(alone.unprobed).toContainEqual({ level: "L2", position: 0, reason: expect.stringContaining("own text") });
     for (const seed of ["a", "b", "c", "d"]) {
       const probe = buildProbes({ id: seed, path: [step, { ...step, subject: seed }] }, topical).probes.find((p) => p.level === "L2" && p.position === 0)!;
       const wrong = probe.options.filter((o) => o.operator !== "ANSWER").map((o) => o.conceptId);
@@ -101,7 +97,7 @@ describe("probes", () => {
     }
   });
 
-  it("leave unasked a step whose answer is in the question's words, and offer wrong options that echo them too", () => {
+  it("mark weak a step whose answer is in the question's words (a pass shows nothing), and offer wrong options that echo them too", () => {
     const t = (id: string, definition: string | null = null): DebugConcept => ({ ...c(id, definition), topic: "genes" });
     const genes = indexStructure(
       [t("dominant-allele", "An allele whose trait shows in a heterozygote."), t("allele", "A specific version of a gene."), t("recessive-allele", "An allele whose trait is masked in a heterozygote."), t("gene"), t("trait"), t("genotype", "The genetic makeup of an organism."), t("phenotype", "The observable traits of an organism."), t("chromosome", "A thread of DNA that carries genes."), t("dominant-trait")],
@@ -113,7 +109,12 @@ describe("probes", () => {
       { subject: "allele", predicate: "is_a", object: "gene", relationId: "g2", subjectId: "allele", objectId: "gene" },
     ];
     const built = buildProbes({ id: "x", path: steps }, genes);
-    expect(built.unprobed).toContainEqual({ level: "L2", position: 0, reason: expect.stringContaining('"allele" in "dominant allele"') });
+    const weak = built.probes.find((p) => p.level === "L2" && p.position === 0)!;
+    expect(weak.weak).toContain('"allele" in "dominant allele"');
+    // Passed, it shows nothing (the chain is unexplained, not a composition failure); failed, it names the step.
+    const answered = (correct: boolean) => built.probes.map((p) => ({ ...p, choice: correct ? p.answerIndex : (p.answerIndex + 1) % p.options.length, raw: "", correct: p === weak ? correct : true }));
+    expect(diagnose(2, answered(true), built.unprobed)).toMatchObject({ diagnosis: "UNEXPLAINED", because: expect.stringContaining("step 1 (the answer is in the question's own words") });
+    expect(diagnose(2, answered(false), built.unprobed)).toMatchObject({ diagnosis: "MISSING_RELATION", step: 0, relationId: "g1" });
     // "An allele whose trait shows…": the definition offered for "Dominant allele" is masked with its article.
     const l1 = built.probes.find((p) => p.level === "L1" && p.conceptId === "dominant-allele")!;
     expect(l1.options[l1.answerIndex].text).toBe("An allele whose trait shows in a heterozygote.");

@@ -5,7 +5,8 @@ import type { DiagnosisResult, ProbeResult, Unprobed } from "./types";
  * failed is the relation missing (or held backwards, when the model chose the relation run the
  * other way); with every step known, the last concept whose definition probe failed is missing;
  * with every step and concept known, the model knows the parts but not the chain (composition).
- * When a step could not be probed and all that could be passed, nothing is claimed (unexplained).
+ * When a step could not be probed (or only by a weak probe, passed) and all the rest was passed,
+ * nothing is claimed (unexplained).
  */
 export function diagnose(steps: number, probes: readonly ProbeResult[], unprobed: readonly Unprobed[]): DiagnosisResult {
   const failedSteps = probes.filter((p) => p.level === "L2" && !p.correct).sort((a, b) => b.position - a.position);
@@ -27,10 +28,13 @@ export function diagnose(steps: number, probes: readonly ProbeResult[], unprobed
     const p = failedConcepts[0];
     return { diagnosis: "MISSING_CONCEPT", step: null, conceptId: p.conceptId, relationId: null, because: `The model does not know what the concept ${p.position === 0 ? "the chain starts from" : `reached at step ${p.position}`} is: its definition probe failed.` };
   }
-  const stepsProbed = new Set(probes.filter((p) => p.level === "L2").map((p) => p.position)).size;
-  if (stepsProbed === steps && steps > 0) {
+  // A weak probe passed (its answer was in its own words) shows nothing: its step counts as unknown.
+  const stepsKnown = new Set(probes.filter((p) => p.level === "L2" && !p.weak).map((p) => p.position)).size;
+  if (stepsKnown === steps && steps > 0) {
     return { diagnosis: "COMPOSITION", step: null, conceptId: null, relationId: null, because: `The model knows each of the ${steps} steps on its own but not the chain they make.` };
   }
-  const missing = unprobed.filter((u) => u.level === "L2").map((u) => `step ${u.position + 1} (${u.reason})`);
-  return { diagnosis: "UNEXPLAINED", step: null, conceptId: null, relationId: null, because: `Every probe asked was answered; not probed: ${missing.join("; ") || "nothing"}.` };
+  const missing = [...unprobed.filter((u) => u.level === "L2"), ...probes.filter((p) => p.level === "L2" && p.weak).map((p) => ({ position: p.position, reason: p.weak! }))]
+    .sort((a, b) => a.position - b.position)
+    .map((u) => `step ${u.position + 1} (${u.reason})`);
+  return { diagnosis: "UNEXPLAINED", step: null, conceptId: null, relationId: null, because: `Every probe asked was answered; not probed, or passed in a way that shows nothing: ${missing.join("; ") || "nothing"}.` };
 }

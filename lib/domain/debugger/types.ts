@@ -16,6 +16,8 @@ export const probeSchema = z.object({
   stem: z.string(),
   options: z.array(probeOptionSchema).min(2),
   answerIndex: z.number().int().nonnegative(),
+  /** why a right answer to it shows nothing (a wrong one still does): e.g. the answer is in the question's words */
+  weak: z.string().optional(),
 });
 
 /** A probe with the model's answer. */

@@ -21,7 +21,8 @@ export async function applyPatches(db: Db, actor: Principal | null, debugRunId: 
   const base = run.evaluationRun.modelVersion.trainingSet;
   if (!base) throw new DomainError("CONFLICT", `${run.evaluationRun.modelVersion.name} was not trained on a training set here: there is nothing to patch`);
   // Patches applied to an earlier V2 of this run come along: each V2 is V1 plus every patch approved so far.
-  const patches = await db.patch.findMany({ where: { debugRunId, status: { in: ["APPROVED", "APPLIED"] }, gatePassed: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  // In an order of their own content (ids and creation times differ between workspaces), so the same patches make the same V2.
+  const patches = (await db.patch.findMany({ where: { debugRunId, status: { in: ["APPROVED", "APPLIED"] }, gatePassed: true } })).sort((a, b) => stableKey(a).localeCompare(stableKey(b)));
   if (!patches.some((p) => p.status === "APPROVED")) throw new DomainError("NOTHING_TO_BUILD", patches.length ? "Every approved patch is already in a training set: approve more patches first" : "No approved patch to apply: annotators approve patches first (`proda patch approve`)");
 
   const created = await db.$transaction(
@@ -56,3 +57,8 @@ export async function applyPatches(db: Db, actor: Principal | null, debugRunId: 
   await db.trainingSet.update({ where: { id: created.set.id }, data: { status: "DRAFT", instanceCount, core: core as unknown as Prisma.InputJsonValue, lineage: lineage as Prisma.InputJsonValue } });
   return { trainingSetId: created.set.id, name: created.set.name, version: created.set.version, parent: { id: base.id, name: base.name, version: base.version }, instances: instanceCount, patches: patches.length, added: created.added.length };
 }
+
+const stableKey = (p: { targetKind: string; form: string; content: unknown }) => {
+  const c = p.content as { prompt?: string; completion?: string };
+  return `${p.targetKind}\u0000${p.form}\u0000${c.prompt ?? ""}\u0000${c.completion ?? ""}`;
+};

@@ -65,6 +65,7 @@ let v1SetId = "";
 let target: { itemId: string; step: number; relationId: string };
 let v1: Awaited<ReturnType<typeof trainAndEvaluate>>;
 let full: Set<string>;
+let debug: DebugReport;
 
 beforeAll(async () => {
   const db = t.db();
@@ -82,28 +83,32 @@ beforeAll(async () => {
   for (const item of items) {
     const steps = item.path as PathStep[];
     const step = steps.length - 1;
-    // A step whose answer is in the question's words is not probed (passing it would show nothing): not a target.
-    if (!buildProbes({ id: item.id, path: steps }, structures.get(item.disciplineId)!).probes.some((p) => p.level === "L2" && p.position === step)) continue;
+    // A step whose answer is in the question's words is probed weakly (a pass shows nothing): not a target.
+    if (!buildProbes({ id: item.id, path: steps }, structures.get(item.disciplineId)!).probes.some((p) => p.level === "L2" && p.position === step && !p.weak)) continue;
     const relationId = steps[step].relationId!;
     const set = (await ok<TrainingSetBuildReport>(runInline(db, trainingSetBuildJob, trainingSetBuildHandler, { name: "V1-data" }))).trainingSetId;
     await db.trainingInstance.deleteMany({ where: { trainingSetId: set, relationIds: { has: relationId } } });
     await db.trainingSet.update({ where: { id: set }, data: { instanceCount: await db.trainingInstance.count({ where: { trainingSetId: set } }) } });
     const result = await trainAndEvaluate(set, `V1-${item.id.slice(-6)}`, benchmarkId);
-    if (!result.right.has(item.id)) {
-      v1SetId = set;
-      v1 = result;
-      target = { itemId: item.id, step, relationId };
-      break;
-    }
+    if (result.right.has(item.id)) continue;
+    // The item fails without the relation. Its step probe has three or four options, so the student
+    // may still pass it (by elimination): then the trace rightly cannot name the relation, and the
+    // next item is tried. The test asks that the Debugger names it wherever the probe shows it.
+    const report = await ok<DebugReport>(runInline(db, modelDebugJob, modelDebugHandler, { evaluationRunId: result.report.evaluationRunId }));
+    const trace = await db.failureTrace.findUniqueOrThrow({ where: { debugRunId_itemId: { debugRunId: report.debugRunId, itemId: item.id } } });
+    const probe = traceProbesSchema.parse(trace.probes).results.find((p) => p.level === "L2" && p.position === step);
+    if (probe?.correct) continue;
+    v1SetId = set;
+    v1 = result;
+    debug = report;
+    target = { itemId: item.id, step, relationId };
+    break;
   }
-  expect(v1SetId, "some item fails once one of its relations is no longer taught").not.toBe("");
+  expect(v1SetId, "some item fails once one of its relations is no longer taught, and its step probe shows it").not.toBe("");
 }, 300_000);
 
 describe("the Debugger", () => {
-  let debug: DebugReport;
-
   it("traces every failure of V1, and names the relation left out at its step", async () => {
-    debug = await ok<DebugReport>(runInline(t.db(), modelDebugJob, modelDebugHandler, { evaluationRunId: v1.report.evaluationRunId }));
     const failures = v1.report.answered - v1.report.correct;
     expect(debug).toMatchObject({ failures, traced: failures });
     const trace = await t.db().failureTrace.findUniqueOrThrow({ where: { debugRunId_itemId: { debugRunId: debug.debugRunId, itemId: target.itemId } } });
