@@ -20,7 +20,9 @@ test("the home page lists the loop with counts and the next step; the shell show
   await expect(steps).toHaveCount(10);
   await expect(steps.first()).toHaveAttribute("data-done", "true");
   await expect(steps.first().getByTestId("pipeline-count")).toContainText("documents");
-  await expect(page.locator('[data-testid="pipeline-step"][data-next="true"]')).toHaveCount(1);
+  // One step is marked next, unless the specs before this one (sharing the workspace) did every step.
+  const pending = page.locator('[data-testid="pipeline-step"][data-done="false"]');
+  await expect(page.locator('[data-testid="pipeline-step"][data-next="true"]')).toHaveCount((await pending.count()) ? 1 : 0);
   await expect(page.locator('[data-step="compared"]')).toContainText("versions evaluated on one frozen benchmark");
   await shot(page, "home-checklist");
   await page.locator('[data-step="benchmark"]').getByRole("link").click();
