@@ -3,7 +3,7 @@ import type { ChatModel } from "@/lib/domain/ports";
 import { mapWithModel } from "@/lib/server/services/model-for";
 import type { BenchmarkIndex } from "@/lib/domain/orthogonality";
 import type { Db, Prisma } from "@/lib/server/db";
-import { gateOf } from "./debug-inputs";
+import { gateOf, type GateVerdict } from "./debug-inputs";
 
 type TraceRow = { id: string; itemId: string; disciplineId: string; probes: unknown };
 
@@ -33,26 +33,28 @@ export async function proposePatches(db: Db, debugRunId: string, traces: readonl
     }
   }
   const existing = new Set((await db.patch.findMany({ where: { debugRunId }, select: { targetKind: true, targetId: true, form: true } })).map((p) => `${p.targetKind}:${p.targetId}:${p.form}`));
-  type Proposal = { draft: PatchDraft; disciplineId: string; itemIds: string[]; author: string };
+  const verdictOf = (d: PatchDraft) => gateOf(gate, `patch:${d.target.id}:${d.form}`, d.content.prompt, d.content.completion, d.content.conceptIds, d.content.relationIds);
+  // Each draft goes through the gate once: its verdict travels with it (a rewrite gets its own).
+  type Proposal = { draft: PatchDraft; verdict: GateVerdict; disciplineId: string; itemIds: string[]; author: string };
   const proposals: Proposal[] = [];
   for (const { target, disciplineId, itemIds, chosenId } of byTarget.values()) {
     for (const draft of makePatches(target, structures.get(disciplineId)!, chosenId)) {
-      if (!existing.has(`${target.kind}:${target.id}:${draft.form}`)) proposals.push({ draft, disciplineId, itemIds, author: "template" });
+      if (!existing.has(`${target.kind}:${target.id}:${draft.form}`)) proposals.push({ draft, verdict: verdictOf(draft), disciplineId, itemIds, author: "template" });
     }
   }
-  const verdictOf = (d: PatchDraft) => gateOf(gate, `patch:${d.target.id}:${d.form}`, d.content.prompt, d.content.completion, d.content.conceptIds, d.content.relationIds);
   let written = 0;
   if (writer && proposals.length) {
     const rewritten = await mapWithModel(proposals, async (p) => {
       const out = await writePatchWithModel(writer, p.draft, structures.get(p.disciplineId)!);
-      if (!out.written || (!verdictOf(out.draft).passed && verdictOf(p.draft).passed)) return p;
+      if (!out.written) return p;
+      const verdict = verdictOf(out.draft);
+      if (!verdict.passed && p.verdict.passed) return p;
       written++;
-      return { ...p, draft: out.draft, author: `llm:${writer.endpoint}` };
+      return { ...p, draft: out.draft, verdict, author: `llm:${writer.endpoint}` };
     });
     proposals.splice(0, proposals.length, ...rewritten.items);
   }
-  const rows: Prisma.PatchCreateManyInput[] = proposals.map(({ draft, disciplineId, itemIds, author }) => {
-    const verdict = verdictOf(draft);
+  const rows: Prisma.PatchCreateManyInput[] = proposals.map(({ draft, verdict, disciplineId, itemIds, author }) => {
     const content = draft.content as unknown as Prisma.InputJsonValue;
     return { debugRunId, disciplineId, targetKind: draft.target.kind, targetId: draft.target.id, form: draft.form, content, generated: content, author, gatePassed: verdict.passed, violations: verdict.violations as unknown as Prisma.InputJsonValue, itemIds };
   });
