@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DIAGNOSES } from "@/lib/domain/debugger/types";
 import { LOOP_STAGES, loopReportSchema, type LoopReport, type StageName } from "@/lib/server/services/loop/loop-report";
 import { prodaAgainst } from "@/test/cli";
+import { describeGain } from "@/lib/server/services/loop/loop-figures";
 import { useTestDatabase } from "@/test/database";
 import { SHARED_CORPUS } from "@/test/fixtures";
 import { useEnvEndpoint } from "@/test/openai-server";
@@ -38,7 +39,7 @@ describe("proda loop", () => {
     expect(first.code, first.stderr + first.stdout.slice(0, 600)).toBe(0);
     const raw = JSON.parse(first.stdout);
     // Exactly the documented keys (the schema is strict, and says so again here for a reader).
-    expect(Object.keys(raw).sort()).toEqual(["benchmark", "failures", "knowledge", "models", "orthogonality", "stages", "trainingSets"]);
+    expect(Object.keys(raw).sort()).toEqual(["benchmark", "failures", "gain", "knowledge", "models", "orthogonality", "stages", "trainingSets"]);
     const r = loopReportSchema.parse(raw);
     expect(r.stages.map((s) => s.stage)).toEqual([...LOOP_STAGES]);
     expect(statuses(r)).toEqual(only([...LOOP_STAGES]));
@@ -65,6 +66,14 @@ describe("proda loop", () => {
       ["V2", "V2", "local", 1],
       ["base", "BASE", "registered", 1],
     ]);
+    // The gain, paired by item, with its interval; the same figures the report stage states.
+    const g = r.gain!;
+    expect([g.V1, g.V2, g.items]).toEqual([r.models.V1!.accuracy, r.models.V2!.accuracy, r.benchmark!.items]);
+    expect(g.difference).toBeCloseTo(g.V2 - g.V1, 10);
+    expect(g.interval.low).toBeLessThanOrEqual(g.difference);
+    expect(g.interval.high).toBeGreaterThanOrEqual(g.difference);
+    expect(g.fixed - g.broken).toBe(Math.round(g.difference * g.items));
+    expect(r.stages.find((s) => s.stage === "report")!.reason.startsWith(describeGain(g))).toBe(true);
     expect(r.stages.find((s) => s.stage === "report")!.reason).toMatch(/^V2 − V1: [+−]\d+\.\d points \(\d+\.\d% → \d+\.\d% on \d+ items\), 95% interval [+−]\d+\.\d to [+−]\d+\.\d: \d+ fixed, \d+ broken/);
 
     const before = await counts();

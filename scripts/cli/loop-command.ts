@@ -1,4 +1,5 @@
 import type { LoopOptions, LoopReport } from "@/lib/server/services/loop/loop-report";
+import { describeGain } from "@/lib/server/services/loop/loop-figures";
 import { runLoop, type LoopOutcome } from "@/lib/server/services/loop/run-loop";
 import { jobHandlers } from "@/workers/handlers";
 import type { JobHandler } from "@/workers/runtime/job-context";
@@ -49,6 +50,7 @@ function printText({ report: r, status }: LoopOutcome) {
     const patches = role === "V2" && r.trainingSets.V2 ? `, ${r.trainingSets.V2.patches} of them from patches` : "";
     console.log(`${role}: ${set.instances} instances${patches}; ${gate ? `${gate.violations} orthogonality violations` : "not checked"}${model ? `; accuracy ${pct(model.accuracy)} (${perDiscipline(model.byDiscipline)})` : ""}.`);
   }
+  if (r.gain) console.log(`${describeGain(r.gain)}.`);
   if (r.failures) {
     const diagnoses = Object.entries(r.failures.byDiagnosis).filter(([, n]) => n).map(([d, n]) => `${n} ${d.toLowerCase().replace(/_/g, " ")}`);
     console.log(`Failures of V1: ${r.failures.V1}, traced ${r.failures.traced}${diagnoses.length ? `: ${diagnoses.join(", ")}` : ""}.`);

@@ -35,6 +35,19 @@ const count = z.number().int().nonnegative();
 const rate = z.number().min(0).max(1);
 const modelFigures = z.strictObject({ accuracy: rate, byDiscipline: z.record(z.string(), rate) });
 const gateFigures = z.strictObject({ violations: count });
+const signedRate = z.number().min(-1).max(1);
+
+/** V2 − V1 on the items both answered, with the 95% interval of the paired difference (Newcombe). */
+export const loopGainSchema = z.strictObject({
+  items: count,
+  V1: rate,
+  V2: rate,
+  difference: signedRate,
+  interval: z.strictObject({ low: signedRate, high: signedRate, level: z.literal(0.95) }),
+  fixed: count,
+  broken: count,
+});
+export type LoopGain = z.infer<typeof loopGainSchema>;
 
 /**
  * `proda loop --json`: the figures of the loop as it stands (null where a stage has not made its
@@ -49,6 +62,7 @@ export const loopReportSchema = z.strictObject({
   }),
   orthogonality: z.strictObject({ V1: gateFigures.nullable(), V2: gateFigures.nullable() }),
   models: z.strictObject({ V1: modelFigures.nullable(), V2: modelFigures.nullable() }),
+  gain: loopGainSchema.nullable(),
   failures: z.strictObject({ V1: count, traced: count, byDiagnosis: z.record(z.enum(DIAGNOSES), count) }).nullable(),
   stages: z.array(stageResultSchema),
 });
