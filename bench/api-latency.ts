@@ -4,7 +4,7 @@
  * viewer's API token. For each scenario and concurrency, N clients send requests back to back
  * (keep-alive) for a fixed time; meanwhile a prober times `/api/health` every 100 ms.
  *
- *   npx tsx bench/api-latency.ts [--home DIR] [--seconds 10] [--concurrency 10,50] [--read-cache on|off]
+ *   npx tsx bench/api-latency.ts [--home DIR] [--seconds 10] [--warmup 2] [--concurrency 10,50] [--read-cache on|off] [--scenarios a,b] [--port 3177]
  *
  * `--read-cache off` measures every request reaching the database (the web server's
  * read-through caches off). The "distinct searches" scenario sends term pairs that mostly
@@ -30,7 +30,7 @@ import { cpuSeconds, memoryReport, postgresReport, postmasterOf, processTree } f
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = path.resolve(root, "../shared/corpus");
 const { values: args } = parseArgs({
-  options: { home: { type: "string" }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "10,50" }, port: { type: "string", default: "3177" }, "read-cache": { type: "string", default: "on" }, scenarios: { type: "string" } },
+  options: { home: { type: "string" }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "10,50" }, port: { type: "string", default: "3177" }, "read-cache": { type: "string", default: "on" }, scenarios: { type: "string" }, warmup: { type: "string", default: "2" } },
 });
 const seconds = Number(args.seconds);
 const levels = args.concurrency!.split(",").map(Number);
@@ -176,17 +176,18 @@ try {
     console.log(`${s.name}: ${sample.concepts.length} concepts, ${sample.relations.length} relations, ${sample.chains.length} chains (first answer ${(performance.now() - t).toFixed(0)} ms)`);
   }
   // CPU of the studio (web server, worker) and of Postgres per request: steadier than wall time on shared cores.
-  const serverCpu = () => cpuSeconds([...processTree(studio.pid!), ...(postmasterOf(home) ? processTree(postmasterOf(home)!) : [])]);
-  console.log("| scenario | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | /api/health p50 / max ms | server CPU ms/request |");
+  const postmaster = postmasterOf(home);
+  const serverCpu = () => [cpuSeconds(processTree(studio.pid!)), postmaster ? cpuSeconds(processTree(postmaster)) : 0];
+  console.log("| scenario | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | /api/health p50 / max ms | CPU ms/request: studio + Postgres |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---|---:|");
   for (const s of scenarios) {
-    await load(s, 10, 2000); // warm-up: compiled routes, prepared plans, pools
+    await load(s, 10, Number(args.warmup) * 1000); // warm-up: compiled routes, prepared plans, pools (and the read caches: --warmup seconds)
     for (const c of levels) {
       const cpu0 = serverCpu();
       const [r, health] = await probeHealth(load(s, c, seconds * 1000));
-      const cpu = serverCpu() - cpu0;
+      const cpu = serverCpu().map((x, k) => x - cpu0[k]);
       const f = (x: number) => x.toFixed(0);
-      console.log(`| ${s.name} | ${c} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${f(quantile(health, 0.5))} / ${f(health[health.length - 1])} | ${((1000 * cpu) / (r.requests + health.length)).toFixed(1)} |`);
+      console.log(`| ${s.name} | ${c} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${f(quantile(health, 0.5))} / ${f(health[health.length - 1])} | ${cpu.map((x) => ((1000 * x) / (r.requests + health.length)).toFixed(1)).join(" + ")} |`);
     }
   }
   console.log("peak memory (VmHWM) of the studio's processes:");

@@ -40,7 +40,7 @@ try {
   if (given) {
     const generated = JSON.parse(fs.readFileSync(path.join(given, "bench-workspace.json"), "utf8")) as { benchmarkId: string };
     benchmark = { id: generated.benchmarkId };
-    N = await db.benchmarkItem.count({ where: { benchmarkId: benchmark.id } });
+    N = await db.benchmarkItem.count({ where: { benchmarkId: benchmark.id, status: "ACTIVE" } }); // what the job evaluates
   } else {
     await ensureDefaultDisciplines(db);
     const discipline = await db.discipline.findFirstOrThrow({ where: { slug: "biology" } });

@@ -69,14 +69,18 @@ export function postgresReport(home: string): string {
   return `postgres ${pid}: postmaster ${postmaster?.vmhwmMiB.toFixed(0)} MiB peak; ${rest.length} children, largest peak ${peak.toFixed(0)} MiB, peaks summed ${sum.toFixed(0)} MiB (shared buffers counted in each)`;
 }
 
-/** CPU seconds (user + system) the processes have used so far, from /proc/<pid>/stat (ticks of 1/100 s). */
+/**
+ * CPU seconds (user + system) the processes have used so far, from /proc/<pid>/stat (ticks of
+ * 1/100 s), with what their exited and reaped children used (a postmaster's finished backends):
+ * pass a whole tree so that nothing is counted twice.
+ */
 export function cpuSeconds(pids: number[]): number {
   let ticks = 0;
   for (const pid of pids) {
     const stat = read(`/proc/${pid}/stat`);
     if (!stat) continue;
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15 of stat)
+    ticks += Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]); // utime, stime, cutime, cstime (fields 14 to 17)
   }
   return ticks / 100;
 }
