@@ -4,7 +4,7 @@
  * viewer's API token. For each scenario and concurrency, N clients send requests back to back
  * (keep-alive) for a fixed time; meanwhile a prober times `/api/health` every 100 ms.
  *
- *   npx tsx bench/api-latency.ts [--home DIR] [--seconds 10] [--concurrency 10,50] [--read-cache on|off]
+ *   npx tsx bench/api-latency.ts [--home DIR] [--seconds 10] [--warmup 2] [--concurrency 10,50] [--read-cache on|off] [--scenarios a,b] [--port 3177]
  *
  * `--read-cache off` measures every request reaching the database (the web server's
  * read-through caches off). The "distinct searches" scenario sends term pairs that mostly
@@ -12,6 +12,11 @@
  *
  * With --home, the workspace is kept there and reused by the next run (import and extraction
  * are skipped when it already holds the corpus), so before/after figures use the same data.
+ * A home made by bench/paper-scale/generate.ts is used as it is: its search terms and subgraph
+ * seeds (bench-workspace.json) replace the corpus's, and a "subgraph around a concept" scenario
+ * cycles through the seeds. `--scenarios search,subgraph` runs only the scenarios whose names
+ * start with one of these words. At the end, the peak memory (VmHWM) of the studio's processes,
+ * its Postgres and this process.
  * Record the figures in bench/RESULTS.md.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -20,11 +25,12 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { cpuSeconds, memoryReport, postgresReport, postmasterOf, processTree } from "./paper-scale/memory";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = path.resolve(root, "../shared/corpus");
 const { values: args } = parseArgs({
-  options: { home: { type: "string" }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "10,50" }, port: { type: "string", default: "3177" }, "read-cache": { type: "string", default: "on" } },
+  options: { home: { type: "string" }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "10,50" }, port: { type: "string", default: "3177" }, "read-cache": { type: "string", default: "on" }, scenarios: { type: "string" }, warmup: { type: "string", default: "2" } },
 });
 const seconds = Number(args.seconds);
 const levels = args.concurrency!.split(",").map(Number);
@@ -130,7 +136,10 @@ async function probeHealth<T>(during: Promise<T>): Promise<[T, number[]]> {
 try {
   await waitForStudio();
   const token = await viewerToken();
-  const marker = path.join(home, "bench-corpus-extracted.json");
+  const generated = path.join(home, "bench-workspace.json");
+  const paperScale = fs.existsSync(generated) ? (JSON.parse(fs.readFileSync(generated, "utf8")) as { terms: string[]; subgraphSeeds: string[] }) : null;
+  if (paperScale) TERMS.splice(0, TERMS.length, ...paperScale.terms);
+  const marker = paperScale ? generated : path.join(home, "bench-corpus-extracted.json");
   if (!fs.existsSync(marker)) {
     console.log("importing and extracting the shared corpus (local engine)...");
     const imported = proda("import", corpus);
@@ -140,7 +149,7 @@ try {
   const w = JSON.parse(fs.readFileSync(marker, "utf8"));
   console.log(`workspace: ${w.documents} documents imported, ${w.concepts} concepts, ${w.relations} relations, ${w.chains} chains`);
   const auth = { authorization: `Bearer ${token}` };
-  const scenarios: Scenario[] = [
+  const all: Scenario[] = [
     { name: "health (one query, no auth)", request: () => [`${base}/api/health`, {}] },
     { name: "search", request: (i) => [`${base}/api/knowledge/search?q=${encodeURIComponent(TERMS[i % TERMS.length])}`, { headers: auth }] },
     {
@@ -152,18 +161,39 @@ try {
       request: () => [`${base}/api/knowledge/subgraph`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ discipline: "biology" }) }],
     },
   ];
-  const sample = await (await fetch(...scenarios[3].request(0))).json();
-  console.log(`biology subgraph: ${sample.concepts.length} concepts, ${sample.relations.length} relations, ${sample.chains.length} chains`);
-  console.log("| scenario | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | /api/health p50 / max ms |");
-  console.log("|---|---:|---:|---:|---:|---:|---:|---|");
+  const seeds = paperScale?.subgraphSeeds ?? [];
+  if (seeds.length) {
+    all.push({
+      name: `subgraph around a concept (depth 2, ${seeds.length} seeds in turn)`,
+      request: (i) => [`${base}/api/knowledge/subgraph`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ focus: [seeds[i % seeds.length]], depth: 2 }) }],
+    });
+  }
+  const only = args.scenarios?.split(",");
+  const scenarios = only ? all.filter((s) => only.some((o) => s.name.startsWith(o))) : all;
+  for (const s of all.filter((s) => s.name.includes("subgraph"))) {
+    const t = performance.now();
+    const sample = await (await fetch(...s.request(0))).json();
+    console.log(`${s.name}: ${sample.concepts.length} concepts, ${sample.relations.length} relations, ${sample.chains.length} chains (first answer ${(performance.now() - t).toFixed(0)} ms)`);
+  }
+  // CPU of the studio (web server, worker) and of Postgres per request: steadier than wall time on shared cores.
+  const postmaster = postmasterOf(home);
+  const serverCpu = () => [cpuSeconds(processTree(studio.pid!)), postmaster ? cpuSeconds(processTree(postmaster)) : 0];
+  console.log("| scenario | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | /api/health p50 / max ms | CPU ms/request: studio + Postgres |");
+  console.log("|---|---:|---:|---:|---:|---:|---:|---|---:|");
   for (const s of scenarios) {
-    await load(s, 10, 2000); // warm-up: compiled routes, prepared plans, pools
+    await load(s, 10, Number(args.warmup) * 1000); // warm-up: compiled routes, prepared plans, pools (and the read caches: --warmup seconds)
     for (const c of levels) {
+      const cpu0 = serverCpu();
       const [r, health] = await probeHealth(load(s, c, seconds * 1000));
+      const cpu = serverCpu().map((x, k) => x - cpu0[k]);
       const f = (x: number) => x.toFixed(0);
-      console.log(`| ${s.name} | ${c} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${f(quantile(health, 0.5))} / ${f(health[health.length - 1])} |`);
+      console.log(`| ${s.name} | ${c} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${f(quantile(health, 0.5))} / ${f(health[health.length - 1])} | ${cpu.map((x) => ((1000 * x) / (r.requests + health.length)).toFixed(1)).join(" + ")} |`);
     }
   }
+  console.log("peak memory (VmHWM) of the studio's processes:");
+  for (const line of memoryReport(studio.pid!)) console.log(`  ${line}`);
+  console.log(`  ${postgresReport(home)}`);
+  console.log(`  this process (load generator): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB peak`);
 } finally {
   stop();
   await new Promise((r) => setTimeout(r, 5000));

@@ -5,9 +5,11 @@
  *
  *   npx tsx bench/import-corpus.ts [documents=2000]
  *
+ * With /usr/bin/time present, the CLI's CPU time and peak memory are printed too (Postgres's not).
+ *
  * Record the figures in bench/RESULTS.md.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -35,12 +37,17 @@ fs.writeFileSync(path.join(dir, "manifest.jsonl"), lines.join("\n") + "\n");
 
 function timed(label: string) {
   const start = performance.now();
-  const out = execFileSync(process.execPath, [path.join(root, "bin/proda.js"), "import", dir, "--json"], {
+  const argv = [process.execPath, path.join(root, "bin/proda.js"), "import", dir, "--json"];
+  const gnuTime = fs.existsSync("/usr/bin/time");
+  const cli = spawnSync(gnuTime ? "/usr/bin/time" : argv[0], gnuTime ? ["-f", "CLI %U s user, %S s system, %M KiB peak", ...argv] : argv.slice(1), {
     env: { ...process.env, PRODA_HOME: home, DATABASE_URL: "" },
     maxBuffer: 64 * 1024 * 1024,
-  }).toString();
+  });
   const seconds = (performance.now() - start) / 1000;
-  const r = JSON.parse(out);
+  if (cli.status !== 0) throw new Error(`proda import failed (${cli.status}): ${cli.stderr.toString().slice(-2000)}`);
+  const r = JSON.parse(cli.stdout.toString());
+  const usage = cli.stderr.toString().match(/CLI .*/)?.[0];
+  if (usage) console.log(`  ${usage}`);
   console.log(
     `${label}: ${seconds.toFixed(1)} s, ${r.documents} documents, ${r.chunks} chunks, ${r.unchanged} unchanged, ` +
       `${(target / seconds).toFixed(0)} documents/s, ${(r.chunks / seconds).toFixed(0)} chunks/s`,

@@ -9,9 +9,9 @@ import { seededRandom } from "@/lib/domain/random";
 import type { TesterInput } from "@/lib/domain/tester";
 
 const DISCIPLINES = 16;
-const CONCEPTS = 2_500;
-const CHAINS = 640;
-const EXTRA_RELATIONS = 2_000;
+const CONCEPTS_PER_DISCIPLINE = 2_500;
+const CHAINS_PER_DISCIPLINE = 640;
+const EXTRA_PER_DISCIPLINE = 2_000;
 const MODS = ["kinetic", "potential", "thermal", "cellular", "nuclear", "marginal", "social", "political", "chemical", "electric", "magnetic", "organic", "fiscal", "neural", "genetic", "cultural"];
 const HEADS = ["energy", "membrane", "reaction", "market", "policy", "signal", "structure", "process", "field", "network", "pathway", "system", "force", "capital", "gene", "norm"];
 const PREDICATES = ["causes", "produces", "increases", "decreases", "requires", "is_a", "part_of", "leads_to", "regulates", "uses"];
@@ -31,13 +31,19 @@ const code = (n: number) => {
 
 export type Structure = { slug: string; concepts: { id: string; name: string; definition: string }[]; relations: { id: string; subjectId: string; predicate: string; objectId: string; evidence: string }[]; chains: { id: string; relationIds: string[] }[] };
 
-/** The same structure every run (seeded). */
-export function generateStructure(): Structure[] {
+/** How big: per discipline, with the slugs of the disciplines (their number is the slugs'). */
+export type StructureSize = { concepts: number; chains: number; extraRelations: number; slugs: string[] };
+
+/** The same structure every run (seeded); the default size is the scale benchmarks' (~40K concepts). */
+export function generateStructure(size: Partial<StructureSize> = {}): Structure[] {
+  const { concepts: CONCEPTS, chains: CHAINS, extraRelations: EXTRA_RELATIONS, slugs } = {
+    concepts: CONCEPTS_PER_DISCIPLINE, chains: CHAINS_PER_DISCIPLINE, extraRelations: EXTRA_PER_DISCIPLINE,
+    slugs: Array.from({ length: DISCIPLINES }, (_, d) => `d${d}`), ...size,
+  };
   const random = seededRandom(117);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
   const out: Structure[] = [];
-  for (let d = 0; d < DISCIPLINES; d++) {
-    const slug = `d${d}`;
+  for (const [d, slug] of slugs.entries()) {
     const concepts = Array.from({ length: CONCEPTS }, (_, i) => {
       const name = `${pick(MODS)} ${pick(HEADS)} ${code(d * CONCEPTS + i)}`;
       return { id: `${slug}c${i}`, name, definition: `${name} is a ${pick(HEADS)} of the ${pick(MODS)} kind studied in discipline ${d}, number ${i}.` };
