@@ -14,8 +14,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export function workerProcesses(env: () => Record<string, string>, db: () => Db) {
   const workers = new Set<WorkerProcess>();
 
-  function startWorker(name: string): WorkerProcess {
-    const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: root, env: { ...process.env, ...env() }, stdio: ["ignore", "pipe", "pipe"] }) as WorkerProcess;
+  /** `extra` overrides the file's environment for this worker (another machine's PRODA_HOME). */
+  function startWorker(name: string, extra: Record<string, string> = {}): WorkerProcess {
+    const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: root, env: { ...process.env, ...env(), ...extra }, stdio: ["ignore", "pipe", "pipe"] }) as WorkerProcess;
     child.output = [];
     const keep = (d: Buffer) => child.output.push(`[${name}] ${d.toString().trimEnd()}`);
     child.stdout!.on("data", keep);
@@ -71,5 +72,14 @@ export function workerProcesses(env: () => Record<string, string>, db: () => Db)
     return { done, middle, worker: next };
   }
 
-  return { workers, startWorker, kill, outputs, waitForMiddle, waitForEnd, killMidRunAndResume };
+  /** Waits for the worker's "ready" line: it has subscribed to every queue. */
+  async function waitReady(w: WorkerProcess, timeoutMs = 60_000) {
+    for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(100)) {
+      if (w.output.some((l) => l.includes("[worker]") && l.includes(" ready: "))) return;
+      if (w.exitCode !== null || w.signalCode !== null) throw new Error(`worker exited before it was ready\n${w.output.join("\n")}`);
+    }
+    throw new Error(`worker not ready within ${timeoutMs / 1000} s\n${w.output.join("\n")}`);
+  }
+
+  return { workers, startWorker, kill, outputs, waitForMiddle, waitForEnd, killMidRunAndResume, waitReady };
 }
