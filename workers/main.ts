@@ -1,10 +1,10 @@
 // The worker process: runs every job in lib/jobs/registry from pg-boss until SIGTERM/SIGINT, and
 // takes back runs whose worker died (lease expired). PRODA_JOB_LEASE_SECONDS,
-// PRODA_JOB_HEARTBEAT_SECONDS and PRODA_JOB_SWEEP_SECONDS tune it (workers/runtime/lease.ts).
+// PRODA_JOB_HEARTBEAT_SECONDS and PRODA_JOB_SWEEP_SECONDS tune it (workers/runtime/lease.ts);
+// PRODA_WORKER_CONCURRENCY sets how many runs of each kind it runs at once (worker-concurrency.ts).
 import { openDatabase } from "@/lib/server/database";
 import { db, disconnectDb } from "@/lib/server/db";
 import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
-import { jobDefinitions } from "@/lib/jobs/registry";
 import { startWorkers } from "@/workers/runtime/start-workers";
 import { workerShutdown } from "@/workers/runtime/job-context";
 import { leaseConfig, processWorkerId } from "@/workers/runtime/lease";
@@ -12,9 +12,9 @@ import { startSweeper } from "@/workers/runtime/sweep";
 
 const lease = leaseConfig();
 const database = await openDatabase();
-await startWorkers(await getBoss({ supervise: true }), { lease });
+const taken = await startWorkers(await getBoss({ supervise: true }), { lease });
 const sweeper = startSweeper(db, lease.sweepMs);
-console.log(`[worker] ${processWorkerId} ready: ${jobDefinitions.map((d) => d.name).join(", ")}`);
+console.log(`[worker] ${processWorkerId} ready: ${taken.join(", ") || "no job kinds (PRODA_WORKER_CONCURRENCY sets every kind to 0)"}`);
 
 let stopping = false;
 async function shutdown(signal: string) {

@@ -6,8 +6,20 @@ export { Prisma } from "@/lib/generated/prisma/client";
 
 const globalForDb = globalThis as unknown as { prodaDb?: { url: string; client: PrismaClient } };
 
+/**
+ * Connections each process keeps to PostgreSQL (PRODA_DB_POOL_SIZE, default 10). A worker that runs
+ * many runs at once (PRODA_WORKER_CONCURRENCY) needs more; many processes on one server need the
+ * server's max_connections to cover them all (each process also holds 4 for pg-boss).
+ */
+export function dbPoolSize(value: string | undefined = process.env.PRODA_DB_POOL_SIZE): number {
+  if (value === undefined || value.trim() === "") return 10;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500) throw new Error(`PRODA_DB_POOL_SIZE must be a whole number from 1 to 500, not "${value}"`);
+  return n;
+}
+
 export function createDb(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: dbPoolSize() }) });
 }
 
 /**

@@ -45,8 +45,10 @@ export async function executeRun<P>(
   const held: HeldRun = { db, runId, workerId };
   let result: unknown;
   try {
-    if (run.attempts > 1) await ctx.log(`Attempt ${run.attempts}: resuming from the last checkpoint`);
-    else if (run.checkpoint !== null) await ctx.log("Resuming from the last checkpoint");
+    // Each delivery names its worker: with workers on several machines, the log says which one ran what.
+    if (run.attempts > 1) await ctx.log(`Attempt ${run.attempts}: resuming from the last checkpoint on worker ${workerId}`);
+    else if (run.checkpoint !== null) await ctx.log(`Resuming from the last checkpoint on worker ${workerId}`);
+    else await ctx.log(`Started on worker ${workerId}`);
     result = await handler(ctx, payload);
   } catch (e) {
     watch.stop();

@@ -7,6 +7,7 @@ import { jobHandlers } from "@/workers/handlers";
 import type { JobHandler } from "./job-context";
 import { executeRun } from "./execute-run";
 import { leaseConfig, processWorkerId, type LeaseConfig } from "./lease";
+import { workerConcurrency } from "./worker-concurrency";
 
 export type WorkerOptions = {
   pollingIntervalSeconds?: number;
@@ -14,6 +15,8 @@ export type WorkerOptions = {
   lease?: LeaseConfig;
   /** defaults to every job in lib/jobs/registry with its handler; tests pass their own */
   jobs?: { def: JobDefinition; handler: JobHandler<never> }[];
+  /** runs of each kind at once in this process (PRODA_WORKER_CONCURRENCY by default) */
+  concurrency?: Map<string, number>;
 };
 
 const registered = () =>
@@ -23,13 +26,19 @@ const registered = () =>
     return { def, handler };
   });
 
-/** Subscribes a handler to every queue in the registry. */
+/** Subscribes a handler to every queue in the registry, as many times as the kind's concurrency. Returns the kinds this worker takes. */
 export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
   const lease = opts.lease ?? leaseConfig();
   const workerId = opts.workerId ?? processWorkerId;
-  for (const { def, handler } of opts.jobs ?? registered()) {
+  const jobs = opts.jobs ?? registered();
+  const concurrency = opts.concurrency ?? workerConcurrency(jobs.map((j) => j.def.name));
+  const taken: string[] = [];
+  for (const { def, handler } of jobs) {
     await boss.createQueue(def.name, { name: def.name, ...def.options });
-    await boss.work<QueuedJobData>(
+    const n = concurrency.get(def.name) ?? 1;
+    if (n > 0) taken.push(n > 1 ? `${def.name} x${n}` : def.name);
+    // Each subscription fetches and runs one job at a time: n of them run up to n runs at once.
+    for (let i = 0; i < n; i++) await boss.work<QueuedJobData>(
       def.name,
       { batchSize: 1, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1, includeMetadata: true },
       async ([job]: PgBoss.JobWithMetadata<QueuedJobData>[]) => {
@@ -53,4 +62,5 @@ export async function startWorkers(boss: PgBoss, opts: WorkerOptions = {}) {
       },
     );
   }
+  return taken;
 }

@@ -15,12 +15,17 @@ export async function selectDisciplines(db: Db, slugs?: string[]) {
   return all.filter((d) => slugs.includes(d.slug));
 }
 
-/** L1 and L2 of one discipline, in the statuses asked for: one query each. */
+/**
+ * L1 and L2 of one discipline, in the statuses asked for: one query each, in id order. Without an
+ * order Postgres returns rows as its plan finds them, which differs between databases and over
+ * time; the Builder's synthesis and the Debugger's probes are seeded and must see the same input
+ * to make the same instances and traces (a retry after a crash, a clean run elsewhere).
+ */
 export async function loadLevels(db: Db, disciplineId: string, f: StructureFilter) {
   const status = { in: [...statusesFor(f)] };
   const [concepts, relations] = await Promise.all([
-    db.concept.findMany({ where: { disciplineId, status }, select: { id: true, name: true, definition: true, chunkId: true, status: true } }),
-    db.relation.findMany({ where: { disciplineId, status }, select: { id: true, subjectId: true, predicate: true, objectId: true, evidence: true, chunkId: true, status: true } }),
+    db.concept.findMany({ where: { disciplineId, status }, select: { id: true, name: true, definition: true, chunkId: true, status: true }, orderBy: { id: "asc" } }),
+    db.relation.findMany({ where: { disciplineId, status }, select: { id: true, subjectId: true, predicate: true, objectId: true, evidence: true, chunkId: true, status: true }, orderBy: { id: "asc" } }),
   ]);
   return { concepts, relations };
 }

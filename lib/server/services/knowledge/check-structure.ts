@@ -1,5 +1,6 @@
 import { checkReachability, describeViolation, type ReachabilityReport } from "@/lib/domain/knowledge/reachability";
 import type { Db } from "@/lib/server/db";
+import { selectDisciplines } from "@/lib/server/queries/structure";
 
 export type CheckReport = Omit<ReachabilityReport, "violations"> & {
   concepts: number;
@@ -9,6 +10,8 @@ export type CheckReport = Omit<ReachabilityReport, "violations"> & {
 
 /** The reachability gate over the stored structure (one discipline or all). */
 export async function checkStructure(db: Db, disciplineSlug?: string): Promise<CheckReport> {
+  // An unknown discipline is a 404 naming it, not an empty structure that passes.
+  if (disciplineSlug) await selectDisciplines(db, [disciplineSlug]);
   const where = disciplineSlug ? { discipline: { slug: disciplineSlug } } : {};
   const [concepts, relations, chains] = await Promise.all([
     db.concept.findMany({ where, select: { id: true } }),

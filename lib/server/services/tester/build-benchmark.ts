@@ -151,12 +151,15 @@ export async function buildBenchmarkVersion(ctx: Progress, payload: BenchmarkBui
   );
 }
 
-/** One discipline as the Tester reads it; a chain whose relation is not loaded keeps a gap the engine skips. */
+/**
+ * One discipline as the Tester reads it; a chain whose relation is not loaded keeps a gap the engine
+ * skips. In id order: the seeded engine makes the same items only from the same input order.
+ */
 async function testerInput(db: Db, d: { id: string; slug: string }, approvedOnly: boolean): Promise<TesterInput> {
   const status = { in: [...statusesFor({ approvedOnly })] };
   const [concepts, relations, chains, vocabulary] = await Promise.all([
-    db.concept.findMany({ where: { disciplineId: d.id, status }, select: { id: true, name: true, aliases: true, definition: true, chunk: { select: { documentId: true } } } }),
-    db.relation.findMany({ where: { disciplineId: d.id, status }, select: { id: true, subjectId: true, predicate: true, objectId: true, evidence: true } }),
+    db.concept.findMany({ where: { disciplineId: d.id, status }, select: { id: true, name: true, aliases: true, definition: true, chunk: { select: { documentId: true } } }, orderBy: { id: "asc" } }),
+    db.relation.findMany({ where: { disciplineId: d.id, status }, select: { id: true, subjectId: true, predicate: true, objectId: true, evidence: true }, orderBy: { id: "asc" } }),
     loadChains(db, d.id, { approvedOnly }),
     vocabularyOf(db, d.id),
   ]);
