@@ -8,11 +8,13 @@ import * as loopRuns from "@/app/api/loop-runs/route";
 import * as pipelineStages from "@/app/api/pipeline/stages/route";
 import type { Role } from "@/lib/auth/roles";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { loopRunJob } from "@/lib/jobs/loop-run";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { createAccount } from "@/lib/server/services/auth/accounts";
 import { createToken } from "@/lib/server/services/auth/api-tokens";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import { cancelRun } from "@/lib/server/services/jobs/control-run";
 import { LOOP_STAGES, stageResultSchema } from "@/lib/server/services/loop/loop-report";
 import { pipelineViewSchema, startedLoopRunSchema } from "@/lib/server/services/loop/pipeline-view";
 import { useTestDatabase } from "@/test/database";
@@ -21,6 +23,7 @@ import { callRoute } from "@/test/http";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
 import { runInline } from "@/workers/runtime/run-inline";
 import { startWorkers } from "@/workers/runtime/start-workers";
+import { sweepStaleRuns } from "@/workers/runtime/sweep";
 
 const t = useTestDatabase();
 const as: Partial<Record<Role, Record<string, string>>> = {};
@@ -126,5 +129,55 @@ describe("the loop-run job", () => {
     expect(again.json).toMatchObject({ error: { code: "CONFLICT", details: { runId: startedLoopRunSchema.parse(live.json).jobRunId } } });
     expect(await count()).toBe(before + 1);
     await finished(startedLoopRunSchema.parse(live.json).jobRunId);
+  }, 120_000);
+
+  it("resumes a loop run whose worker died mid-stage: the orphaned stage run is failed, not queued on its own, and does not block the stage's new run", async () => {
+    const db = t.db();
+    const expired = new Date(Date.now() - 60_000);
+    const dead = { status: "RUNNING" as const, attempts: 1, workerId: "dead-host:1:abc", leaseExpiresAt: expired, startedAt: expired, origin: "SYSTEM" as const };
+    const payload = { autoApprove: true, from: "extract" as const };
+    const parent = await db.jobRun.create({ data: { ...dead, type: loopRunJob.name, payload, conflictKey: loopRunJob.conflictKey!(payload) } });
+    // The dead delivery had recorded its options in effect (the previous loop's, as it always does).
+    const previous = await db.loopRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
+    const stale = await db.loopRun.create({ data: { options: { ...(previous.options as object), from: "extract" }, jobRunId: parent.id } });
+    const childPayload = { engine: "local" as const, label: "proda loop" };
+    const orphan = await db.jobRun.create({ data: { ...dead, type: knowledgeExtractJob.name, payload: childPayload, parentRunId: parent.id, conflictKey: knowledgeExtractJob.conflictKey!(childPayload) } });
+    expect(orphan.conflictKey).toBeTruthy();
+
+    await sweepStaleRuns(db);
+    expect(await db.jobRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining(`stage of loop run ${parent.id}`), bossJobId: null });
+    const resumed = await finished(parent.id);
+    expect(resumed.status, `${resumed.error}`).toBe("SUCCEEDED");
+    expect(resumed.attempts).toBe(2);
+    expect(await db.loopRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "failed" });
+    const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId: parent.id, id: { not: stale.id } } });
+    expect(loopRun.status).toBe("done");
+    expect(stageResultSchema.array().parse(loopRun.stages)[0]).toMatchObject({ stage: "extract", status: "ran" });
+    const children = await db.jobRun.findMany({ where: { parentRunId: parent.id, id: { not: orphan.id } }, orderBy: { createdAt: "asc" } });
+    expect(children[0]).toMatchObject({ type: knowledgeExtractJob.name, status: "SUCCEEDED" });
+    // Extraction changed nothing (the chunks were extracted), so nothing after it ran again.
+    expect(children.map((c) => c.type)).toEqual([knowledgeExtractJob.name]);
+  }, 120_000);
+
+  it("cancelling a loop run cancels its running stage and stops the loop there", async () => {
+    const db = t.db();
+    const res = await start({ autoApprove: true, from: "build-v1" });
+    const { jobRunId } = startedLoopRunSchema.parse(res.json);
+    let child = null;
+    while (!child) {
+      child = await db.jobRun.findFirst({ where: { parentRunId: jobRunId, status: "RUNNING" } });
+      if (!child) await new Promise((r) => setTimeout(r, 100));
+    }
+    await cancelRun(db, jobRunId);
+    expect((await finished(jobRunId)).status).toBe("CANCELLED");
+    const children = await db.jobRun.findMany({ where: { parentRunId: jobRunId } });
+    expect(children.filter((c) => !["SUCCEEDED", "CANCELLED"].includes(c.status))).toEqual([]);
+    // build-v1 to evaluate-v2 would run a job each: the loop stopped long before.
+    expect(children.length).toBeLessThan(8);
+    const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId } });
+    const stages = stageResultSchema.array().parse(loopRun.stages);
+    expect(loopRun.status).toBe("failed");
+    expect(stages.at(-1)).toMatchObject({ stage: "report", status: "not run" });
+    expect(stages.map((s) => s.stage)).toEqual([...LOOP_STAGES]);
   }, 120_000);
 });
