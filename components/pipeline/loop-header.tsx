@@ -60,8 +60,8 @@ export function LoopHeader({ view, now, runBlocked, starting, autoApprove, onAut
             <>
               <ProgressBar value={loop.progress} label="Loop progress" showPercent className="w-48" />
               <span className="min-w-0 truncate" data-testid="loop-stage">
-                {loop.currentStage ? <strong className="font-medium text-zinc-900">{STAGE_INFO[loop.currentStage].title}</strong> : "starting"}
-                {loop.message && loop.currentStage ? ` · ${loop.message}` : ""}
+                {/* The job's message names the stage ("Train V1: epoch 2"); before its first word, the stage's title. */}
+                {loop.currentStage ? <strong className="font-medium text-zinc-900">{loop.message?.startsWith(STAGE_INFO[loop.currentStage].title) ? loop.message : STAGE_INFO[loop.currentStage].title}</strong> : "starting"}
               </span>
             </>
           ) : (

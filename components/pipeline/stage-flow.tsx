@@ -45,6 +45,8 @@ export function StageFlow({ stages, now, runBlocked, starting, onRunFrom }: Prop
           draggable: false,
           selectable: false,
           ariaLabel: `${stage.title}: ${stage.state}`,
+          // Neither draggable nor selectable, React Flow lets clicks through to the pane: the card's button and link need them.
+          style: { pointerEvents: "all" },
         } as StageNode);
       });
     });

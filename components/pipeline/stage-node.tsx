@@ -9,6 +9,9 @@ import { formatDateTime, formatRelative } from "@/lib/client/format";
 import type { StageView } from "@/lib/server/services/loop/pipeline-view";
 import { STATE_EDGE, STATE_HELP, STATE_TONE } from "./stage-states";
 
+// Edges need handles to attach to; nobody connects stages by hand, so they are not drawn.
+const HIDDEN = { opacity: 0, pointerEvents: "none" } as const;
+
 export const STAGE_NODE_WIDTH = 236;
 export const STAGE_NODE_HEIGHT = 168;
 
@@ -33,8 +36,8 @@ export function StageNodeView({ data }: NodeProps<StageNode>) {
       data-state={stage.state}
     >
       {/* Consecutive stages link right to left within a row, bottom to top between rows. */}
-      <Handle type="target" position={Position.Left} id="left" isConnectable={false} />
-      <Handle type="target" position={Position.Top} id="top" isConnectable={false} />
+      <Handle type="target" position={Position.Left} id="left" isConnectable={false} style={HIDDEN} />
+      <Handle type="target" position={Position.Top} id="top" isConnectable={false} style={HIDDEN} />
       <div className="flex items-start justify-between gap-2">
         <h3 className="text-[13px] leading-tight font-semibold text-zinc-900">{stage.title}</h3>
         <Badge tone={STATE_TONE[stage.state]} dot pulse={stage.state === "running"} title={STATE_HELP[stage.state]} data-testid="stage-state">
@@ -78,8 +81,8 @@ export function StageNodeView({ data }: NodeProps<StageNode>) {
           </Button>
         </span>
       </div>
-      <Handle type="source" position={Position.Right} id="right" isConnectable={false} />
-      <Handle type="source" position={Position.Bottom} id="bottom" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id="right" isConnectable={false} style={HIDDEN} />
+      <Handle type="source" position={Position.Bottom} id="bottom" isConnectable={false} style={HIDDEN} />
     </div>
   );
 }

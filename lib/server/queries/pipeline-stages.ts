@@ -65,7 +65,8 @@ export async function pipelineView(db: Db): Promise<PipelineView> {
   const stages = plan.stages.map((p) => {
     let state: StageState = p.state;
     let reason = p.reason;
-    if (loop?.currentStage === p.name) [state, reason] = ["running", loop.message ?? "running now"];
+    // The job's message says "<stage title>: what it does now"; the card already shows the title.
+    if (loop?.currentStage === p.name) [state, reason] = ["running", loop.message?.replace(`${STAGE_INFO[p.name].title}: `, "") || "running now"];
     else if (failed?.stage === p.name && p.state !== "up to date") [state, reason] = ["failed", failed.reason];
     const last = lastRan.get(p.name);
     return { name: p.name, ...STAGE_INFO[p.name], state, reason, lastRun: last ? { at: last.at.toISOString(), jobRunId: last.jobRunId } : null, counts: counts[p.name] };

@@ -5,6 +5,7 @@ import { storedStages, type StoredStage } from "./fingerprints";
 import { StageFailure, type LoopContext, type Made } from "./loop-context";
 import type { StageName } from "./loop-report";
 import { effectiveOptions } from "./run-loop";
+import { STAGE_INFO } from "./stage-info";
 import { STAGES } from "./stages";
 
 export type PlannedState = "up to date" | "stale" | "never ran" | "waiting for review" | "not reached";
@@ -42,14 +43,14 @@ export async function planLoop(db: Db, ranBefore: ReadonlySet<StageName>): Promi
       if (d.status === "to run") {
         stages.push({ name, state: staleOrNew(name), reason: `runs next: ${d.why}` });
         // A stage with work whatever ran before (evaluating a new base model) feeds no later stage.
-        if (d.fingerprint) after = { state: "follows", reason: `comes after ${name}, which has to run first` };
+        if (d.fingerprint) after = { state: "follows", reason: `runs after “${STAGE_INFO[name].title}”, which has to run first` };
       } else {
         stages.push({ name, state: d.status, reason: d.reason });
         if (d.status === "waiting for review") after = { state: "not reached", reason: "the loop waits for the patch review" };
       }
     } catch (e) {
       stages.push({ name, state: staleOrNew(name), reason: message(e) });
-      after = { state: "not reached", reason: `${name} cannot run yet` };
+      after = { state: "not reached", reason: `“${STAGE_INFO[name].title}” cannot run yet` };
     }
   }
   return { stages, made: ctx.made, stored };
