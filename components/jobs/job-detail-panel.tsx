@@ -15,6 +15,7 @@ import { importCounts } from "@/lib/domain/corpus/import-outcome";
 import { creatorLabel } from "@/lib/domain/jobs/run-creator";
 import { timeLeft } from "@/lib/domain/jobs/time-left";
 import { RunProgress, StatusBadge } from "./job-status";
+import { StageRuns } from "./stage-runs";
 
 type Props = { id: string; onClose: () => void };
 
@@ -64,7 +65,7 @@ export function JobDetailPanel({ id, onClose }: Props) {
   );
 }
 
-function RunDetail({ data: { run, logs } }: { data: JobRunResponse }) {
+function RunDetail({ data: { run, logs, children } }: { data: JobRunResponse }) {
   const active = isActiveStatus(run.status);
   const now = useNow(active ? 1000 : false);
   const report = run.type === "corpus-import" ? toReport(run.result) : null;
@@ -108,6 +109,8 @@ function RunDetail({ data: { run, logs } }: { data: JobRunResponse }) {
           </div>
         ))}
       </dl>
+
+      <StageRuns parentRunId={run.parentRunId} runs={children} />
 
       <section aria-label="Result" className="space-y-2">
         <h3 className="text-xs font-semibold tracking-wide text-zinc-500 uppercase">Result</h3>

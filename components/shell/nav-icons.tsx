@@ -2,6 +2,7 @@ import type { PageKey } from "./nav-items";
 
 // Hand-drawn 24px stroke icons: the studio ships no icon package.
 const paths: Record<PageKey, string> = {
+  pipeline: "M3 6.5h5v5H3zM16 6.5h5v5h-5zM9.5 15.5h5v5h-5zM8 9h8M18.5 11.5v2.5l-6.5 1.5M5.5 11.5v2.5l6.5 1.5",
   corpus: "M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h6",
   knowledge: "M8.25 7a2.25 2.25 0 1 1-4.5 0a2.25 2.25 0 1 1 4.5 0M20.25 7a2.25 2.25 0 1 1-4.5 0a2.25 2.25 0 1 1 4.5 0M14.25 18a2.25 2.25 0 1 1-4.5 0a2.25 2.25 0 1 1 4.5 0M8.25 7h7.5M7.1 9l3.8 7M16.9 9l-3.8 7",
   tester: "M9 3h6M10 3v6l-5.2 9.1A2 2 0 0 0 6.5 21h11a2 2 0 0 0 1.7-2.9L14 9V3M7.5 15h9",

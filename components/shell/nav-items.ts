@@ -1,6 +1,6 @@
 import type { Action } from "@/lib/auth/permissions";
 
-export type StageKey = "corpus" | "knowledge" | "tester" | "builder" | "models" | "evaluation" | "debugger" | "dashboards" | "jobs";
+export type StageKey = "pipeline" | "corpus" | "knowledge" | "tester" | "builder" | "models" | "evaluation" | "debugger" | "dashboards" | "jobs";
 export type PageKey = StageKey | "users" | "audit" | "settings" | "account";
 
 export type NavItem = {
@@ -18,6 +18,13 @@ export type NavItem = {
 
 /** The studio's pages in pipeline order; the sidebar, the header title and the placeholders read this. */
 export const NAV_ITEMS: NavItem[] = [
+  {
+    key: "pipeline",
+    href: "/pipeline",
+    label: "Pipeline",
+    group: "Pipeline",
+    summary: "The closed loop as a flow: each stage's state (up to date, stale, running, failed, waiting for review), last run and counts; run the loop, or from a stage.",
+  },
   {
     key: "corpus",
     href: "/corpus",

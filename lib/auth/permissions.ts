@@ -29,6 +29,8 @@ export const PERMISSIONS = {
   "fine-tunes:launch": ["ADMIN", "LEAD"],
   "models:register": ["ADMIN", "LEAD"],
   "evaluations:launch": ["ADMIN", "LEAD"],
+  // The whole loop acts for the lead at each step (it approves sets that pass the gates, trains, evaluates).
+  "loop:run": ["ADMIN", "LEAD"],
   // External benchmark scores the dashboards correlate with: entered, imported and deleted by leads.
   "external-scores:edit": ["ADMIN", "LEAD"],
   // Whoever starts jobs may cancel and retry them.

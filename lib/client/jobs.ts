@@ -37,10 +37,12 @@ export type JobRun = {
 export type JobRunRow = Omit<JobRun, "createdBy">;
 /** A row of the Jobs list: an import's outcome comes summed up, without its whole report. */
 export type JobRunSummary = JobRun & { importCounts: ImportCounts | null };
-export type JobRunDetail = JobRun & { result: unknown };
+export type JobRunDetail = JobRun & { result: unknown; parentRunId: string | null };
+/** A loop run's stage runs (JobRun.parentRunId), in the order they ran. */
+export type ChildRun = { id: string; type: string; status: JobStatus; progress: number };
 export type JobLogLevel = "info" | "warn" | "error";
 export type JobLog = { id: string; at: string; level: JobLogLevel; message: string };
-export type JobRunResponse = { run: JobRunDetail; logs: JobLog[] };
+export type JobRunResponse = { run: JobRunDetail; logs: JobLog[]; children: ChildRun[] };
 export type JobsPage = { items: JobRunSummary[]; nextCursor: string | null };
 export type JobFilters = { status?: JobStatus; type?: string };
 

@@ -123,6 +123,11 @@ describe("proda loop", () => {
     expect(endpoint.code).toBe(2);
     expect(JSON.parse(endpoint.stdout).error.message).toMatch(/--endpoint names the endpoint of --engine llm or of a remote --trainer/);
     expect((await proda("loop", "--auto-aprove")).code).toBe(2);
+    const from = await proda("loop", "--from", "compile", "--json");
+    expect(from.code).toBe(2);
+    expect(JSON.parse(from.stdout).error.message).toBe(
+      "--from must be one of the stages extract, benchmark, build-v1, gates-v1, train-v1, evaluate-v1, evaluate-base, trace, patch, build-v2, gates-v2, train-v2, evaluate-v2, report, not compile",
+    );
     expect(await counts()).toEqual(before);
   });
 

@@ -1,7 +1,8 @@
 import type { Command } from "commander";
 import { TRAINERS } from "@/lib/jobs/model-train";
+import { LOOP_STAGES, type StageName } from "@/lib/server/services/loop/loop-report";
 
-type Flags = { engine?: string; trainer?: string; endpoint?: string; budget?: string; autoApprove?: boolean; json?: boolean };
+type Flags = { engine?: string; trainer?: string; endpoint?: string; budget?: string; autoApprove?: boolean; from?: string; json?: boolean };
 
 /** `proda loop`: the whole closed loop, headless. Loaded lazily like the others. */
 export function addLoopCommand(program: Command) {
@@ -15,6 +16,7 @@ export function addLoopCommand(program: Command) {
     .option("--endpoint <name>", "the endpoint for --engine llm and for a remote --trainer (Settings, or `env`)")
     .option("--budget <n>", "V1's instances per discipline at most (default: the previous loop's, else 25)")
     .option("--auto-approve", "approve every patch the gate passes; without it the loop stops after tracing while patches wait for review")
+    .option("--from <stage>", `run this stage even if it is up to date, and what follows it as its inputs changed (stages before it run only if stale): one of ${LOOP_STAGES.join(", ")}`)
     .option("--json", "print the figures and each stage's result as JSON")
     .action(async (opts: Flags) => {
       if (opts.engine !== undefined && opts.engine !== "local" && opts.engine !== "llm") program.error(`--engine must be local or llm, not ${opts.engine}`);
@@ -24,6 +26,7 @@ export function addLoopCommand(program: Command) {
       if (opts.endpoint !== undefined && opts.engine !== "llm" && (opts.trainer === undefined || opts.trainer === "local")) {
         program.error("--endpoint names the endpoint of --engine llm or of a remote --trainer (openai, together): pass one of those with it");
       }
+      if (opts.from !== undefined && !(LOOP_STAGES as readonly string[]).includes(opts.from)) program.error(`--from must be one of the stages ${LOOP_STAGES.join(", ")}, not ${opts.from}`);
       const { loopCommand } = await import("./loop-command");
       process.exitCode = await loopCommand({
         engine: opts.engine as "local" | "llm" | undefined,
@@ -31,6 +34,7 @@ export function addLoopCommand(program: Command) {
         endpoint: opts.endpoint,
         budget: opts.budget === undefined ? undefined : Number(opts.budget),
         autoApprove: opts.autoApprove,
+        from: opts.from as StageName | undefined,
         json: opts.json,
       });
     });

@@ -15,6 +15,8 @@ import { modelTrainJob } from "@/lib/jobs/model-train";
 import { modelDebugHandler } from "./model-debug";
 import { modelEvaluateHandler } from "./model-evaluate";
 import { modelTrainHandler } from "./model-train";
+import { loopRunJob } from "@/lib/jobs/loop-run";
+import { loopRunHandler } from "./loop-run";
 
 /** Handler per job name; workers/main.ts and the CLI's in-process runs look them up here. */
 export const jobHandlers: Record<string, JobHandler<never>> = {
@@ -26,4 +28,5 @@ export const jobHandlers: Record<string, JobHandler<never>> = {
   [modelTrainJob.name]: modelTrainHandler as JobHandler<never>,
   [modelEvaluateJob.name]: modelEvaluateHandler as JobHandler<never>,
   [modelDebugJob.name]: modelDebugHandler as JobHandler<never>,
+  [loopRunJob.name]: loopRunHandler as JobHandler<never>,
 };

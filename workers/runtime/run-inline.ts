@@ -2,23 +2,52 @@ import type { Db } from "@/lib/server/db";
 import type { JobDefinition, JobPayload } from "@/lib/jobs/define";
 import { BY_CLI, type CreatedBy } from "@/lib/jobs/created-by";
 import { createRun, parsePayload } from "@/lib/jobs/enqueue";
+import { LIVE_STATUSES } from "@/lib/jobs/run-lease";
 import type { JobHandler } from "./job-context";
 import { executeRun } from "./execute-run";
 
+export type InlineOptions = {
+  by?: CreatedBy;
+  /** the run this one is a stage of (a `loop-run` job): JobRun.parentRunId */
+  parentRunId?: string;
+  /** aborted when the run must stop with its parent (the parent was cancelled or taken over) */
+  signal?: AbortSignal;
+};
+
 /**
- * Runs a job in this process (the CLI; the first start's demo workspace, as the system), still as
- * a JobRun the Jobs page shows, with the same handler, progress, lease and checkpoints as in a
- * worker (if the process dies, a worker takes the run back). No queue is involved: no retries,
- * and waits are slept here.
+ * Runs a job in this process (the CLI; the first start's demo workspace, as the system; a loop
+ * run's stages, in its worker), still as a JobRun the Jobs page shows, with the same handler,
+ * progress, lease and checkpoints as in a worker. No queue is involved: no retries, and waits are
+ * slept here. A run with a parent is taken back with its parent if the process dies (sweep.ts);
+ * one without is taken back by a worker on its own.
  */
-export async function runInline<D extends JobDefinition>(db: Db, def: D, handler: JobHandler<JobPayload<D>>, payload: JobPayload<D>, by: CreatedBy = BY_CLI) {
+export async function runInline<D extends JobDefinition>(db: Db, def: D, handler: JobHandler<JobPayload<D>>, payload: JobPayload<D>, opts: CreatedBy | InlineOptions = {}) {
+  const { by = BY_CLI, parentRunId, signal } = "origin" in opts ? { by: opts } : (opts as InlineOptions);
   const data = parsePayload(def, payload);
-  const run = await db.$transaction((tx) => createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by));
-  let report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 });
-  while (report.outcome === "waiting" && report.until) {
-    await new Promise((r) => setTimeout(r, Math.max(0, report.until!.getTime() - Date.now())));
-    report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 });
+  const run = await db.$transaction(async (tx) => {
+    const created = await createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by);
+    return parentRunId ? tx.jobRun.update({ where: { id: created.id }, data: { parentRunId, message: "Running in its loop run's worker" } }) : created;
+  });
+  // The run's own watch sees the request within a second and stops it at its next check.
+  const stop = () =>
+    void db.jobRun
+      .updateMany({ where: { id: run.id, cancelRequestedAt: null, status: { in: [...LIVE_STATUSES] } }, data: { cancelRequestedAt: new Date(), message: "Cancelling with its loop run" } })
+      .catch(() => {});
+  if (signal?.aborted) stop();
+  signal?.addEventListener("abort", stop, { once: true });
+  try {
+    let report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 });
+    while (report.outcome === "waiting" && report.until) {
+      // A cancelled parent does not sleep out a remote fine-tune's poll interval: the next delivery ends the run cancelled.
+      await new Promise<void>((r) => {
+        const timer = setTimeout(r, Math.max(0, report.until!.getTime() - Date.now()));
+        signal?.addEventListener("abort", () => { clearTimeout(timer); r(); }, { once: true });
+      });
+      report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 });
+    }
+    const final = await db.jobRun.findUniqueOrThrow({ where: { id: run.id } });
+    return { runId: run.id, outcome: report.outcome, result: report.result, error: final.error };
+  } finally {
+    signal?.removeEventListener("abort", stop);
   }
-  const final = await db.jobRun.findUniqueOrThrow({ where: { id: run.id } });
-  return { runId: run.id, outcome: report.outcome, result: report.result, error: final.error };
 }

@@ -42,6 +42,11 @@ async function takeBack(tx: Prisma.TransactionClient, id: string, definitions: J
     await end("CANCELLED", "Cancelled", null);
     return "cancelled";
   }
+  if (run.parentRunId) {
+    // A loop run's stage runs in its parent's worker: the parent, taken back too, runs the stage again when it resumes.
+    await end("FAILED", "Failed", `${who}: it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`);
+    return "failed";
+  }
   const allowed = def ? def.options.retryLimit + 1 : 0;
   if (!def || run.attempts >= allowed) {
     const error = def ? `${who} during attempt ${run.attempts} of ${allowed}; no attempt is left` : `${who}, and no worker runs ${run.type} jobs any more`;

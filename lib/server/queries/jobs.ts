@@ -73,10 +73,12 @@ export async function listRuns(db: Db, q: { status?: JobStatus; type?: string; c
 export async function getRun(db: Db, id: string, afterLogId?: string) {
   const row = await db.jobRun.findUnique({
     where: { id },
-    select: { ...runSummary, result: true, origin: true, createdBy: { select: { name: true } }, createdByToken: { select: { name: true } } },
+    select: { ...runSummary, result: true, parentRunId: true, origin: true, createdBy: { select: { name: true } }, createdByToken: { select: { name: true } } },
   });
   if (!row) throw new DomainError("NOT_FOUND", `No job run ${id}`);
   const { origin, createdBy, createdByToken, ...run } = row;
+  // A loop run's stages are runs of their own: listed with it, in the order they ran.
+  const children = await db.jobRun.findMany({ where: { parentRunId: id }, orderBy: { createdAt: "asc" }, select: { id: true, type: true, status: true, progress: true } });
   const logs = await db.jobLog.findMany({
     where: { runId: id, ...(afterLogId ? { id: { gt: BigInt(afterLogId) } } : {}) },
     orderBy: { id: "desc" },
@@ -84,6 +86,7 @@ export async function getRun(db: Db, id: string, afterLogId?: string) {
   });
   return {
     run: { ...run, createdBy: creator({ origin, userName: createdBy?.name ?? null, tokenName: createdByToken?.name ?? null }) },
+    children,
     logs: logs.reverse().map((l) => ({ id: l.id.toString(), at: l.at, level: l.level, message: l.message })),
   };
 }

@@ -24,7 +24,7 @@ export type Made = {
 };
 
 /** The options in effect: each given one, else the one of the loop's previous run, else the default. */
-export type EffectiveOptions = Required<Omit<LoopOptions, "endpoint">> & { endpoint: string | null };
+export type EffectiveOptions = Required<Omit<LoopOptions, "endpoint" | "from">> & { endpoint: string | null };
 
 export type LoopContext = {
   db: Db;

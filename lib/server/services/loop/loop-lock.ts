@@ -1,5 +1,6 @@
 import pg from "pg";
 import { DomainError } from "@/lib/domain/errors";
+import type { Db } from "@/lib/server/db";
 
 // Any constant works, as long as no other ProDa lock uses it (lib/server/migrate.ts has 727_310_001).
 const LOOP_LOCK_KEY = 727_310_002;
@@ -20,4 +21,18 @@ export async function withLoopLock<T>(fn: () => Promise<T>, url = process.env.DA
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Whether some process holds the loop's lock now: a `loop-run` job or `proda loop` in a terminal.
+ * pg_locks shows a bigint advisory key as its high and low 32 bits (classid, objid).
+ */
+export async function loopLockHeld(db: Db): Promise<boolean> {
+  const rows = await db.$queryRaw<{ held: boolean }[]>`
+    SELECT EXISTS (
+      SELECT 1 FROM pg_locks
+      WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+        AND classid::text::bigint = ${Math.floor(LOOP_LOCK_KEY / 2 ** 32)} AND objid::text::bigint = ${LOOP_LOCK_KEY % 2 ** 32} AND objsubid = 1
+    ) AS held`;
+  return rows[0]?.held ?? false;
 }

@@ -69,14 +69,20 @@ export const loopReportSchema = z.strictObject({
 export type LoopReport = z.infer<typeof loopReportSchema>;
 export type LoopFigures = Omit<LoopReport, "stages">;
 
-/** The options of `proda loop`; what is not given is taken from the loop's previous run, else the default. */
-export type LoopOptions = {
-  engine?: "local" | "llm";
-  trainer?: "local" | "openai" | "together";
-  endpoint?: string;
-  budget?: number;
-  autoApprove?: boolean;
-};
+/**
+ * The options of `proda loop`, of a `loop-run` job and of `POST /api/loop-runs`; what is not given
+ * is taken from the loop's previous run, else the default. `from` runs that stage even if it is up
+ * to date (the stages before it run only if stale, those after it follow their fingerprints).
+ */
+export const loopOptionsSchema = z.strictObject({
+  engine: z.enum(["local", "llm"]).optional(),
+  trainer: z.enum(["local", "openai", "together"]).optional(),
+  endpoint: z.string().trim().min(1).max(120).optional(),
+  budget: z.number().int().positive().max(1_000_000).optional(),
+  autoApprove: z.boolean().optional(),
+  from: z.enum(LOOP_STAGES, { error: (i) => `must be one of the stages ${LOOP_STAGES.join(", ")}${i.input === undefined ? "" : `, not ${JSON.stringify(i.input)}`}` }).optional(),
+});
+export type LoopOptions = z.infer<typeof loopOptionsSchema>;
 
 /** V1 is small on purpose (instances per discipline): its blind spots are what the Debugger finds and V2 repairs. */
 export const DEFAULT_LOOP_BUDGET = 25;

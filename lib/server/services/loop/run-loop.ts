@@ -1,43 +1,31 @@
 import { isDomainError } from "@/lib/domain/errors";
 import type { Db, Prisma } from "@/lib/server/db";
-import { describeChange, recordStage, storedStages, type StoredStage } from "./fingerprints";
+import { decideStage } from "./decide-stage";
+import { recordStage, storedStages, type StoredStage } from "./fingerprints";
 import { StageFailure, type EffectiveOptions, type LoopContext, type RunJob } from "./loop-context";
 import { loopFigures } from "./loop-figures";
 import { withLoopLock } from "./loop-lock";
 import { DEFAULT_LOOP_BUDGET, loopReportSchema, type LoopOptions, type LoopReport, type StageName, type StageResult } from "./loop-report";
 import type { Stage } from "./stage";
-import { reportStage } from "./stage-report";
-import { buildV2Stage, evaluateBaseStage, patchStage, traceStage } from "./stages-debug";
-import { benchmarkStage, extractStage } from "./stages-structure";
-import { buildV1Stage, evaluateStage, gatesStage, trainStage } from "./stages-training";
-
-/** The closed loop in order: the structure, test first, V1, its failures traced and patched, V2, the comparison. */
-const STAGES: Stage[] = [
-  extractStage,
-  benchmarkStage,
-  buildV1Stage,
-  gatesStage("V1"),
-  trainStage("V1"),
-  evaluateStage("V1"),
-  evaluateBaseStage,
-  traceStage,
-  patchStage,
-  buildV2Stage,
-  gatesStage("V2"),
-  trainStage("V2"),
-  evaluateStage("V2"),
-  reportStage,
-];
+import { STAGES } from "./stages";
 
 export type LoopFailure = { stage: StageName; code: string; message: string; runId?: string; gate?: "reachability" | "orthogonality" };
 export type LoopOutcome = { loopRunId: string; status: "done" | "waiting" | "failed"; report: LoopReport; failure?: LoopFailure };
+
+/** How a `loop-run` job follows the loop: it reports progress per stage and stops it when cancelled. */
+export type LoopHooks = {
+  /** the job the loop runs in (LoopRun.jobRunId); absent in the CLI */
+  jobRunId?: string;
+  /** called before each stage; a throw stops the loop there (a cancelled job) */
+  beforeStage?(stage: StageName, index: number): Promise<void>;
+};
 
 /**
  * What the engine, trainer, endpoint and budget are when not given: those of the loop's previous
  * run, so that `proda loop` after `proda loop --budget 10` is up to date rather than rebuilding V1
  * with the default. Approving patches is decided run by run.
  */
-async function effectiveOptions(db: Db, given: LoopOptions): Promise<EffectiveOptions> {
+export async function effectiveOptions(db: Db, given: LoopOptions): Promise<EffectiveOptions> {
   const last = await db.loopRun.findFirst({ orderBy: { startedAt: "desc" }, select: { options: true } });
   const before = (last?.options ?? {}) as Partial<EffectiveOptions>;
   return {
@@ -49,24 +37,14 @@ async function effectiveOptions(db: Db, given: LoopOptions): Promise<EffectiveOp
   };
 }
 
-/** Runs one stage if it is not up to date, and says what it did and why. */
-async function runStage(ctx: LoopContext, stage: Stage, stored: StoredStage | undefined): Promise<StageResult> {
-  const plan = await stage.plan(ctx);
-  if (plan.kind === "nothing") return { stage: stage.name, status: "up to date", reason: plan.reason };
-  if (plan.kind === "wait") return { stage: stage.name, status: "waiting for review", reason: plan.reason };
-  if (plan.kind === "run") return { stage: stage.name, status: "ran", reason: (await stage.run(ctx)).reason };
-  let why = "it never ran in this workspace";
-  if (stored) {
-    const change = describeChange(stored.fingerprint, plan.fingerprint);
-    if (!change) {
-      const upToDate = await stage.restore(ctx, stored);
-      if (upToDate) return { stage: stage.name, status: "up to date", reason: upToDate };
-      why = "what it made last time is gone";
-    } else why = `its inputs changed: ${change}`;
-  }
+/** Runs one stage if it is not up to date (or it is the stage the loop runs from), and says what it did and why. */
+async function runStage(ctx: LoopContext, stage: Stage, stored: StoredStage | undefined, forced: boolean): Promise<StageResult> {
+  const decision = await decideStage(ctx, stage, stored, forced);
+  if (decision.status !== "to run") return { stage: stage.name, ...decision };
   const ran = await stage.run(ctx);
-  await recordStage(ctx.db, stage.name, { fingerprint: plan.fingerprint, output: ran.output, loopRunId: ctx.loopRunId, jobRunId: ran.jobRunId });
-  return { stage: stage.name, status: "ran", reason: `${ran.reason} (${why})` };
+  if (!decision.fingerprint) return { stage: stage.name, status: "ran", reason: ran.reason };
+  await recordStage(ctx.db, stage.name, { fingerprint: decision.fingerprint, output: ran.output, loopRunId: ctx.loopRunId, jobRunId: ran.jobRunId });
+  return { stage: stage.name, status: "ran", reason: `${ran.reason} (${decision.why})` };
 }
 
 function failureOf(stage: StageName, e: unknown): LoopFailure {
@@ -76,25 +54,35 @@ function failureOf(stage: StageName, e: unknown): LoopFailure {
 }
 
 /**
- * `proda loop`: every stage that is not up to date, in order, each through the same job or service
- * as its own command. It stops at a failure (a failed gate says which) and when patches wait for
- * annotators; the run, each stage's result and the figures are recorded as a LoopRun.
+ * `proda loop` and the `loop-run` job: every stage that is not up to date, in order, each through
+ * the same job or service as its own command. It stops at a failure (a failed gate says which) and
+ * when patches wait for annotators; the run, each stage's result (as it goes) and the figures are
+ * recorded as a LoopRun.
  */
-export async function runLoop(db: Db, runJob: RunJob, given: LoopOptions): Promise<LoopOutcome> {
+export async function runLoop(db: Db, runJob: RunJob, given: LoopOptions, hooks: LoopHooks = {}): Promise<LoopOutcome> {
   return withLoopLock(async () => {
     const options = await effectiveOptions(db, given);
-    const loopRun = await db.loopRun.create({ data: { options } });
+    const recorded = given.from ? { ...options, from: given.from } : options;
+    const loopRun = await db.loopRun.create({ data: { options: recorded, jobRunId: hooks.jobRunId ?? null } });
     const ctx: LoopContext = { db, runJob, loopRunId: loopRun.id, options, made: { sets: {}, checks: {}, models: {}, evaluations: {} } };
     const stored = await storedStages(db);
     const stages: StageResult[] = [];
     let stop: { status: "waiting" | "failed"; why: string; failure?: LoopFailure } | null = null;
-    for (const stage of STAGES) {
+    for (const [index, stage] of STAGES.entries()) {
+      if (!stop && hooks.beforeStage) {
+        try {
+          await hooks.beforeStage(stage.name, index);
+        } catch (e) {
+          const failure = failureOf(stage.name, e);
+          stop = { status: "failed", why: `the loop was stopped before ${stage.name}: ${failure.message.replace(`${stage.name}: `, "")}`, failure };
+        }
+      }
       if (stop) {
         stages.push({ stage: stage.name, status: "not run", reason: stop.why });
         continue;
       }
       try {
-        const result = await runStage(ctx, stage, stored.get(stage.name));
+        const result = await runStage(ctx, stage, stored.get(stage.name), stage.name === given.from);
         stages.push(result);
         if (result.status === "waiting for review") stop = { status: "waiting", why: "the loop waits for the patch review" };
       } catch (e) {
@@ -102,6 +90,8 @@ export async function runLoop(db: Db, runJob: RunJob, given: LoopOptions): Promi
         stages.push({ stage: stage.name, status: "failed", reason: failure.message });
         stop = { status: "failed", why: `${stage.name} failed`, failure };
       }
+      // What each stage did is visible while the loop goes on (the Pipeline page reads it).
+      await db.loopRun.update({ where: { id: loopRun.id }, data: { stages: stages as Prisma.InputJsonValue } });
     }
     const report = loopReportSchema.parse({ ...(await loopFigures(db, ctx.made)), stages });
     const status = stop?.status ?? "done";

@@ -1,0 +1,183 @@
+// The loop as a job, as the Pipeline page runs it: POST /api/loop-runs queues a `loop-run` job, a
+// real pg-boss worker runs it, and each stage that has work is an ordinary child JobRun of it.
+// Then GET /api/pipeline/stages shows every stage up to date, a second run does no work, and
+// "Run from here" on build-v1 runs build-v1 and what follows, never extraction or the benchmark.
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import * as loopRuns from "@/app/api/loop-runs/route";
+import * as pipelineStages from "@/app/api/pipeline/stages/route";
+import type { Role } from "@/lib/auth/roles";
+import { corpusImportJob } from "@/lib/jobs/corpus-import";
+import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
+import { loopRunJob } from "@/lib/jobs/loop-run";
+import { getBoss } from "@/lib/server/jobs/boss";
+import { createAccount } from "@/lib/server/services/auth/accounts";
+import { createToken } from "@/lib/server/services/auth/api-tokens";
+import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
+import { cancelRun } from "@/lib/server/services/jobs/control-run";
+import { LOOP_STAGES, stageResultSchema } from "@/lib/server/services/loop/loop-report";
+import { pipelineViewSchema, startedLoopRunSchema } from "@/lib/server/services/loop/pipeline-view";
+import { useTestDatabase } from "@/test/database";
+import { SHARED_CORPUS } from "@/test/fixtures";
+import { callRoute } from "@/test/http";
+import { corpusImportHandler } from "@/workers/handlers/corpus-import";
+import { runInline } from "@/workers/runtime/run-inline";
+import { startWorkers } from "@/workers/runtime/start-workers";
+import { sweepStaleRuns } from "@/workers/runtime/sweep";
+
+const t = useTestDatabase();
+const as: Partial<Record<Role, Record<string, string>>> = {};
+
+beforeAll(async () => {
+  const db = t.db();
+  await ensureDefaultDisciplines(db);
+  for (const role of ["LEAD", "ADMIN", "EXPERT", "ANNOTATOR", "VIEWER"] as Role[]) {
+    const email = `${role.toLowerCase()}@example.test`;
+    const user = await db.$transaction((tx) => createAccount(tx, { email, name: role, password: "a long password 1", role }));
+    as[role] = { authorization: `Bearer ${(await createToken(db, { userId: user.id, email, name: role, role, via: "session" }, { name: "t" }, null)).token}` };
+  }
+  const imported = await runInline(db, corpusImportJob, corpusImportHandler, { source: { kind: "path", path: path.join(SHARED_CORPUS, "biology") }, discipline: "biology" });
+  expect(imported.outcome, imported.error ?? "").toBe("succeeded");
+  await startWorkers(await getBoss({ supervise: true }), { pollingIntervalSeconds: 0.5 });
+}, 120_000);
+
+const start = async (body: unknown, role: Role = "LEAD") => callRoute(loopRuns.POST, "POST", "/api/loop-runs", { headers: as[role], body });
+const view = async () => pipelineViewSchema.parse((await callRoute(pipelineStages.GET, "GET", "/api/pipeline/stages", { headers: as.VIEWER })).json);
+
+/** Polls the run's row until it ends (the worker runs it; there is nothing to wait on but its state). */
+async function finished(runId: string) {
+  for (;;) {
+    const run = await t.db().jobRun.findUniqueOrThrow({ where: { id: runId } });
+    if (["SUCCEEDED", "FAILED", "CANCELLED"].includes(run.status)) return run;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function runLoopJob(body: Record<string, unknown>) {
+  const res = await start(body);
+  expect(res.status, res.text).toBe(202);
+  const { jobRunId } = startedLoopRunSchema.parse(res.json);
+  const run = await finished(jobRunId);
+  expect(run.status, `${run.error}`).toBe("SUCCEEDED");
+  const children = await t.db().jobRun.findMany({ where: { parentRunId: jobRunId }, orderBy: { createdAt: "asc" } });
+  const loopRun = await t.db().loopRun.findFirstOrThrow({ where: { jobRunId } });
+  const stages = Object.fromEntries(stageResultSchema.array().parse(loopRun.stages).map((s) => [s.stage, s]));
+  return { run, children, loopRun, stages };
+}
+
+describe("the loop-run job", () => {
+  it("runs each stage as a child job, shows every stage up to date, then does no work, then reruns from build-v1 only what follows", async () => {
+    const first = await runLoopJob({ autoApprove: true, budget: 10 });
+    expect(first.run).toMatchObject({ type: loopRunJob.name, progress: 1, parentRunId: null });
+    expect(first.loopRun.status).toBe("done");
+    expect(Object.values(first.stages).map((s) => s.stage)).toEqual([...LOOP_STAGES]);
+    // One ordinary run per stage that ran a job (build-v2 applies patches, patch approves them, report compares: no job).
+    expect(first.children.map((c) => c.type)).toEqual([
+      "knowledge-extract", "benchmark-build", "training-set-build", "orthogonality-check", "model-train", "model-evaluate",
+      "model-debug", "orthogonality-check", "model-train", "model-evaluate",
+    ]);
+    for (const c of first.children) expect(c).toMatchObject({ status: "SUCCEEDED", progress: 1, origin: "API_TOKEN", createdById: first.run.createdById });
+    const recorded = await t.db().loopStage.findMany({ where: { jobRunId: { not: null } } });
+    expect(recorded.map((r) => r.jobRunId).sort()).toEqual(first.children.filter((c) => recorded.some((r) => r.jobRunId === c.id)).map((c) => c.id).sort());
+    expect(recorded.length).toBeGreaterThanOrEqual(8);
+
+    const v = await view();
+    expect(v.stages.map((s) => [s.name, s.state])).toEqual(LOOP_STAGES.map((s) => [s, "up to date"]));
+    expect(v).toMatchObject({ live: false, reviewUrl: null, loop: { jobRunId: first.run.id, state: "done", progress: 1, currentStage: null } });
+    const byName = Object.fromEntries(v.stages.map((s) => [s.name, s]));
+    expect(byName["train-v1"].lastRun?.jobRunId).toBe(first.children[4].id);
+    expect(byName.extract.counts.map((c) => c.label)).toEqual(["concepts", "relations", "chains"]);
+    expect(byName["evaluate-v1"].counts[0]).toMatchObject({ label: "accuracy", value: expect.stringMatching(/^\d+\.\d%$/) });
+
+    const second = await runLoopJob({ autoApprove: true });
+    expect(second.children).toEqual([]);
+    expect(Object.values(second.stages).every((s) => s.status === "up to date")).toBe(true);
+
+    const third = await runLoopJob({ autoApprove: true, from: "build-v1" });
+    expect(third.stages.extract.status).toBe("up to date");
+    expect(third.stages.benchmark.status).toBe("up to date");
+    expect(third.stages["build-v1"]).toMatchObject({ status: "ran", reason: expect.stringContaining("(run from here)") });
+    for (const s of ["gates-v1", "train-v1", "evaluate-v1", "trace"] as const) expect(third.stages[s].status).toBe("ran");
+    const types = third.children.map((c) => c.type);
+    expect(types).not.toContain("knowledge-extract");
+    expect(types).not.toContain("benchmark-build");
+    expect(types.slice(0, 3)).toEqual(["training-set-build", "orthogonality-check", "model-train"]);
+    expect((await view()).stages.every((s) => s.state === "up to date")).toBe(true);
+  }, 300_000);
+
+  it("refuses bad input naming the field, other roles than leads and admins, and a second live loop; none queues anything", async () => {
+    const count = () => t.db().jobRun.count({ where: { type: loopRunJob.name } });
+    const before = await count();
+    for (const [body, field] of [[{ from: "compile" }, "from"], [{ budget: "10" }, "budget"], [{ budget: 0 }, "budget"], [{ trainer: "bundle" }, "trainer"], [{ fast: true }, "fast"]] as const) {
+      const res = await start(body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(res.json)).toContain(field);
+    }
+    const unknown = await start({ from: "compile" });
+    expect((unknown.json as { error: { details: unknown } }).error.details).toEqual({ fields: [expect.objectContaining({ field: "from", message: expect.stringContaining("build-v1") })] });
+    for (const role of ["EXPERT", "ANNOTATOR", "VIEWER"] as Role[]) {
+      const res = await start({}, role);
+      expect(res.status, role).toBe(403);
+      expect(res.json).toMatchObject({ error: { code: "FORBIDDEN" } });
+    }
+    expect(await count()).toBe(before);
+
+    const live = await start({}, "ADMIN");
+    expect(live.status, live.text).toBe(202);
+    const again = await start({});
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ error: { code: "CONFLICT", details: { runId: startedLoopRunSchema.parse(live.json).jobRunId } } });
+    expect(await count()).toBe(before + 1);
+    await finished(startedLoopRunSchema.parse(live.json).jobRunId);
+  }, 120_000);
+
+  it("resumes a loop run whose worker died mid-stage: the orphaned stage run is failed, not queued on its own, and does not block the stage's new run", async () => {
+    const db = t.db();
+    const expired = new Date(Date.now() - 60_000);
+    const dead = { status: "RUNNING" as const, attempts: 1, workerId: "dead-host:1:abc", leaseExpiresAt: expired, startedAt: expired, origin: "SYSTEM" as const };
+    const payload = { autoApprove: true, from: "extract" as const };
+    const parent = await db.jobRun.create({ data: { ...dead, type: loopRunJob.name, payload, conflictKey: loopRunJob.conflictKey!(payload) } });
+    // The dead delivery had recorded its options in effect (the previous loop's, as it always does).
+    const previous = await db.loopRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
+    const stale = await db.loopRun.create({ data: { options: { ...(previous.options as object), from: "extract" }, jobRunId: parent.id } });
+    const childPayload = { engine: "local" as const, label: "proda loop" };
+    const orphan = await db.jobRun.create({ data: { ...dead, type: knowledgeExtractJob.name, payload: childPayload, parentRunId: parent.id, conflictKey: knowledgeExtractJob.conflictKey!(childPayload) } });
+    expect(orphan.conflictKey).toBeTruthy();
+
+    await sweepStaleRuns(db);
+    expect(await db.jobRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining(`stage of loop run ${parent.id}`), bossJobId: null });
+    const resumed = await finished(parent.id);
+    expect(resumed.status, `${resumed.error}`).toBe("SUCCEEDED");
+    expect(resumed.attempts).toBe(2);
+    expect(await db.loopRun.findUniqueOrThrow({ where: { id: stale.id } })).toMatchObject({ status: "failed" });
+    const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId: parent.id, id: { not: stale.id } } });
+    expect(loopRun.status).toBe("done");
+    expect(stageResultSchema.array().parse(loopRun.stages)[0]).toMatchObject({ stage: "extract", status: "ran" });
+    const children = await db.jobRun.findMany({ where: { parentRunId: parent.id, id: { not: orphan.id } }, orderBy: { createdAt: "asc" } });
+    expect(children[0]).toMatchObject({ type: knowledgeExtractJob.name, status: "SUCCEEDED" });
+    // Extraction changed nothing (the chunks were extracted), so nothing after it ran again.
+    expect(children.map((c) => c.type)).toEqual([knowledgeExtractJob.name]);
+  }, 120_000);
+
+  it("cancelling a loop run cancels its running stage and stops the loop there", async () => {
+    const db = t.db();
+    const res = await start({ autoApprove: true, from: "build-v1" });
+    const { jobRunId } = startedLoopRunSchema.parse(res.json);
+    let child = null;
+    while (!child) {
+      child = await db.jobRun.findFirst({ where: { parentRunId: jobRunId, status: "RUNNING" } });
+      if (!child) await new Promise((r) => setTimeout(r, 100));
+    }
+    await cancelRun(db, jobRunId);
+    expect((await finished(jobRunId)).status).toBe("CANCELLED");
+    const children = await db.jobRun.findMany({ where: { parentRunId: jobRunId } });
+    expect(children.filter((c) => !["SUCCEEDED", "CANCELLED"].includes(c.status))).toEqual([]);
+    // build-v1 to evaluate-v2 would run a job each: the loop stopped long before.
+    expect(children.length).toBeLessThan(8);
+    const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId } });
+    const stages = stageResultSchema.array().parse(loopRun.stages);
+    expect(loopRun.status).toBe("failed");
+    expect(stages.at(-1)).toMatchObject({ stage: "report", status: "not run" });
+    expect(stages.map((s) => s.stage)).toEqual([...LOOP_STAGES]);
+  }, 120_000);
+});
