@@ -22,6 +22,12 @@ function mod(y: number): number {
   return r >= P ? r - P : r;
 }
 
+/** x mod p for a 32-bit unsigned x, without a floating-point remainder: x ≡ (x mod 2^31) + (x >>> 31). */
+export function modPrime32(x: number): number {
+  const r = (x & P) + (x >>> 31);
+  return r >= P ? r - P : r;
+}
+
 /**
  * (a·x + b) mod p, exact for integers a, b, x in [0, p), without BigInt. a·x can reach 2^62, beyond
  * the 2^53 of exact doubles, so x is split into xh·2^16 + xl and a16 = a·2^16 mod p is used:
@@ -36,8 +42,13 @@ export interface MinHasher {
   readonly permutations: number;
   /** Signature of a set of non-negative integers (reduced mod p). Empty set: every slot is p. */
   signature(values: Iterable<number>): Uint32Array;
-  /** Signature of a text's word 5-gram shingles; a text of 1..4 tokens is one whole-text shingle. */
-  signatureOfTokens(tokenHashes: Uint32Array): Uint32Array;
+  /**
+   * Signature of a text's word 5-gram shingles; a text of 1..4 tokens is one whole-text shingle.
+   * `witnesses`, when given, receives the shingle value (mod p) each slot's minimum came from.
+   * Each permutation x -> (a·x + b) mod p is a bijection of [0, p), so two texts agree in a slot
+   * only if both hold that slot's witness: near-duplicates.ts bounds an estimate by it.
+   */
+  signatureOfTokens(tokenHashes: Uint32Array, witnesses?: Uint32Array): Uint32Array;
 }
 
 export function createMinHasher(options: { permutations?: number; seed?: number } = {}): MinHasher {
@@ -70,6 +81,17 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
       if (h < sig[i]) sig[i] = h;
     }
   };
+  const absorbWitnessed = (sig: Uint32Array, witnesses: Uint32Array, x: number): void => {
+    const xh = x >>> 16;
+    const xl = x & 0xffff;
+    for (let i = 0; i < k; i++) {
+      const h = mod(A16[i] * xh + A[i] * xl + B[i]);
+      if (h < sig[i]) {
+        sig[i] = h;
+        witnesses[i] = x;
+      }
+    }
+  };
   return {
     permutations: k,
     signature(values) {
@@ -80,10 +102,15 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
       }
       return sig;
     },
-    signatureOfTokens(th) {
+    signatureOfTokens(th, witnesses) {
+      if (witnesses && witnesses.length !== k) throw new RangeError(`witnesses need ${k} slots, got ${witnesses.length}`);
       const sig = new Uint32Array(k).fill(P);
       const size = Math.min(MINHASH_SHINGLE_SIZE, th.length);
-      for (let s = 0; size > 0 && s + size <= th.length; s++) absorb(sig, windowHash32(th, s, size) % P);
+      for (let s = 0; size > 0 && s + size <= th.length; s++) {
+        const x = modPrime32(windowHash32(th, s, size));
+        if (witnesses) absorbWitnessed(sig, witnesses, x);
+        else absorb(sig, x);
+      }
       return sig;
     },
   };

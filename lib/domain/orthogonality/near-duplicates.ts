@@ -1,0 +1,157 @@
+// The near-duplicate half of the gate: MinHash signatures of word 5-gram shingles and LSH banding
+// (minhash.ts), with a filter in front that gives the same answers for a fraction of the work.
+//
+// A signature costs 128 permutations per shingle, and nearly every instance shares too little
+// with any item to be near it. Each permutation is a bijection of [0, p), so an instance agrees
+// with an item in slot i only if it holds the item's witness of slot i (the shingle value that
+// slot's minimum came from). Counting, per item, the slots whose witness the instance holds is
+// therefore an upper bound on the slots they share; an item whose bound is below the threshold
+// cannot be reported, whatever LSH would say. Only when some item may reach it is the instance's
+// signature computed and checked exactly as before (LSH candidates, then the estimate).
+//
+// Stock phrases ("is a kind of which") are witnesses in thousands of items. Their lists are not
+// walked while the most slots any one item holds in all of them together stays below the
+// threshold: an item can then reach it only through a rarer witness, and an item met in a rarer
+// list has its slots in the common ones looked up in its own sorted witnesses.
+import { createIntTable, ABSENT } from "./int-table";
+import { MINHASH_SHINGLE_SIZE, createLshIndex, modPrime32, createMinHasher, jaccardEstimate } from "./minhash";
+import { windowHash32 } from "./ngrams";
+
+export type NearDuplicate = { item: number; similarity: number };
+
+export interface NearDuplicateIndex {
+  /** Indexes item number `item` by the FNV hashes of its words (none: it is never a near duplicate). */
+  add(item: number, tokenHashes: Uint32Array): void;
+  /**
+   * Items whose estimated Jaccard with tokenHashes[0, length) is at least `threshold`, ascending,
+   * leaving out those `skip` names (the ones already reported as n-gram overlaps).
+   */
+  find(tokenHashes: Uint32Array, length: number, threshold: number, skip: ReadonlyMap<number, unknown> | null): NearDuplicate[];
+}
+
+export function createNearDuplicateIndex(): NearDuplicateIndex {
+  const minhasher = createMinHasher();
+  const k = minhasher.permutations;
+  const lsh = createLshIndex();
+  const signatures: (Uint32Array | null)[] = [];
+  // witness value -> entry; per entry flat [item, slots, item, slots, …], and the most slots of one item
+  const byWitness = createIntTable(1 << 16);
+  const witnessed: number[][] = [];
+  const mostSlots: number[] = [];
+  const entryWitness: number[] = [];
+  // per item: its distinct witnesses ascending, and how many slots each holds
+  const itemWitnesses: Uint32Array[] = [];
+  const itemSlots: Uint8Array[] = [];
+  const witnesses = new Uint32Array(k);
+  const met: number[] = []; // the entries an instance's shingles meet
+  let bound = new Int32Array(1024); // per item, reset after each find()
+  const touched: number[] = [];
+  const shingles: number[] = [];
+
+  /** The slots of an item whose witness is one of the unwalked entries met[0, first). */
+  function slotsIn(item: number, first: number): number {
+    const values = itemWitnesses[item];
+    let total = 0;
+    for (let m = 0; m < first; m++) {
+      const x = entryWitness[met[m]];
+      let lo = 0;
+      let hi = values.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (values[mid] < x) lo = mid + 1;
+        else if (values[mid] > x) hi = mid - 1;
+        else {
+          total += itemSlots[item][mid];
+          break;
+        }
+      }
+    }
+    return total;
+  }
+
+  function shinglesOf(th: Uint32Array, length: number): number[] {
+    shingles.length = 0;
+    const size = Math.min(MINHASH_SHINGLE_SIZE, length);
+    for (let s = 0; size > 0 && s + size <= length; s++) shingles.push(modPrime32(windowHash32(th, s, size)));
+    return shingles;
+  }
+
+  return {
+    add(item, th) {
+      // An empty text has no shingles; its all-p signature would "match" every other empty text.
+      const signature = th.length > 0 ? minhasher.signatureOfTokens(th, witnesses) : null;
+      signatures[item] = signature;
+      if (!signature) return;
+      lsh.add(item, signature);
+      if (item >= bound.length) {
+        const more = new Int32Array(Math.max(item + 1, bound.length * 2));
+        more.set(bound);
+        bound = more;
+      }
+      const w = witnesses.sort();
+      const distinct: number[] = [];
+      const slots: number[] = [];
+      for (let i = 0; i < k; ) {
+        let j = i + 1;
+        while (j < k && w[j] === w[i]) j++;
+        let entry = byWitness.get(w[i]);
+        if (entry === ABSENT) {
+          entry = witnessed.length;
+          witnessed.push([]);
+          mostSlots.push(0);
+          entryWitness.push(w[i]);
+          byWitness.set(w[i], entry);
+        }
+        distinct.push(w[i]);
+        slots.push(j - i);
+        witnessed[entry].push(item, j - i);
+        mostSlots[entry] = Math.max(mostSlots[entry], j - i);
+        i = j;
+      }
+      itemWitnesses[item] = Uint32Array.from(distinct);
+      itemSlots[item] = Uint8Array.from(slots);
+    },
+
+    find(th, length, threshold, skip) {
+      if (length === 0) return [];
+      // the fewest shared slots whose share passes: same / k >= threshold, the estimate's own test
+      let need = Math.min(k + 1, Math.max(0, Math.ceil(threshold * k) - 1));
+      while (need <= k && need / k < threshold) need++;
+      const xs = shinglesOf(th, length);
+      met.length = 0;
+      for (let s = 0; s < xs.length; s++) {
+        const entry = byWitness.get(xs[s]);
+        if (entry !== ABSENT && !met.includes(entry)) met.push(entry); // a shingle repeated in the text counts once
+      }
+      if (met.length === 0) return [];
+      // The commonest witnesses first, left unwalked while together they give no item `need` slots.
+      met.sort((a, b) => witnessed[b].length - witnessed[a].length);
+      let unwalked = 0;
+      let first = 0;
+      while (first < met.length && unwalked + mostSlots[met[first]] < need) unwalked += mostSlots[met[first++]];
+      let reached = false;
+      for (let m = first; m < met.length && !reached; m++) {
+        const list = witnessed[met[m]];
+        for (let p = 0; p < list.length; p += 2) {
+          const item = list[p];
+          if (bound[item] === 0) touched.push(item);
+          bound[item] += list[p + 1];
+          if (bound[item] + unwalked >= need && !skip?.has(item) && bound[item] + slotsIn(item, first) >= need) reached = true;
+        }
+      }
+      for (const item of touched) bound[item] = 0;
+      touched.length = 0;
+      if (!reached) return [];
+
+      const signature = minhasher.signatureOfTokens(th.subarray(0, length));
+      const out: NearDuplicate[] = [];
+      for (const item of lsh.candidates(signature)) {
+        const other = signatures[item];
+        if (skip?.has(item) || !other) continue;
+        const similarity = jaccardEstimate(signature, other);
+        if (similarity >= threshold) out.push({ item, similarity });
+      }
+      return out;
+    },
+  };
+}
