@@ -14,7 +14,7 @@
 // threshold: an item can then reach it only through a rarer witness, and an item met in a rarer
 // list has its slots in the common ones looked up in its own sorted witnesses.
 import { createIntTable, ABSENT } from "./int-table";
-import { MINHASH_SHINGLE_SIZE, createLshIndex, modPrime32, createMinHasher, jaccardEstimate } from "./minhash";
+import { MINHASH_SHINGLE_SIZE, createLshIndex, modPrime32, type LshIndex, createMinHasher, jaccardEstimate } from "./minhash";
 import { windowHash32 } from "./ngrams";
 
 export type NearDuplicate = { item: number; similarity: number };
@@ -29,39 +29,76 @@ export interface NearDuplicateIndex {
   find(tokenHashes: Uint32Array, length: number, threshold: number, skip: ReadonlyMap<number, unknown> | null): NearDuplicate[];
 }
 
+function grown<T extends Uint32Array | Uint8Array | Int32Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 export function createNearDuplicateIndex(): NearDuplicateIndex {
   const minhasher = createMinHasher();
   const k = minhasher.permutations;
-  const lsh = createLshIndex();
+  // Built at the first instance that gets past the bound: most checks never need it.
+  let lsh: LshIndex | null = null;
+  const lshIndex = (): LshIndex => {
+    if (!lsh) {
+      lsh = createLshIndex();
+      for (const [item, signature] of signatures.entries()) if (signature) lsh.add(item, signature);
+    }
+    return lsh;
+  };
   const signatures: (Uint32Array | null)[] = [];
-  // witness value -> entry; per entry flat [item, slots, item, slots, …], and the most slots of one item
-  const byWitness = createIntTable(1 << 16);
-  const witnessed: number[][] = [];
-  const mostSlots: number[] = [];
-  const entryWitness: number[] = [];
-  // per item: its distinct witnesses ascending, and how many slots each holds
-  const itemWitnesses: Uint32Array[] = [];
-  const itemSlots: Uint8Array[] = [];
   const witnesses = new Uint32Array(k);
+  // Every item's distinct witnesses, ascending, with the slots each holds, one run an item in
+  // add() order (itemRuns[item] = [start, end) in them).
+  let runWitness = new Uint32Array(1 << 16);
+  let runSlots = new Uint8Array(1 << 16);
+  let runItem = new Int32Array(1 << 16);
+  let runLength = 0;
+  const itemRuns: number[] = [];
+  // witness value -> entry; per entry how many items hold it and the most slots one of them does
+  const byWitness = createIntTable(1 << 16);
+  const entryWitness: number[] = [];
+  const entryItems: number[] = [];
+  const mostSlots: number[] = [];
+  // The runs regrouped by entry, made when find() first needs them: entry e's [item, slots]
+  // pairs are at [offsets[e], offsets[e + 1]) of postingItem and postingSlots.
+  let offsets = new Int32Array(1);
+  let postingItem = new Int32Array(0);
+  let postingSlots = new Uint8Array(0);
+  let grouped = 0; // runLength when they were made
   const met: number[] = []; // the entries an instance's shingles meet
   let bound = new Int32Array(1024); // per item, reset after each find()
   const touched: number[] = [];
   const shingles: number[] = [];
 
+  function group(): void {
+    const entries = entryWitness.length;
+    offsets = new Int32Array(entries + 1);
+    for (let e = 0; e < entries; e++) offsets[e + 1] = offsets[e] + entryItems[e];
+    const next = offsets.slice(0, entries);
+    postingItem = new Int32Array(runLength);
+    postingSlots = new Uint8Array(runLength);
+    for (let r = 0; r < runLength; r++) {
+      const at = next[byWitness.get(runWitness[r])]++;
+      postingItem[at] = runItem[r];
+      postingSlots[at] = runSlots[r];
+    }
+    grouped = runLength;
+  }
+
   /** The slots of an item whose witness is one of the unwalked entries met[0, first). */
   function slotsIn(item: number, first: number): number {
-    const values = itemWitnesses[item];
     let total = 0;
     for (let m = 0; m < first; m++) {
       const x = entryWitness[met[m]];
-      let lo = 0;
-      let hi = values.length - 1;
+      let lo = itemRuns[2 * item];
+      let hi = itemRuns[2 * item + 1] - 1;
       while (lo <= hi) {
         const mid = (lo + hi) >> 1;
-        if (values[mid] < x) lo = mid + 1;
-        else if (values[mid] > x) hi = mid - 1;
+        if (runWitness[mid] < x) lo = mid + 1;
+        else if (runWitness[mid] > x) hi = mid - 1;
         else {
-          total += itemSlots[item][mid];
+          total += runSlots[mid];
           break;
         }
       }
@@ -82,34 +119,39 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
       const signature = th.length > 0 ? minhasher.signatureOfTokens(th, witnesses) : null;
       signatures[item] = signature;
       if (!signature) return;
-      lsh.add(item, signature);
+      lsh?.add(item, signature);
       if (item >= bound.length) {
         const more = new Int32Array(Math.max(item + 1, bound.length * 2));
         more.set(bound);
         bound = more;
       }
       const w = witnesses.sort();
-      const distinct: number[] = [];
-      const slots: number[] = [];
+      if (runLength + k > runWitness.length) {
+        const size = runWitness.length * 2;
+        runWitness = grown(runWitness, new Uint32Array(size));
+        runSlots = grown(runSlots, new Uint8Array(size));
+        runItem = grown(runItem, new Int32Array(size));
+      }
+      itemRuns[2 * item] = runLength;
       for (let i = 0; i < k; ) {
         let j = i + 1;
         while (j < k && w[j] === w[i]) j++;
         let entry = byWitness.get(w[i]);
         if (entry === ABSENT) {
-          entry = witnessed.length;
-          witnessed.push([]);
-          mostSlots.push(0);
+          entry = entryWitness.length;
           entryWitness.push(w[i]);
+          entryItems.push(0);
+          mostSlots.push(0);
           byWitness.set(w[i], entry);
         }
-        distinct.push(w[i]);
-        slots.push(j - i);
-        witnessed[entry].push(item, j - i);
+        entryItems[entry]++;
         mostSlots[entry] = Math.max(mostSlots[entry], j - i);
+        runWitness[runLength] = w[i];
+        runSlots[runLength] = j - i;
+        runItem[runLength++] = item;
         i = j;
       }
-      itemWitnesses[item] = Uint32Array.from(distinct);
-      itemSlots[item] = Uint8Array.from(slots);
+      itemRuns[2 * item + 1] = runLength;
     },
 
     find(th, length, threshold, skip) {
@@ -124,18 +166,18 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
         if (entry !== ABSENT && !met.includes(entry)) met.push(entry); // a shingle repeated in the text counts once
       }
       if (met.length === 0) return [];
+      if (grouped !== runLength) group();
       // The commonest witnesses first, left unwalked while together they give no item `need` slots.
-      met.sort((a, b) => witnessed[b].length - witnessed[a].length);
+      met.sort((a, b) => entryItems[b] - entryItems[a]);
       let unwalked = 0;
       let first = 0;
       while (first < met.length && unwalked + mostSlots[met[first]] < need) unwalked += mostSlots[met[first++]];
       let reached = false;
       for (let m = first; m < met.length && !reached; m++) {
-        const list = witnessed[met[m]];
-        for (let p = 0; p < list.length; p += 2) {
-          const item = list[p];
+        for (let p = offsets[met[m]], end = offsets[met[m] + 1]; p < end; p++) {
+          const item = postingItem[p];
           if (bound[item] === 0) touched.push(item);
-          bound[item] += list[p + 1];
+          bound[item] += postingSlots[p];
           if (bound[item] + unwalked >= need && !skip?.has(item) && bound[item] + slotsIn(item, first) >= need) reached = true;
         }
       }
@@ -145,7 +187,7 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
 
       const signature = minhasher.signatureOfTokens(th.subarray(0, length));
       const out: NearDuplicate[] = [];
-      for (const item of lsh.candidates(signature)) {
+      for (const item of lshIndex().candidates(signature)) {
         const other = signatures[item];
         if (skip?.has(item) || !other) continue;
         const similarity = jaccardEstimate(signature, other);
