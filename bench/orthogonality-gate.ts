@@ -3,7 +3,7 @@
  * items), timed over several passes, beside the plain 13-gram set pass of lm-evaluation-harness
  * in Python on the same texts:
  *
- *   npx tsx bench/orthogonality-gate.ts [--passes 3] [--fresh] [--violations FILE] [--no-python]
+ *   npx tsx bench/orthogonality-gate.ts [--passes 3] [--fresh] [--violations FILE] [--no-python] [--no-compare]
  *
  * The workload (bench/synthetic-structure.ts through the Tester and the Builder, plus planted
  * leaks as in bench/tester-builder-scale.ts) takes about a minute to generate, so it is cached as
@@ -117,7 +117,9 @@ for (let p = 0; p < passes; p++) {
 // Untimed: near duplicates below the 13-gram level only reach a 5-gram Jaccard of about 0.5 (an
 // edit every 12 words), so the default 0.8 finds none here; at 0.4, and with 2 violations kept
 // per instance, the planted near-* instances exercise MinHash, LSH and the cap too.
-const loose = summary(pass(w, { minhashThreshold: 0.4, maxViolationsPerInstance: 2 }).violations);
-console.log(`comparison pass (minhashThreshold 0.4, 2 kept per instance): violations ${JSON.stringify(loose.byKind)} sha256 ${loose.sha}`);
+if (!process.argv.includes("--no-compare")) {
+  const loose = summary(pass(w, { minhashThreshold: 0.4, maxViolationsPerInstance: 2 }).violations);
+  console.log(`comparison pass (minhashThreshold 0.4, 2 kept per instance): violations ${JSON.stringify(loose.byKind)} sha256 ${loose.sha}`);
+}
 console.log(`load after: ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 if (!process.argv.includes("--no-python")) pythonBaseline(w, passes);

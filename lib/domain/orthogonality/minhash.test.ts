@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MERSENNE_PRIME, createMinHasher, jaccardEstimate, modPrime32, universalHash } from "./minhash";
+import { MERSENNE_PRIME, createLshIndex, createMinHasher, jaccardEstimate, modPrime32, shareBucket, universalHash } from "./minhash";
 import { windowHash32 } from "./ngrams";
 
 const P = BigInt(MERSENNE_PRIME);
@@ -62,5 +62,23 @@ describe("signatureOfTokens witnesses", () => {
       // the witness alone has the same value in that slot: it is where the minimum came from
       expect(hasher.signature([witnesses[i]])[i]).toBe(sig[i]);
     }
+  });
+});
+
+describe("shareBucket", () => {
+  it("is true exactly for the signatures an LSH index lists as candidates", () => {
+    const hasher = createMinHasher();
+    // sets overlapping by varying amounts, so some pairs share a band and others none
+    const signatures = Array.from({ length: 60 }, (_, i) => hasher.signature(Array.from({ length: 20 }, (_, j) => (i % 6) * 7 + j + (j < 14 ? 0 : i * 100))));
+    const lsh = createLshIndex();
+    signatures.forEach((s, i) => lsh.add(i, s));
+    let shared = 0;
+    for (const a of signatures) {
+      const candidates = lsh.candidates(a);
+      signatures.forEach((b, i) => expect(shareBucket(a, b)).toBe(candidates.includes(i)));
+      shared += candidates.length;
+    }
+    expect(shared).toBeGreaterThan(60); // more than each signature with itself
+    expect(shared).toBeLessThan(60 * 60);
   });
 });

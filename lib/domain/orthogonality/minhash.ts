@@ -130,6 +130,23 @@ export interface LshIndex {
   candidates(signature: Uint32Array): number[];
 }
 
+// 30 bits keep keys small integers that Map stores unboxed; a rare bucket collision only adds a
+// candidate, which the caller verifies by its Jaccard estimate anyway.
+const bucketOf = (sig: Uint32Array, band: number, rows: number): number => windowHash32(sig, band * rows, rows) >>> 2;
+
+/**
+ * Whether two signatures share a bucket in some band: exactly when an LshIndex holding one would
+ * list it among the other's candidates. For the few pairs the gate already knows to look at,
+ * this is cheaper than building the index.
+ */
+export function shareBucket(a: Uint32Array, b: Uint32Array, options: { bands?: number; rows?: number } = {}): boolean {
+  const bands = options.bands ?? DEFAULT_BANDS;
+  const rows = options.rows ?? DEFAULT_ROWS;
+  if (a.length < bands * rows || b.length < bands * rows) throw new RangeError(`signature shorter than ${bands} x ${rows}`);
+  for (let band = 0; band < bands; band++) if (bucketOf(a, band, rows) === bucketOf(b, band, rows)) return true;
+  return false;
+}
+
 /**
  * Banding: two sets become candidates when all `rows` slots of some band agree, which happens with
  * probability 1 - (1 - J^rows)^bands; for 32 x 4 that is ~1 at J = 0.8 and ~5% at J = 0.2.
@@ -141,9 +158,7 @@ export function createLshIndex(options: { bands?: number; rows?: number } = {}):
     throw new RangeError(`bands and rows must be positive integers, got ${bands} x ${rows}`);
   }
   const buckets = Array.from({ length: bands }, () => new Map<number, number[]>());
-  // 30 bits keep keys small integers that Map stores unboxed; a rare bucket collision only adds a
-  // candidate, which the caller verifies by its Jaccard estimate anyway.
-  const bandKey = (sig: Uint32Array, band: number): number => windowHash32(sig, band * rows, rows) >>> 2;
+  const bandKey = (sig: Uint32Array, band: number): number => bucketOf(sig, band, rows);
   const checkLength = (sig: Uint32Array): void => {
     if (sig.length < bands * rows) throw new RangeError(`signature shorter than ${bands} x ${rows}`);
   };

@@ -6,15 +6,15 @@
 // with an item in slot i only if it holds the item's witness of slot i (the shingle value that
 // slot's minimum came from). Counting, per item, the slots whose witness the instance holds is
 // therefore an upper bound on the slots they share; an item whose bound is below the threshold
-// cannot be reported, whatever LSH would say. Only when some item may reach it is the instance's
-// signature computed and checked exactly as before (LSH candidates, then the estimate).
+// cannot be reported, whatever LSH would say. Only for the items that reach it is the instance's
+// signature computed and checked exactly as before (a shared LSH bucket, then the estimate).
 //
 // Stock phrases ("is a kind of which") are witnesses in thousands of items. Their lists are not
 // walked while the most slots any one item holds in all of them together stays below the
 // threshold: an item can then reach it only through a rarer witness, and an item met in a rarer
 // list has its slots in the common ones looked up in its own sorted witnesses.
 import { createIntTable, ABSENT } from "./int-table";
-import { MINHASH_SHINGLE_SIZE, createLshIndex, modPrime32, type LshIndex, createMinHasher, jaccardEstimate } from "./minhash";
+import { MINHASH_SHINGLE_SIZE, jaccardEstimate, modPrime32, shareBucket, createMinHasher } from "./minhash";
 import { windowHash32 } from "./ngrams";
 
 export type NearDuplicate = { item: number; similarity: number };
@@ -26,8 +26,10 @@ export interface NearDuplicateIndex {
    * Items whose estimated Jaccard with tokenHashes[0, length) is at least `threshold`, ascending,
    * leaving out those `skip` names (the ones already reported as n-gram overlaps).
    */
-  find(tokenHashes: Uint32Array, length: number, threshold: number, skip: ReadonlyMap<number, unknown> | null): NearDuplicate[];
+  find(tokenHashes: Uint32Array, length: number, threshold: number, skip: ReadonlyMap<number, unknown> | null): readonly NearDuplicate[];
 }
+
+const NONE: readonly NearDuplicate[] = [];
 
 function grown<T extends Uint32Array | Uint8Array | Int32Array>(from: T, to: T): T {
   to.set(from);
@@ -37,15 +39,6 @@ function grown<T extends Uint32Array | Uint8Array | Int32Array>(from: T, to: T):
 export function createNearDuplicateIndex(): NearDuplicateIndex {
   const minhasher = createMinHasher();
   const k = minhasher.permutations;
-  // Built at the first instance that gets past the bound: most checks never need it.
-  let lsh: LshIndex | null = null;
-  const lshIndex = (): LshIndex => {
-    if (!lsh) {
-      lsh = createLshIndex();
-      for (const [item, signature] of signatures.entries()) if (signature) lsh.add(item, signature);
-    }
-    return lsh;
-  };
   const signatures: (Uint32Array | null)[] = [];
   const witnesses = new Uint32Array(k);
   // Every item's distinct witnesses, ascending, with the slots each holds, one run an item in
@@ -69,6 +62,7 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
   const met: number[] = []; // the entries an instance's shingles meet
   let bound = new Int32Array(1024); // per item, reset after each find()
   const touched: number[] = [];
+  const reached: number[] = []; // the items whose bound reaches the threshold
   const shingles: number[] = [];
 
   function group(): void {
@@ -119,7 +113,6 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
       const signature = th.length > 0 ? minhasher.signatureOfTokens(th, witnesses) : null;
       signatures[item] = signature;
       if (!signature) return;
-      lsh?.add(item, signature);
       if (item >= bound.length) {
         const more = new Int32Array(Math.max(item + 1, bound.length * 2));
         more.set(bound);
@@ -155,7 +148,7 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
     },
 
     find(th, length, threshold, skip) {
-      if (length === 0) return [];
+      if (length === 0) return NONE;
       // the fewest shared slots whose share passes: same / k >= threshold, the estimate's own test
       let need = Math.min(k + 1, Math.max(0, Math.ceil(threshold * k) - 1));
       while (need <= k && need / k < threshold) need++;
@@ -165,31 +158,35 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
         const entry = byWitness.get(xs[s]);
         if (entry !== ABSENT && !met.includes(entry)) met.push(entry); // a shingle repeated in the text counts once
       }
-      if (met.length === 0) return [];
+      if (met.length === 0) return NONE;
       if (grouped !== runLength) group();
       // The commonest witnesses first, left unwalked while together they give no item `need` slots.
       met.sort((a, b) => entryItems[b] - entryItems[a]);
       let unwalked = 0;
       let first = 0;
       while (first < met.length && unwalked + mostSlots[met[first]] < need) unwalked += mostSlots[met[first++]];
-      let reached = false;
-      for (let m = first; m < met.length && !reached; m++) {
+      for (let m = first; m < met.length; m++) {
         for (let p = offsets[met[m]], end = offsets[met[m] + 1]; p < end; p++) {
           const item = postingItem[p];
           if (bound[item] === 0) touched.push(item);
           bound[item] += postingSlots[p];
-          if (bound[item] + unwalked >= need && !skip?.has(item) && bound[item] + slotsIn(item, first) >= need) reached = true;
         }
       }
-      for (const item of touched) bound[item] = 0;
+      reached.length = 0;
+      for (const item of touched) {
+        if (bound[item] + unwalked >= need && !skip?.has(item) && bound[item] + slotsIn(item, first) >= need) reached.push(item);
+        bound[item] = 0;
+      }
       touched.length = 0;
-      if (!reached) return [];
+      if (reached.length === 0) return NONE;
 
+      // Exactly what LSH banding and the estimate would report, asked only of the items that
+      // can pass: an LSH candidate is an item sharing a bucket (shareBucket), ascending.
       const signature = minhasher.signatureOfTokens(th.subarray(0, length));
       const out: NearDuplicate[] = [];
-      for (const item of lshIndex().candidates(signature)) {
-        const other = signatures[item];
-        if (skip?.has(item) || !other) continue;
+      for (const item of reached.sort((a, b) => a - b)) {
+        const other = signatures[item]!; // an item with witnesses has a signature
+        if (!shareBucket(signature, other)) continue;
         const similarity = jaccardEstimate(signature, other);
         if (similarity >= threshold) out.push({ item, similarity });
       }
