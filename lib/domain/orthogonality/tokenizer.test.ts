@@ -39,3 +39,20 @@ describe("createTokenizer", () => {
     expect(again.ids[0]).not.toBe(first[0]);
   });
 });
+
+describe("the tokenizer's vocabulary", () => {
+  it("forgets the words only instances used past its limit, keeping the items' ids and words", () => {
+    const tokenizer = createTokenizer({ transientWordsLimit: 50 });
+    const item = Array.from(tokenizer.tokenize("Light energy is converted into chemical energy").ids.subarray(0, 7));
+    tokenizer.keepKnownWords();
+    for (let n = 0; n < 40; n++) {
+      const text = `energy word${n}a word${n}b word${n}c`;
+      const got = tokenizer.tokenize(text);
+      expect(Array.from(got.ids.subarray(0, got.length), (id) => tokenizer.word(id))).toEqual(normalizeSentences(text).tokens);
+      expect(got.ids[0]).toBe(item[1]);
+    }
+    expect(Array.from(tokenizer.tokenize("Light energy is converted into chemical energy").ids.subarray(0, 7))).toEqual(item);
+    // the first instance words were forgotten: their ids were given again to later words
+    expect(Math.max(...Array.from(tokenizer.tokenize("word39c").ids.subarray(0, 1)))).toBeLessThan(item.length + 60);
+  });
+});

@@ -24,7 +24,7 @@ export interface Tokenizer {
   tokenize(text: string): TokenizedText;
   /** The word of an id. */
   word(id: number): string;
-  /** Words known from now on stay; those added later may be forgotten (see forgetBeyond). */
+  /** Words known now (the items') stay for good; words added later are forgotten past TRANSIENT_WORDS_LIMIT. */
   keepKnownWords(): void;
 }
 
@@ -50,7 +50,8 @@ const ELLIPSIS = 0x2026;
 const isTypographicMark = (c: number) => c === 0x2013 || c === 0x2014 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === ELLIPSIS;
 const endsSentenceBeforeSpace = (c: number) => c === 46 || c === 33 || c === 63 || c === ELLIPSIS; // . ! ? …
 
-export function createTokenizer(): Tokenizer {
+export function createTokenizer(options: { transientWordsLimit?: number } = {}): Tokenizer {
+  const transientLimit = options.transientWordsLimit ?? TRANSIENT_WORDS_LIMIT;
   const words: string[] = [];
   let wordHashes = new Int32Array(1024);
   // open addressing on the word's FNV hash -> id + 1 (0: empty); equal hashes are told apart by the words
@@ -196,7 +197,7 @@ export function createTokenizer(): Tokenizer {
 
   return {
     tokenize(text) {
-      if (words.length - kept > TRANSIENT_WORDS_LIMIT) forgetTransientWords();
+      if (words.length - kept > transientLimit) forgetTransientWords();
       if (!scanPlain(text)) scanNormalized(text);
       return out;
     },
