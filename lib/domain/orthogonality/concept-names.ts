@@ -15,12 +15,16 @@ export interface NameTable {
   /**
    * Adds to `found` the ids of the names in tokens[start, end): at each position the longest name
    * that starts there, then on after it, so "chemical energy" does not also name "energy".
+   * `ids`, the tokens' numbers in the caller's vocabulary (tokenizer.ts), replace the lookup of
+   * each word by its string with one by its number.
    */
-  find(tokens: readonly string[], start: number, end: number, found: Set<number>): void;
+  find(tokens: readonly string[], start: number, end: number, found: Set<number>, ids?: Int32Array): void;
 }
 
 /** What find() needs of one word of a text, worked out once a word. */
 type Word = {
+  /** the word itself: an id the caller's vocabulary gives to another word later is told apart by it */
+  text: string;
   singular: string;
   /** lengths of the names of two or more words that start with it, longest first */
   lengths: readonly number[];
@@ -34,13 +38,20 @@ export function createNameTable(): NameTable {
   const lengths = new Map<string, number[]>();
   // One lookup a word of a text; cleared when a name is added, since what a word names changes.
   const words = new Map<string, Word>();
+  // Filled densely (undefined up to the highest id seen) so it stays a fast array, not a dictionary.
+  let byId: (Word | undefined)[] = [];
+  const remember = (id: number, x: Word): Word => {
+    while (byId.length <= id) byId.push(undefined);
+    byId[id] = x;
+    return x;
+  };
   const word = (w: string): Word => {
     let x = words.get(w);
     if (x === undefined) {
       if (words.size >= MEMO_LIMIT) words.clear();
       // canonicalName of one normalised token is its singular: only the last word is singularised
       const singular = canonicalName(w);
-      x = { singular, lengths: lengths.get(w) ?? NONE, id: ids.get(singular) ?? -1 };
+      x = { text: w, singular, lengths: lengths.get(w) ?? NONE, id: ids.get(singular) ?? -1 };
       words.set(w, x);
     }
     return x;
@@ -65,11 +76,16 @@ export function createNameTable(): NameTable {
         if (!list.includes(tokens.length)) lengths.set(tokens[0], [...list, tokens.length].sort((a, b) => b - a));
       }
       words.clear();
+      byId = [];
       return ids.size - 1;
     },
-    find(tokens, start, end, found) {
+    find(tokens, start, end, found, tokenIds) {
       for (let p = start; p < end; ) {
-        const here = word(tokens[p]);
+        let here: Word;
+        if (tokenIds) {
+          const known = byId[tokenIds[p]];
+          here = known !== undefined && known.text === tokens[p] ? known : remember(tokenIds[p], word(tokens[p]));
+        } else here = word(tokens[p]);
         let matched = 0;
         for (const length of here.lengths) {
           const id = length <= end - p ? ids.get(keyOf(tokens, p, length)) : undefined;

@@ -3,10 +3,11 @@
 // and what the instance states of the item's chain (structure.ts).
 import type { PathStep } from "../tester/types";
 import type { Violation } from "./kinds";
-import { createLshIndex, createMinHasher, jaccardEstimate } from "./minhash";
-import { NGRAM_SIZE, hashTokens, shingleSize, windowHash } from "./ngrams";
-import { normalizeSentences, normalizeText } from "./normalize";
+import { NGRAM_SIZE } from "./ngrams";
+import { createNgramIndex } from "./ngram-index";
+import { createNearDuplicateIndex } from "./near-duplicates";
 import { createStructureIndex } from "./structure";
+import { createTokenizer } from "./tokenizer";
 
 export type { Violation, ViolationKind } from "./kinds";
 export type GateText = { id: string; text: string };
@@ -34,9 +35,8 @@ export interface BenchmarkIndex {
 
 const PREVIEW_CHARS = 200;
 
-// Per item only what check() needs: the tokens (to confirm hash hits and build `shared`), not the text.
-type Item = { id: string; tokens: string[]; size: number; ngrams: number; signature: Uint32Array | null };
-type Hit = { matched: number; start: number; size: number };
+// Per item only what check() needs: its word ids (to confirm hits and show `shared`), not its text.
+type Item = { id: string; ids: Int32Array; ngrams: number };
 
 function resolve(options: GateOptions): Required<Omit<GateOptions, "phrase">> {
   const { ngram = NGRAM_SIZE, minhashThreshold = 0.8, maxViolationsPerInstance = 5 } = options;
@@ -48,105 +48,64 @@ function resolve(options: GateOptions): Required<Omit<GateOptions, "phrase">> {
   return { ngram, minhashThreshold, maxViolationsPerInstance };
 }
 
-function sameTokens(a: readonly string[], aStart: number, b: readonly string[], bStart: number, length: number): boolean {
-  for (let i = 0; i < length; i++) if (a[aStart + i] !== b[bStart + i]) return false;
-  return true;
-}
-
-function preview(tokens: readonly string[]): string {
-  let out = "";
-  for (const t of tokens) {
-    out = out ? `${out} ${t}` : t;
-    if (out.length >= PREVIEW_CHARS) break;
-  }
-  return out.slice(0, PREVIEW_CHARS);
-}
-
 export function createBenchmarkIndex(source: Iterable<GateItem>, options: GateOptions = {}): BenchmarkIndex {
   const opts = resolve(options);
   const structure = createStructureIndex({ phrase: options.phrase });
-  const minhasher = createMinHasher();
-  const lsh = createLshIndex();
+  const tokenizer = createTokenizer();
+  const ngrams = createNgramIndex(opts.ngram);
+  const nearDuplicates = createNearDuplicateIndex();
   const items: Item[] = [];
-  // n-gram hash -> flat [item, start, item, start, ...]; one posting per distinct n-gram of an item.
-  const postings = new Map<number, number[]>();
-  // Window sizes in use: N, plus the whole-text size of each short (8..N-1 token) item, which
-  // check() must also slide over the instance.
-  const sizes = new Set<number>([opts.ngram]);
 
   for (const { id, text, path } of source) {
     structure.add({ id, path });
-    const tokens = normalizeText(text);
-    const th = hashTokens(tokens);
+    const { length, ids, hashes } = tokenizer.tokenize(text);
     const index = items.length;
-    const size = shingleSize(tokens.length, opts.ngram);
-    const own = new Set<number>();
-    for (let start = 0; size > 0 && start + size <= tokens.length; start++) {
-      const h = windowHash(th, start, size);
-      if (own.has(h)) continue;
-      own.add(h);
-      const list = postings.get(h);
-      if (list) list.push(index, start);
-      else postings.set(h, [index, start]);
-    }
-    if (size > 0) sizes.add(size);
-    // An empty text has no shingles; its all-p signature would "match" every other empty text.
-    const signature = tokens.length > 0 ? minhasher.signatureOfTokens(th) : null;
-    if (signature) lsh.add(index, signature);
-    items.push({ id, tokens, size, ngrams: own.size, signature });
+    const own = ids.slice(0, length);
+    nearDuplicates.add(index, hashes.slice(0, length));
+    items.push({ id, ids: own, ngrams: ngrams.add(index, own) });
   }
-  const windowSizes = [...sizes].sort((a, b) => b - a);
+  // Words only instances use are forgotten past a limit; the items' are needed for good.
+  tokenizer.keepKnownWords();
 
-  function ngramHits(tokens: string[], th: Uint32Array): Map<number, Hit> {
-    const hits = new Map<number, Hit>();
-    const seen = new Set<number>(); // an n-gram repeated in the instance counts once
-    for (const size of windowSizes) {
-      for (let start = 0; start + size <= tokens.length; start++) {
-        const h = windowHash(th, start, size);
-        const list = postings.get(h); // almost always a miss: the common path is one lookup
-        if (!list || seen.has(h)) continue;
-        seen.add(h);
-        for (let p = 0; p < list.length; p += 2) {
-          const item = items[list[p]];
-          // Equal hashes are only candidates: the words themselves must match (no false positives).
-          if (item.size !== size || !sameTokens(tokens, start, item.tokens, list[p + 1], size)) continue;
-          const hit = hits.get(list[p]);
-          if (hit) hit.matched++;
-          else hits.set(list[p], { matched: 1, start, size });
-        }
-      }
-    }
-    return hits;
-  }
+  const words = (ids: Int32Array, start: number, end: number): string => {
+    let out = "";
+    for (let i = start; i < end; i++) out = i > start ? `${out} ${tokenizer.word(ids[i])}` : tokenizer.word(ids[i]);
+    return out;
+  };
+  /** The start of an item's normalised text, whole words while under PREVIEW_CHARS. */
+  const preview = (ids: Int32Array): string => {
+    let out = "";
+    for (let i = 0; i < ids.length && out.length < PREVIEW_CHARS; i++) out = out ? `${out} ${tokenizer.word(ids[i])}` : tokenizer.word(ids[i]);
+    return out.slice(0, PREVIEW_CHARS);
+  };
 
   function check(instance: GateInstance): Violation[] {
     const { id, text } = instance;
-    // The same tokens as normalizeText, with the sentence breaks the structural check reads.
-    const sentences = normalizeSentences(text);
-    const { tokens } = sentences;
-    const th = hashTokens(tokens);
-    const hits = ngramHits(tokens, th);
-    const found: Array<Violation & { order: number }> = [];
-    for (const [index, hit] of hits) {
-      const item = items[index];
-      const shared = tokens.slice(hit.start, hit.start + hit.size).join(" ");
-      found.push({ trainingId: id, benchmarkId: item.id, kind: "ngram", shared, similarity: hit.matched / item.ngrams, order: index });
-    }
-    if (tokens.length > 0) {
-      const signature = minhasher.signatureOfTokens(th);
-      for (const index of lsh.candidates(signature)) {
+    const tokenized = tokenizer.tokenize(text);
+    const { length, ids, hashes } = tokenized;
+    const hits = ngrams.hits(ids, length);
+    const near = nearDuplicates.find(hashes, length, opts.minhashThreshold, hits);
+    let byText: Violation[] = [];
+    if (hits || near.length > 0) {
+      const found: Array<Violation & { order: number }> = [];
+      for (const [index, hit] of hits ?? []) {
         const item = items[index];
-        if (hits.has(index) || !item.signature) continue; // an item that is both reports the n-gram only
-        const similarity = jaccardEstimate(signature, item.signature);
-        if (similarity < opts.minhashThreshold) continue;
-        found.push({ trainingId: id, benchmarkId: item.id, kind: "near-duplicate", shared: preview(item.tokens), similarity, order: index });
+        found.push({ trainingId: id, benchmarkId: item.id, kind: "ngram", shared: words(ids, hit.start, hit.start + hit.size), similarity: hit.matched / item.ngrams, order: index });
       }
+      // an item that is both reports the n-gram only (find() leaves out the hits)
+      for (const { item: index, similarity } of near) {
+        found.push({ trainingId: id, benchmarkId: items[index].id, kind: "near-duplicate", shared: preview(items[index].ids), similarity, order: index });
+      }
+      // Exact overlap is the stronger evidence, so it comes first; then the most similar items.
+      found.sort((a, b) => (a.kind === b.kind ? b.similarity - a.similarity || a.order - b.order : a.kind === "ngram" ? -1 : 1));
+      byText = found.slice(0, opts.maxViolationsPerInstance).map(({ order: _order, ...v }): Violation => v);
     }
-    // Exact overlap is the stronger evidence, so it comes first; then the most similar items.
-    found.sort((a, b) => (a.kind === b.kind ? b.similarity - a.similarity || a.order - b.order : a.kind === "ngram" ? -1 : 1));
-    const byText = found.slice(0, opts.maxViolationsPerInstance).map(({ order: _order, ...v }): Violation => v);
     if (byText.length === opts.maxViolationsPerInstance || structure.size === 0) return byText;
-    return [...byText, ...structure.check(instance, sentences)].slice(0, opts.maxViolationsPerInstance);
+    // The structural check reads words sentence by sentence, as normalizeSentences gives them.
+    const tokens = new Array<string>(length);
+    for (let i = 0; i < length; i++) tokens[i] = tokenizer.word(ids[i]);
+    const structural = structure.check(instance, { tokens, starts: tokenized.starts as number[], ids });
+    return byText.length === 0 ? structural.slice(0, opts.maxViolationsPerInstance) : [...byText, ...structural].slice(0, opts.maxViolationsPerInstance);
   }
 
   return { size: items.length, check };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MERSENNE_PRIME, createMinHasher, jaccardEstimate, universalHash } from "./minhash";
+import { MERSENNE_PRIME, createLshIndex, createMinHasher, jaccardEstimate, modPrime32, shareBucket, universalHash } from "./minhash";
+import { windowHash32 } from "./ngrams";
 
 const P = BigInt(MERSENNE_PRIME);
 
@@ -36,5 +37,48 @@ describe("MinHash", () => {
     expect([...sig].every((v) => Number.isInteger(v) && v < MERSENNE_PRIME)).toBe(true);
     expect(createMinHasher({ seed: 9 }).signature([1, 2, 3, 2 ** 40])).toEqual(sig);
     expect(jaccardEstimate(sig, sig)).toBe(1);
+  });
+});
+
+describe("modPrime32", () => {
+  it("equals x % p for 32-bit unsigned x, at the edges and at random", () => {
+    const edges = [0, 1, MERSENNE_PRIME - 1, MERSENNE_PRIME, MERSENNE_PRIME + 1, 2 ** 31, 2 ** 32 - 3, 2 ** 32 - 2, 2 ** 32 - 1];
+    let s = 7;
+    const random = Array.from({ length: 10_000 }, () => (s = Math.imul(s ^ (s >>> 15), 0x2c1b3c6d) + 0x9e3779b9) >>> 0);
+    for (const x of [...edges, ...random]) if (modPrime32(x) !== x % MERSENNE_PRIME) expect({ x, got: modPrime32(x) }).toBe(x % MERSENNE_PRIME);
+  });
+});
+
+describe("signatureOfTokens witnesses", () => {
+  it("gives each slot the shingle value its minimum came from, one of the text's shingles", () => {
+    const hasher = createMinHasher();
+    const th = Uint32Array.from({ length: 30 }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
+    const witnesses = new Uint32Array(128);
+    const sig = hasher.signatureOfTokens(th, witnesses);
+    expect(hasher.signatureOfTokens(th)).toEqual(sig);
+    const shingles = new Set(Array.from({ length: 26 }, (_, s) => modPrime32(windowHash32(th, s, 5))));
+    for (let i = 0; i < 128; i++) {
+      expect(shingles.has(witnesses[i])).toBe(true);
+      // the witness alone has the same value in that slot: it is where the minimum came from
+      expect(hasher.signature([witnesses[i]])[i]).toBe(sig[i]);
+    }
+  });
+});
+
+describe("shareBucket", () => {
+  it("is true exactly for the signatures an LSH index lists as candidates", () => {
+    const hasher = createMinHasher();
+    // sets overlapping by varying amounts, so some pairs share a band and others none
+    const signatures = Array.from({ length: 60 }, (_, i) => hasher.signature(Array.from({ length: 20 }, (_, j) => (i % 6) * 7 + j + (j < 14 ? 0 : i * 100))));
+    const lsh = createLshIndex();
+    signatures.forEach((s, i) => lsh.add(i, s));
+    let shared = 0;
+    for (const a of signatures) {
+      const candidates = lsh.candidates(a);
+      signatures.forEach((b, i) => expect(shareBucket(a, b)).toBe(candidates.includes(i)));
+      shared += candidates.length;
+    }
+    expect(shared).toBeGreaterThan(60); // more than each signature with itself
+    expect(shared).toBeLessThan(60 * 60);
   });
 });

@@ -22,6 +22,12 @@ function mod(y: number): number {
   return r >= P ? r - P : r;
 }
 
+/** x mod p for a 32-bit unsigned x, without a floating-point remainder: x ≡ (x mod 2^31) + (x >>> 31). */
+export function modPrime32(x: number): number {
+  const r = (x & P) + (x >>> 31);
+  return r >= P ? r - P : r;
+}
+
 /**
  * (a·x + b) mod p, exact for integers a, b, x in [0, p), without BigInt. a·x can reach 2^62, beyond
  * the 2^53 of exact doubles, so x is split into xh·2^16 + xl and a16 = a·2^16 mod p is used:
@@ -36,8 +42,13 @@ export interface MinHasher {
   readonly permutations: number;
   /** Signature of a set of non-negative integers (reduced mod p). Empty set: every slot is p. */
   signature(values: Iterable<number>): Uint32Array;
-  /** Signature of a text's word 5-gram shingles; a text of 1..4 tokens is one whole-text shingle. */
-  signatureOfTokens(tokenHashes: Uint32Array): Uint32Array;
+  /**
+   * Signature of a text's word 5-gram shingles; a text of 1..4 tokens is one whole-text shingle.
+   * `witnesses`, when given, receives the shingle value (mod p) each slot's minimum came from.
+   * Each permutation x -> (a·x + b) mod p is a bijection of [0, p), so two texts agree in a slot
+   * only if both hold that slot's witness: near-duplicates.ts bounds an estimate by it.
+   */
+  signatureOfTokens(tokenHashes: Uint32Array, witnesses?: Uint32Array): Uint32Array;
 }
 
 export function createMinHasher(options: { permutations?: number; seed?: number } = {}): MinHasher {
@@ -70,6 +81,17 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
       if (h < sig[i]) sig[i] = h;
     }
   };
+  const absorbWitnessed = (sig: Uint32Array, witnesses: Uint32Array, x: number): void => {
+    const xh = x >>> 16;
+    const xl = x & 0xffff;
+    for (let i = 0; i < k; i++) {
+      const h = mod(A16[i] * xh + A[i] * xl + B[i]);
+      if (h < sig[i]) {
+        sig[i] = h;
+        witnesses[i] = x;
+      }
+    }
+  };
   return {
     permutations: k,
     signature(values) {
@@ -80,10 +102,15 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
       }
       return sig;
     },
-    signatureOfTokens(th) {
+    signatureOfTokens(th, witnesses) {
+      if (witnesses && witnesses.length !== k) throw new RangeError(`witnesses need ${k} slots, got ${witnesses.length}`);
       const sig = new Uint32Array(k).fill(P);
       const size = Math.min(MINHASH_SHINGLE_SIZE, th.length);
-      for (let s = 0; size > 0 && s + size <= th.length; s++) absorb(sig, windowHash32(th, s, size) % P);
+      for (let s = 0; size > 0 && s + size <= th.length; s++) {
+        const x = modPrime32(windowHash32(th, s, size));
+        if (witnesses) absorbWitnessed(sig, witnesses, x);
+        else absorb(sig, x);
+      }
       return sig;
     },
   };
@@ -103,6 +130,23 @@ export interface LshIndex {
   candidates(signature: Uint32Array): number[];
 }
 
+// 30 bits keep keys small integers that Map stores unboxed; a rare bucket collision only adds a
+// candidate, which the caller verifies by its Jaccard estimate anyway.
+const bucketOf = (sig: Uint32Array, band: number, rows: number): number => windowHash32(sig, band * rows, rows) >>> 2;
+
+/**
+ * Whether two signatures share a bucket in some band: exactly when an LshIndex holding one would
+ * list it among the other's candidates. For the few pairs the gate already knows to look at,
+ * this is cheaper than building the index.
+ */
+export function shareBucket(a: Uint32Array, b: Uint32Array, options: { bands?: number; rows?: number } = {}): boolean {
+  const bands = options.bands ?? DEFAULT_BANDS;
+  const rows = options.rows ?? DEFAULT_ROWS;
+  if (a.length < bands * rows || b.length < bands * rows) throw new RangeError(`signature shorter than ${bands} x ${rows}`);
+  for (let band = 0; band < bands; band++) if (bucketOf(a, band, rows) === bucketOf(b, band, rows)) return true;
+  return false;
+}
+
 /**
  * Banding: two sets become candidates when all `rows` slots of some band agree, which happens with
  * probability 1 - (1 - J^rows)^bands; for 32 x 4 that is ~1 at J = 0.8 and ~5% at J = 0.2.
@@ -114,9 +158,7 @@ export function createLshIndex(options: { bands?: number; rows?: number } = {}):
     throw new RangeError(`bands and rows must be positive integers, got ${bands} x ${rows}`);
   }
   const buckets = Array.from({ length: bands }, () => new Map<number, number[]>());
-  // 30 bits keep keys small integers that Map stores unboxed; a rare bucket collision only adds a
-  // candidate, which the caller verifies by its Jaccard estimate anyway.
-  const bandKey = (sig: Uint32Array, band: number): number => windowHash32(sig, band * rows, rows) >>> 2;
+  const bandKey = (sig: Uint32Array, band: number): number => bucketOf(sig, band, rows);
   const checkLength = (sig: Uint32Array): void => {
     if (sig.length < bands * rows) throw new RangeError(`signature shorter than ${bands} x ${rows}`);
   };

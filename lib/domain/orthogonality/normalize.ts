@@ -19,7 +19,12 @@ export function normalizeText(s: string): string[] {
 }
 
 /** normalizeText's tokens, and where each sentence starts in them (ascending; the first is 0). */
-export type SentenceTokens = { tokens: string[]; starts: number[] };
+export type SentenceTokens = {
+  tokens: string[];
+  starts: number[];
+  /** the tokens' numbers in a vocabulary (the gate's tokenizer.ts), when the caller has them */
+  ids?: Int32Array;
+};
 
 /**
  * One pass for both checks: the n-gram and MinHash ones read `tokens` (identical to

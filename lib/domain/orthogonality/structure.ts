@@ -90,12 +90,14 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     }
   }
 
-  function check(instance: StructuralInstance, { tokens, starts }: SentenceTokens): Violation[] {
+  function check(instance: StructuralInstance, { tokens, starts, ids }: SentenceTokens): Violation[] {
     const relationIds = instance.relationIds ?? [];
     const conceptIds = instance.conceptIds ?? [];
     const linked = relationIds.length > 0 || conceptIds.length > 0;
+    // New collections each call: clear() on a kept one is a runtime call that costs more.
     const stated: Stated = new Map();
     const shortcuts = new Set<number>();
+    const named = new Set<number>();
 
     if (relationIds.length > 1) {
       const taught = new Set(relationIds);
@@ -113,10 +115,9 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     // names are all there is to match). Other instances need only the names of the whole text.
     const shortcutsByText = linked ? (relationIds.length > 0 ? byStartNameWithoutIds : null) : byStartName;
     const sentences: Set<number>[] = [];
-    const named = new Set<number>();
     for (let k = 0; k < starts.length; k++) {
       const found = shortcutsByText?.size ? new Set<number>() : named;
-      names.find(tokens, starts[k], starts[k + 1] ?? tokens.length, found);
+      names.find(tokens, starts[k], starts[k + 1] ?? tokens.length, found, ids);
       if (found === named) continue;
       sentences.push(found);
       for (const n of found) named.add(n);
@@ -143,6 +144,7 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
 
     // One structural violation per item: a stated path says more than the shortcut it implies.
     const out: Violation[] = [];
+    if (stated.size === 0 && shortcuts.size === 0) return out;
     for (const i of [...stated.keys()].sort((a, b) => a - b)) {
       out.push({ trainingId: instance.id, benchmarkId: items[i].id, kind: "path", shared: pathShared(items[i], [...stated.get(i)!].sort((a, b) => a - b)), similarity: 1 });
     }
