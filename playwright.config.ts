@@ -17,7 +17,11 @@ export default defineConfig({
   testDir: "e2e",
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "studio", testMatch: /\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    { name: "studio", testMatch: /\.spec\.ts/, testIgnore: /loop\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    // The whole loop extracts every discipline of the shared workspace: it runs after the specs
+    // that keep one unextracted to curate it by hand (tester-builder's economics). Not a dependency
+    // of "studio", so that running this spec alone does not run them all.
+    { name: "loop", testMatch: /loop\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
   ],
   outputDir: "test-results",
   timeout: 60_000,

@@ -67,6 +67,7 @@ function SetHeader({ detail }: { detail: TrainingSetDetail }) {
         {s.instanceCount.toLocaleString()} instances: {Object.entries(detail.byKind).map(([k, n]) => `${n.toLocaleString()} ${k}`).join(", ")}.
         {s.settings.budget ? ` Budget ${s.settings.budget} per discipline (coverage first, then salience).` : ""}
         {s.settings.approvedOnly ? " Approved concepts and relations only." : " Drafts and approved items."}
+        {s.settings.testedOnly ? " Only disciplines a frozen benchmark tests." : ""}
       </p>
       <p className="mt-1 text-xs text-zinc-500">{detail.byDiscipline.map((d) => `${d.name} ${d.n}`).join(" · ")}</p>
     </Card>

@@ -50,7 +50,7 @@ export function TrainingSetList({ selected, discipline }: { selected: string | n
           <ul className="divide-y divide-zinc-100">
             {data.items.map((s) => (
               <li key={s.id}>
-                <Link href={hrefWith(pathname, params, { set: s.id })} className={cx("block px-4 py-2.5 text-sm hover:bg-zinc-50", s.id === selected && "bg-accent-50/60")} data-testid="training-set-version">
+                <Link href={hrefWith(pathname, params, { set: s.id })} className={cx("block px-4 py-2.5 text-sm hover:bg-zinc-50", s.id === selected && "bg-accent-50/60")} data-testid="training-set-version" data-set={s.id} data-name={s.name} data-version={s.version}>
                   <div className="flex items-center gap-2">
                     <span className="truncate font-medium text-zinc-900">
                       {s.name} v{s.version}
@@ -80,6 +80,7 @@ function BuildCard({ discipline }: { discipline: string | null }) {
   const [name, setName] = useState("V1");
   const [budget, setBudget] = useState("");
   const [approvedOnly, setApprovedOnly] = useState(false);
+  const [testedOnly, setTestedOnly] = useState(false);
   const [paraphrase, setParaphrase] = useState(false);
   const [endpoint, setEndpoint] = useState("");
   const [runId, setRunId] = useState<string | null>(null);
@@ -91,7 +92,7 @@ function BuildCard({ discipline }: { discipline: string | null }) {
         onSubmit={(e) => {
           e.preventDefault();
           build.mutate(
-            { name, budget: budget ? Number(budget) : undefined, approvedOnly, disciplines: discipline ? [discipline] : undefined, paraphrase, endpoint: endpoint || undefined },
+            { name, budget: budget ? Number(budget) : undefined, approvedOnly, testedOnly, disciplines: discipline ? [discipline] : undefined, paraphrase, endpoint: endpoint || undefined },
             { onSuccess: (r) => setRunId(r.id) },
           );
         }}
@@ -106,6 +107,10 @@ function BuildCard({ discipline }: { discipline: string | null }) {
         </div>
         <label className="flex items-center gap-2 text-sm text-zinc-700">
           <input type="checkbox" checked={approvedOnly} onChange={(e) => setApprovedOnly(e.target.checked)} /> Approved concepts and relations only
+        </label>
+        {/* What `proda loop` builds V1 from: data for disciplines no frozen test covers cannot be judged by the benchmark. */}
+        <label className="flex items-center gap-2 text-sm text-zinc-700">
+          <input type="checkbox" checked={testedOnly} onChange={(e) => setTestedOnly(e.target.checked)} data-testid="set-tested-only" /> Only disciplines a frozen benchmark tests
         </label>
         <LlmStepOption label="Paraphrase with an LLM endpoint" checked={paraphrase} onChecked={setParaphrase} endpoint={endpoint} onEndpoint={setEndpoint} />
         {build.error && <ErrorAlert>{errorMessage(build.error)}</ErrorAlert>}

@@ -118,6 +118,12 @@ function PairCard({ report: r }: { report: DashboardReport }) {
       <p className="text-sm leading-6 text-zinc-800" data-testid="pair-sentence">
         {p.sentence}
       </p>
+      {p.n > 0 && (
+        <p className="mt-1 text-xs text-zinc-600" data-testid="pair-interval" data-low={p.interval.low.toFixed(1)} data-high={p.interval.high.toFixed(1)}>
+          95% interval of the change: {points(p.interval.low)} to {points(p.interval.high)} points
+          {p.interval.low <= 0 && p.interval.high >= 0 ? " (it includes no change: more items would tell)" : ""}
+        </p>
+      )}
       <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-4">
         <Stat label="Change" value={<span className={cx(p.deltaPoints > 0 ? "text-emerald-700" : p.deltaPoints < 0 ? "text-red-700" : "")}>{points(p.deltaPoints)} pts</span>} sub={`${pct1(p.firstCorrect / Math.max(1, p.n))} → ${pct1(p.secondCorrect / Math.max(1, p.n))}`} />
         <Stat label="McNemar p" value={formatPValue(p.mcnemar.pValue).replace(/^= /, "")} sub={significant ? "unlikely to be noise" : "could be noise"} />

@@ -89,6 +89,8 @@ function PatchReviewBody({ patch }: { patch: PatchDetail }) {
             ) : null
           }
           data-testid="patch-header"
+          data-patch={patch.id}
+          data-status={patch.status}
         >
           <p className="text-sm text-zinc-700">
             Answers {patch.traces.length} failure{patch.traces.length === 1 ? "" : "s"}:{" "}

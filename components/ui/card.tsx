@@ -9,8 +9,8 @@ type CardProps = {
   className?: string;
   /** Classes of the body; pass "p-0" for edge-to-edge tables. */
   bodyClassName?: string;
-  "data-testid"?: string;
-  "data-status"?: string;
+  /** Data attributes are put on the section, for tests to find a card by what it shows. */
+  [data: `data-${string}`]: string | number | boolean | undefined;
 };
 
 /** A titled section; its title names the region so tests and screen readers can find it. */
@@ -20,8 +20,7 @@ export function Card({ title, description, actions, children, className, bodyCla
     <section
       aria-labelledby={title ? id : undefined}
       className={cx("flex min-w-0 flex-col rounded-lg border border-zinc-200 bg-white shadow-xs", className)}
-      data-testid={rest["data-testid"]}
-      data-status={rest["data-status"]}
+      {...rest}
     >
       {(title || actions) && (
         <header className="flex min-h-12 shrink-0 items-center justify-between gap-3 border-b border-zinc-200 px-4 py-2.5">

@@ -8,7 +8,7 @@ export type TrainingSet = {
   version: number;
   status: "BUILDING" | "DRAFT" | "APPROVED";
   instanceCount: number;
-  settings: { budget: number | null; approvedOnly: boolean; disciplines: string[] };
+  settings: { budget: number | null; approvedOnly: boolean; disciplines: string[]; testedOnly?: boolean };
   parentId: string | null;
   createdAt: string;
   approvedAt: string | null;
@@ -84,7 +84,7 @@ export function useTrainingInstances(id: string | null, f: InstanceFilters) {
 export function useBuildTrainingSet() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; budget?: number; approvedOnly?: boolean; note?: string; disciplines?: string[]; paraphrase?: boolean; endpoint?: string }) => fetchJson<JobRunRow>("/api/training-sets", { method: "POST", body }),
+    mutationFn: (body: { name: string; budget?: number; approvedOnly?: boolean; testedOnly?: boolean; note?: string; disciplines?: string[]; paraphrase?: boolean; endpoint?: string }) => fetchJson<JobRunRow>("/api/training-sets", { method: "POST", body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ["jobs"] }),
   });
 }

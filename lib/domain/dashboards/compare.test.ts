@@ -43,6 +43,11 @@ describe("comparing versions on one benchmark (hand-computed)", () => {
   it("pairs the two on the same items: +40 points, 5 fixed, 1 broken, exact McNemar p = 2·(1 + 6)/64", () => {
     expect(c.pair).toMatchObject({ first: "A", second: "B", n: 10, firstCorrect: 5, secondCorrect: 9, fixed: 5, broken: 1, mcnemar: { onlyFirst: 1, onlySecond: 5, method: "exact" } });
     expect(c.pair!.deltaPoints).toBeCloseTo(40, 10);
+    // The gain's paired 95% interval, in points, as `proda loop` reports it: around +40, and reaching
+    // below zero on 10 items, as McNemar's p = 0.22 says.
+    expect(c.pair!.interval.low).toBeLessThan(0);
+    expect(c.pair!.interval.high).toBeGreaterThan(40);
+    expect(c.pair!.interval.high).toBeLessThanOrEqual(100);
     expect(c.pair!.mcnemar.pValue).toBeCloseTo(14 / 64, 12);
     expect(c.pair!.sentence).toBe("B − A: +40.0 points (50.0% → 90.0% on 10 items), McNemar p = 0.22: 5 fixed, 1 broken. Could be noise (p ≥ 0.05): too few items changed to tell a gain from chance.");
   });

@@ -1,3 +1,4 @@
+import { pairedDifferenceInterval } from "../evaluation/difference";
 import { evaluationMetrics, type AccuracyGroup, type AnsweredItem, type EvaluationMetrics } from "../evaluation/metrics";
 import { answerBias } from "../tester/answer-bias";
 import type { OptionOperator } from "../tester/types";
@@ -152,7 +153,11 @@ export function pairOf(first: string, second: string, outcomes: readonly (readon
   const firstCorrect = outcomes.filter((o) => o[0]).length;
   const secondCorrect = outcomes.filter((o) => o[1]).length;
   const test = mcnemar(outcomes);
-  const base = { first, second, n, firstCorrect, secondCorrect, deltaPoints: points(secondCorrect, n) - points(firstCorrect, n), mcnemar: test, fixed: test.onlySecond, broken: test.onlyFirst };
+  const bothRight = outcomes.filter((o) => o[0] && o[1]).length;
+  // The same paired interval `proda loop` reports for V2 − V1, so the dashboard and the loop agree.
+  const gain = pairedDifferenceInterval({ bothRight, onlyBefore: test.onlyFirst, onlyAfter: test.onlySecond, bothWrong: n - bothRight - test.onlyFirst - test.onlySecond });
+  const interval = { low: 100 * gain.low, high: 100 * gain.high };
+  const base = { first, second, n, firstCorrect, secondCorrect, deltaPoints: points(secondCorrect, n) - points(firstCorrect, n), interval, mcnemar: test, fixed: test.onlySecond, broken: test.onlyFirst };
   return { ...base, sentence: pairSentence(base) };
 }
 

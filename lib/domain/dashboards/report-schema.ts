@@ -36,6 +36,8 @@ export const pairSchema = z.object({
   secondCorrect: count,
   /** second − first, in percentage points */
   deltaPoints: z.number(),
+  /** the 95% interval of that gain, in points (Newcombe's method for paired proportions) */
+  interval: z.object({ low: z.number(), high: z.number() }),
   mcnemar: mcnemarSchema,
   fixed: count,
   broken: count,
