@@ -164,6 +164,11 @@ test("the whole loop in the browser on the shared corpus: import, extract, curat
   await ann.getByTestId("debug-start").click();
   const debugRun = ann.locator(`[data-testid="debug-run"][data-model="${V1}"]`);
   await expect(debugRun).toHaveAttribute("data-status", "SUCCEEDED", JOB);
+  // The page follows the run it shows: once traced, the summary and the patch queue say what it
+  // found without a reload (they once stayed at "Tracing…" and "No patch proposed").
+  await expect(ann.getByTestId("debug-summary")).toContainText(`${V1} on benchmark v${benchmark}`);
+  await expect(ann.getByTestId("debug-summary")).not.toContainText("Tracing…", JOB);
+  await expect(ann.getByTestId("patch-queue")).not.toContainText("0 to review · 0 approved", JOB);
   await debugRun.click();
   await expect(ann.getByTestId("debug-summary")).toContainText(`${V1} on benchmark v${benchmark}`);
   await expect(ann.getByTestId("failure-row").first()).toBeVisible();

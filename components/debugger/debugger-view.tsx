@@ -10,6 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SkeletonRows } from "@/components/ui/skeleton";
 import { errorMessage } from "@/lib/client/api";
 import { useApplyPatches, useDebugRun, useDebugRuns, usePatches, type DebugRunDetail } from "@/lib/client/debugger";
+import { isActiveStatus, type JobStatus } from "@/lib/client/jobs";
 import { useCan } from "@/lib/client/session";
 import { DIAGNOSES } from "@/lib/domain/debugger";
 import { DebugRunList } from "./debug-run-list";
@@ -21,7 +22,8 @@ export function DebuggerView() {
   const params = useSearchParams();
   const list = useDebugRuns();
   const selected = params.get("run") ?? list.data?.items[0]?.id ?? null;
-  const run = useDebugRun(selected);
+  const row = list.data?.items.find((r) => r.id === selected);
+  const run = useDebugRun(selected, isActiveStatus(row?.run?.status as JobStatus | undefined));
   return (
     <div className="grid items-start gap-6 p-6 xl:grid-cols-[20rem_minmax(0,1fr)]">
       <DebugRunList selected={selected} />

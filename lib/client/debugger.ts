@@ -1,3 +1,4 @@
+import { useEffect } from "react";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { PatchContent } from "@/lib/domain/debugger";
@@ -40,8 +41,30 @@ export function useDebugRuns() {
   });
 }
 
-export function useDebugRun(id: string | null) {
-  return useQuery({ queryKey: debuggerKeys.run(id ?? ""), queryFn: () => fetchJson<DebugRunDetail>(`/api/debug-runs/${encodeURIComponent(id!)}`), enabled: !!id });
+/**
+ * One debug run. While its job is live (`live`, from the runs list, which polls) the detail is
+ * refetched every 1.5 s, and its failures and patches each time more of them are traced; once more
+ * when the job ends, so the page never stays at "Tracing…" after the run finished.
+ */
+export function useDebugRun(id: string | null, live = false) {
+  const qc = useQueryClient();
+  const q = useQuery({
+    queryKey: debuggerKeys.run(id ?? ""),
+    queryFn: () => fetchJson<DebugRunDetail>(`/api/debug-runs/${encodeURIComponent(id!)}`),
+    enabled: !!id,
+    refetchInterval: live ? 1500 : false,
+  });
+  useEffect(() => {
+    if (id && !live) void qc.invalidateQueries({ queryKey: debuggerKeys.run(id), exact: true });
+  }, [id, live, qc]);
+  const traced = q.data?.traced;
+  const finished = q.data?.finishedAt ?? null;
+  useEffect(() => {
+    if (!id || traced === undefined) return;
+    void qc.invalidateQueries({ queryKey: [...debuggerKeys.run(id), "traces"] });
+    void qc.invalidateQueries({ queryKey: ["debugger", "patches", id] });
+  }, [id, traced, finished, qc]);
+  return q;
 }
 
 export function useTraces(id: string | null, f: TraceFilters) {
