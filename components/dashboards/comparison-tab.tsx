@@ -15,6 +15,9 @@ import { BASELINES, colorOf, pct1, percentTick, points, tooltipPercent } from ".
 
 
 /** Overall accuracy with intervals and baselines, the pair in words, and accuracy per discipline. */
+/** Slanted names stay inside the chart: long ones are cut (the table below and the tooltip have them whole). */
+const shortLabel = (name: string) => (name.length > 16 ? `${name.slice(0, 15).trimEnd()}…` : name);
+
 export function ComparisonTab({ report: r }: { report: DashboardReport }) {
   const tag = `v${r.benchmark!.version}`;
   const names = r.models.map((m) => m.name);
@@ -82,9 +85,9 @@ export function ComparisonTab({ report: r }: { report: DashboardReport }) {
         footer={<DisciplineTable report={r} />}
       >
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={perDiscipline} margin={{ top: 20, right: 16, bottom: many ? 48 : 8, left: 0 }}>
+          <BarChart data={perDiscipline} margin={{ top: 20, right: 16, bottom: many ? 48 : 8, left: many ? 36 : 0 }}>
             <CartesianGrid vertical={false} stroke="#e4e4e7" />
-            <XAxis dataKey="discipline" stroke="#71717a" fontSize={12} interval={0} angle={many ? -30 : 0} textAnchor={many ? "end" : "middle"} />
+            <XAxis dataKey="discipline" stroke="#71717a" fontSize={12} interval={0} angle={many ? -30 : 0} textAnchor={many ? "end" : "middle"} tickFormatter={many ? shortLabel : undefined} />
             <YAxis domain={[0, 100]} tickFormatter={percentTick} stroke="#71717a" fontSize={12} width={44} />
             <Tooltip formatter={tooltipPercent} />
             {names.map((n) => (
