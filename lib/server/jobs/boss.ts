@@ -1,3 +1,4 @@
+import pg from "pg";
 import PgBoss from "pg-boss";
 import { jobDefinitions } from "@/lib/jobs/registry";
 
@@ -30,8 +31,29 @@ async function startBoss(supervise: boolean): Promise<PgBoss> {
   });
   boss.on("error", (e) => console.error("[pg-boss]", e.message));
   await boss.start();
-  for (const def of jobDefinitions) await boss.createQueue(def.name, { name: def.name, ...def.options });
+  await createQueues(boss, url);
   return boss;
+}
+
+/**
+ * Creates every job's queue, one process at a time: pg-boss makes a table per queue, and two
+ * workers starting together on a new database deadlock doing it (Postgres kills one, and that
+ * worker exits). A session advisory lock on its own connection serialises them across processes;
+ * a queue that exists is left alone.
+ */
+async function createQueues(boss: PgBoss, url: string) {
+  const missing = [];
+  for (const def of jobDefinitions) if (!(await boss.getQueue(def.name))) missing.push(def);
+  if (!missing.length) return;
+  const lock = new pg.Client({ connectionString: url, application_name: "proda-queues" });
+  lock.on("error", () => {});
+  await lock.connect();
+  try {
+    await lock.query("SELECT pg_advisory_lock(hashtext('proda:create-queues'))");
+    for (const def of missing) if (!(await boss.getQueue(def.name))) await boss.createQueue(def.name, { name: def.name, ...def.options });
+  } finally {
+    await lock.end();
+  }
 }
 
 export async function stopBoss() {
