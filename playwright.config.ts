@@ -17,11 +17,14 @@ export default defineConfig({
   testDir: "e2e",
   projects: [
     { name: "setup", testMatch: /auth\.setup\.ts/ },
-    { name: "studio", testMatch: /\.spec\.ts/, testIgnore: /loop\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
-    // The whole loop extracts every discipline of the shared workspace: it runs after the specs
-    // that keep one unextracted to curate it by hand (tester-builder's economics). Not a dependency
-    // of "studio", so that running this spec alone does not run them all.
-    { name: "loop", testMatch: /loop\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    { name: "studio", testMatch: /\.spec\.ts/, testIgnore: /(loop|pipeline)\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    // The loop (from the Pipeline page, then through every page) extracts every discipline of the
+    // shared workspace and approves in bulk: these run after the specs that keep one unextracted to
+    // curate it by hand (tester-builder's economics) or read the first page of the audit log
+    // (roles). With one worker, projects run in the order listed; they are not dependencies of
+    // "studio", so that running one of these specs alone does not run them all.
+    { name: "pipeline", testMatch: /pipeline\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
+    { name: "loop", testMatch: /\/loop\.spec\.ts/, dependencies: ["setup"], use: { storageState: ADMIN_STATE } },
   ],
   outputDir: "test-results",
   timeout: 60_000,

@@ -198,6 +198,8 @@ test("the whole loop in the browser on the shared corpus: import, extract, curat
       const content = (await (await ann.request.get(`/api/patches/${id}`)).json()).content as Record<string, unknown>;
       await setEditorText(ann, JSON.stringify({ ...content, completion: `${String(content.completion)} (Checked by an annotator against the source.)` }, null, 2));
       await expect(ann.getByTestId("patch-problems")).toHaveCount(0);
+      // The edit has reached the page (pasting is asynchronous) before it is saved.
+      await expect(ann.getByTestId("patch-blocked")).toContainText("Save your edit");
       await ann.keyboard.press("ControlOrMeta+S");
       await expect(ann.locator(`[data-testid="patch-header"][data-patch="${id}"]`)).toContainText("Version 2");
       await shot(ann, "annotator-patch-edited");

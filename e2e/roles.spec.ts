@@ -150,6 +150,9 @@ test("a deep link opened while signed out leads to its page after sign-in", asyn
   await form.getByLabel("Password").fill(ADMIN.password);
   await form.getByRole("button", { name: "Sign in" }).click();
   await expect(anon).toHaveURL(/\/knowledge\?discipline=biology&view=graph$/);
+  // The page settled (no navigation still in flight to be aborted by the next one).
+  await expect(anon.getByTestId("nav-knowledge")).toBeVisible();
+  await anon.waitForLoadState("networkidle");
   // A next that points elsewhere is ignored.
   await anon.context().clearCookies();
   await anon.goto("/sign-in?next=//evil.test/");
