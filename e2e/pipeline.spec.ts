@@ -9,7 +9,7 @@ const STAGES = ["extract", "benchmark", "build-v1", "gates-v1", "train-v1", "eva
 
 // The workspace is shared with the other specs (the demo corpus, and whatever they built): the
 // loop runs what is stale from there, so this spec asserts what any starting point leads to.
-test("a lead runs the loop from the Pipeline page and follows its stages; then runs it from a stage; a viewer may not", async ({ page, browser, baseURL }) => {
+test("a lead runs the loop from the Pipeline page, cancels it, runs it again and follows its stages; then runs it from a stage; a viewer may not", async ({ page, browser, baseURL }) => {
   test.setTimeout(300_000);
   const origin = new URL(baseURL!).origin;
   // The loop evaluates every registered base model beside V1; the servers other specs registered
@@ -27,10 +27,18 @@ test("a lead runs the loop from the Pipeline page and follows its stages; then r
   for (const s of STAGES) await expect(flow.getByTestId(`stage-${s}`)).toBeVisible();
   await shot(page, "pipeline-before");
 
-  // Run the whole loop, approving the patches the gate passes so it goes on to V2.
+  // A loop started, then cancelled from the page: the stage running stops, no later one starts.
+  const loop = page.getByTestId("loop-run");
+  await page.getByTestId("run-loop").click();
+  await expect(loop).toHaveAttribute("data-state", /queued|running/);
+  await page.getByTestId("loop-cancel").click();
+  await expect(loop).toHaveAttribute("data-state", "cancelled", { timeout: 60_000 });
+  await expect(page.getByTestId("run-loop")).toBeEnabled();
+  await shot(page, "pipeline-cancelled");
+
+  // Run the whole loop again, approving the patches the gate passes so it goes on to V2.
   await page.getByTestId("auto-approve").check();
   await page.getByTestId("run-loop").click();
-  const loop = page.getByTestId("loop-run");
   await expect(loop).toHaveAttribute("data-state", /queued|running/);
   // While it runs, nothing else may start it, and one stage is marked running.
   await expect(page.getByTestId("run-loop")).toBeDisabled();

@@ -1,10 +1,9 @@
-// SIGKILL drills for the Tester and the Builder: a real worker process is killed in the middle of a
-// benchmark build and of a training-set build (on that benchmark); another worker takes each run
-// back, and the database ends up as after a clean run of the same jobs in a copy of the same
-// database: the same items and distractors, the same instances, nothing doubled or missing, and
-// the same reports. (No drill yet for the orthogonality gate: on this corpus's ~2K instances it
-// reads one batch and goes from 0 to 100% at once, so there is no middle to kill it in; it writes
-// its check and violations in one transaction keyed by its run, so a killed run leaves nothing.)
+// SIGKILL drills for the Tester, the Builder and the gate: a real worker process is killed in the
+// middle of a benchmark build, of a training-set build (on that benchmark) and of the orthogonality
+// gate on that set; another worker takes each run back, and the database ends up as after a clean
+// run of the same jobs in a copy of the same database: the same items and distractors, the same
+// instances, one check with the same verdict and violations, nothing doubled or missing, and the
+// same reports.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,9 +14,11 @@ import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import { BY_SYSTEM } from "@/lib/jobs/created-by";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
+import { orthogonalityCheckJob } from "@/lib/jobs/orthogonality-check";
 import { trainingSetBuildJob, type TrainingSetBuildPayload } from "@/lib/jobs/training-set-build";
 import { disconnectDb, type Db } from "@/lib/server/db";
 import type { TrainingSetBuildReport } from "@/lib/server/services/builder/build-training-set";
+import type { GateReport } from "@/lib/server/services/builder/check-orthogonality";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import type { BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
 import { cloneDatabase } from "@/test/cloned-database";
@@ -27,6 +28,7 @@ import { workerProcesses, type WorkerProcess } from "@/test/worker-processes";
 import { benchmarkBuildHandler } from "@/workers/handlers/benchmark-build";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
 import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
+import { orthogonalityCheckHandler } from "@/workers/handlers/orthogonality-check";
 import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
 import { runInline } from "@/workers/runtime/run-inline";
 
@@ -50,11 +52,24 @@ const trainingRows = async (db: Db) => {
   const instances = await db.trainingInstance.findMany({ select: { position: true, kind: true, contentHash: true }, orderBy: { position: "asc" } });
   return { sets: await db.trainingSet.count(), instances: instances.length, distinctPositions: new Set(instances.map((i) => i.position)).size, content: instances.map((i) => `${i.position} ${i.kind} ${i.contentHash}`) };
 };
+/** The gate's checks and violations, told apart by the instance's and item's positions, not ids. */
+const gateRows = async (db: Db) => {
+  const checks = await db.orthogonalityCheck.findMany({ select: { id: true, passed: true, checked: true, violationCount: true } });
+  const violations = await db.orthogonalityViolation.findMany({ select: { instanceId: true, itemId: true, kind: true, shared: true, similarity: true } });
+  const positions = new Map<string, number>();
+  for (const i of await db.trainingInstance.findMany({ where: { id: { in: violations.map((v) => v.instanceId) } }, select: { id: true, position: true } })) positions.set(i.id, i.position);
+  for (const i of await db.benchmarkItem.findMany({ where: { id: { in: violations.map((v) => v.itemId) } }, select: { id: true, position: true } })) positions.set(i.id, i.position);
+  return {
+    checks: checks.map(({ id: _, ...c }) => c),
+    violations: violations.map((v) => `${positions.get(v.instanceId)} ${positions.get(v.itemId)} ${v.kind} ${v.similarity} ${v.shared}`).sort(),
+  };
+};
 const withoutIds = <T extends object>(report: T, ...ids: (keyof T)[]) => Object.fromEntries(Object.entries(report).filter(([k]) => !ids.includes(k as keyof T)));
 
 let clean: {
   benchmark: { rows: Awaited<ReturnType<typeof benchmarkRows>>; report: BenchmarkBuildReport };
   training: { rows: Awaited<ReturnType<typeof trainingRows>>; report: TrainingSetBuildReport };
+  gate: { rows: Awaited<ReturnType<typeof gateRows>>; report: GateReport };
 };
 let baselineDrop: () => Promise<void> = async () => {};
 
@@ -80,9 +95,12 @@ beforeAll(async () => {
   const benchmarkAfter = await benchmarkRows(b);
   const training = await ok<TrainingSetBuildReport>(runInline(b, trainingSetBuildJob, trainingSetBuildHandler, TRAINING_SET));
   const trainingAfter = await trainingRows(b);
-  clean = { benchmark: { rows: benchmarkAfter, report: benchmark }, training: { rows: trainingAfter, report: training } };
+  const gate = await ok<GateReport>(runInline(b, orthogonalityCheckJob, orthogonalityCheckHandler, { trainingSetId: training.trainingSetId }));
+  clean = { benchmark: { rows: benchmarkAfter, report: benchmark }, training: { rows: trainingAfter, report: training }, gate: { rows: await gateRows(b), report: gate } };
   expect(clean.benchmark.rows.items).toBeGreaterThan(0);
   expect(clean.training.rows.instances).toBeGreaterThan(0);
+  // The gate reads about 20 batches of instances, so it has a middle to be killed in.
+  expect(clean.gate.rows.checks).toEqual([expect.objectContaining({ checked: clean.training.rows.instances })]);
 }, 240_000);
 
 afterAll(async () => {
@@ -91,7 +109,7 @@ afterAll(async () => {
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-describe("a worker process SIGKILLed at 20-80% of a Tester or Builder job", () => {
+describe("a worker process SIGKILLed at 20-80% of a Tester, Builder or gate job", () => {
   let worker: WorkerProcess | string = "A";
 
   it("benchmark-build: the resumed run writes the same frozen benchmark, items and distractors as a clean run, once", async () => {
@@ -110,5 +128,15 @@ describe("a worker process SIGKILLed at 20-80% of a Tester or Builder job", () =
     expect(rows.distinctPositions).toBe(rows.instances);
     expect(rows).toEqual(clean.training.rows);
     expect(withoutIds(done.result as TrainingSetBuildReport, "trainingSetId")).toEqual(withoutIds(clean.training.report, "trainingSetId"));
+  }, 200_000);
+
+  it("orthogonality-check: the resumed gate writes one check with the clean run's verdict and violations", async () => {
+    const set = await t.db().trainingSet.findFirstOrThrow({ select: { id: true } });
+    const run = await enqueueJob(t.db(), orthogonalityCheckJob, { trainingSetId: set.id }, BY_SYSTEM);
+    const { done, worker: next } = await killMidRunAndResume(run.id, { first: worker, next: "D" });
+    worker = next;
+    expect(await gateRows(t.db())).toEqual(clean.gate.rows);
+    const strip = (r: GateReport) => ({ ...withoutIds(r, "checkId", "trainingSetId", "pairs"), pairs: r.pairs.length });
+    expect(strip(done.result as GateReport)).toEqual(strip(clean.gate.report));
   }, 200_000);
 });

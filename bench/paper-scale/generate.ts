@@ -2,7 +2,7 @@
  * A synthetic workspace at the paper's scale in a PRODA_HOME of its own, for the paper-scale
  * figures (bench/RESULTS.md, "At the paper's scale"):
  *
- *   npx tsx bench/paper-scale/generate.ts --home DIR [--chunks 48000] [--concepts 7500] [--chains 800] [--extra 16500] [--budget 10000]
+ *   npx tsx bench/paper-scale/generate.ts --home DIR [--chunks 48000] [--concepts 7500] [--chains 800] [--extra 16500] [--budget 10000] [--structure-only]
  *
  * (sizes per discipline except --chunks; the defaults make ~120K concepts, ~300K relations,
  * ~12.8K chains, 48K chunks, 160K training instances in the 16 default disciplines).
@@ -15,7 +15,8 @@
  * jobs, as the CLI runs them: benchmark-build (frozen), training-set-build, orthogonality-check.
  * The database is created and migrated as `npm start` does (lib/server/database.ts), and the
  * demo workspace is seeded as on a first start. Writes `bench-workspace.json` into the home:
- * what bench/api-latency.ts and bench/evaluation-throughput.ts use there.
+ * what bench/api-latency.ts and bench/evaluation-throughput.ts use there. `--structure-only` stops
+ * before the jobs (enough for the search and subgraph figures of bench/api-latency.ts).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -39,6 +40,7 @@ const { values: args } = parseArgs({
     extra: { type: "string", default: "16500" },
     budget: { type: "string", default: "10000" },
     "chunks-per-document": { type: "string", default: "12" },
+    "structure-only": { type: "boolean", default: false },
   },
 });
 if (!args.home) throw new Error("--home DIR is required (a fresh PRODA_HOME; it is kept)");
@@ -159,18 +161,7 @@ try {
   await time("ANALYZE (as autovacuum would after bulk writes)", () => db.$executeRawUnsafe("ANALYZE"));
   Object.assign(made, { documents, chunks, tokens, concepts: totals.c, relations: totals.r, chains: totals.k });
 
-  const b = await time("job benchmark-build (frozen)", () => runInline(db, benchmarkBuildJob, benchmarkBuildHandler, { freeze: true, name: "paper-scale" }));
-  if (b.outcome !== "succeeded") throw new Error(`benchmark-build ${b.outcome}: ${b.error}`);
-  const benchmark = b.result as { benchmarkId: string; items: number };
-  console.log(`  ${JSON.stringify(b.result).slice(0, 300)}`);
-  const t = await time("job training-set-build", () => runInline(db, trainingSetBuildJob, trainingSetBuildHandler, { name: "paper-scale", budget: Number(args.budget) }));
-  if (t.outcome !== "succeeded") throw new Error(`training-set-build ${t.outcome}: ${t.error}`);
-  const set = t.result as { trainingSetId: string; instances: number };
-  console.log(`  ${set.instances} instances`);
-  const g = await time("job orthogonality-check", () => runInline(db, orthogonalityCheckJob, orthogonalityCheckHandler, { trainingSetId: set.trainingSetId }));
-  const gate = g.result as { passed: boolean; violations: number };
-  console.log(`  ${JSON.stringify({ outcome: g.outcome, passed: gate?.passed, violations: gate?.violations })}`);
-  await time("ANALYZE", () => db.$executeRawUnsafe("ANALYZE"));
+  if (!args["structure-only"]) Object.assign(made, await runJobs());
 
   // What the load generator asks for: words and phrases the concepts' names are made of, and
   // concepts with relations to start subgraphs from, in every discipline.
@@ -178,7 +169,6 @@ try {
     SELECT id FROM (SELECT c.id, row_number() OVER (PARTITION BY c."disciplineId" ORDER BY c.id) AS n FROM "Concept" c
       WHERE EXISTS (SELECT 1 FROM "Relation" r WHERE r."subjectId" = c.id)) x WHERE n <= 4 ORDER BY id`;
   Object.assign(made, {
-    benchmarkId: benchmark.benchmarkId, items: benchmark.items, trainingSetId: set.trainingSetId, instances: set.instances, gate,
     terms: ["energy", "membrane", "kinetic energy", "market", "cellular", "signal pathway", "neural network", "fiscal policy", "thermal", "gene",
       "organic reaction", "capital", "electric field", "social norm", "structure", "magnetic force", "cell", "protein", "population", "temperature"],
     subgraphSeeds: seeds.map((s) => s.id),
@@ -191,4 +181,21 @@ try {
 } finally {
   await disconnectDb();
   await handle.release();
+}
+
+/** What a team runs on the structure, through the real jobs: the frozen benchmark, the training set and the gate. */
+async function runJobs() {
+  const b = await time("job benchmark-build (frozen)", () => runInline(db, benchmarkBuildJob, benchmarkBuildHandler, { freeze: true, name: "paper-scale" }));
+  if (b.outcome !== "succeeded") throw new Error(`benchmark-build ${b.outcome}: ${b.error}`);
+  const benchmark = b.result as { benchmarkId: string; items: number };
+  console.log(`  ${JSON.stringify(b.result).slice(0, 300)}`);
+  const t = await time("job training-set-build", () => runInline(db, trainingSetBuildJob, trainingSetBuildHandler, { name: "paper-scale", budget: Number(args.budget) }));
+  if (t.outcome !== "succeeded") throw new Error(`training-set-build ${t.outcome}: ${t.error}`);
+  const set = t.result as { trainingSetId: string; instances: number };
+  console.log(`  ${set.instances} instances`);
+  const g = await time("job orthogonality-check", () => runInline(db, orthogonalityCheckJob, orthogonalityCheckHandler, { trainingSetId: set.trainingSetId }));
+  const gate = g.result as { passed: boolean; violations: number };
+  console.log(`  ${JSON.stringify({ outcome: g.outcome, passed: gate?.passed, violations: gate?.violations })}`);
+  await time("ANALYZE", () => db.$executeRawUnsafe("ANALYZE"));
+  return { benchmarkId: benchmark.benchmarkId, items: benchmark.items, trainingSetId: set.trainingSetId, instances: set.instances, gate };
 }

@@ -4,7 +4,10 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ProgressBar } from "@/components/ui/progress-bar";
+import { errorMessage } from "@/lib/client/api";
 import { formatDateTime, formatRelative } from "@/lib/client/format";
+import { useCancelJob } from "@/lib/client/jobs";
+import { useCan } from "@/lib/client/session";
 import type { PipelineView } from "@/lib/server/services/loop/pipeline-view";
 import { STAGE_INFO } from "@/lib/server/services/loop/stage-info";
 
@@ -74,6 +77,7 @@ export function LoopHeader({ view, now, runBlocked, starting, autoApprove, onAut
               )}
             </span>
           )}
+          {view.live && loop.jobRunId && <CancelLoop jobRunId={loop.jobRunId} />}
           {loop.jobRunId ? (
             <Link href={`/jobs?run=${loop.jobRunId}`} className="text-accent-700 hover:underline" data-testid="loop-job-link">
               Its job on the Jobs page
@@ -90,5 +94,20 @@ export function LoopHeader({ view, now, runBlocked, starting, autoApprove, onAut
         </div>
       )}
     </section>
+  );
+}
+
+/** Cancels the loop's job: the stage running stops at its next checkpoint, and no later stage starts. */
+function CancelLoop({ jobRunId }: { jobRunId: string }) {
+  const cancel = useCancelJob();
+  const allowed = useCan("jobs:control");
+  if (!allowed) return null;
+  return (
+    <>
+      <Button variant="danger" size="sm" loading={cancel.isPending} disabled={cancel.isSuccess} onClick={() => cancel.mutate(jobRunId)} data-testid="loop-cancel">
+        {cancel.isSuccess ? "Cancelling…" : "Cancel"}
+      </Button>
+      {cancel.error && <span role="alert" className="text-red-700">{errorMessage(cancel.error)}</span>}
+    </>
   );
 }

@@ -15,10 +15,13 @@ export interface NameTable {
   /**
    * Adds to `found` the ids of the names in tokens[start, end): at each position the longest name
    * that starts there, then on after it, so "chemical energy" does not also name "energy".
-   * `ids`, the tokens' numbers in the caller's vocabulary (tokenizer.ts), replace the lookup of
-   * each word by its string with one by its number.
    */
-  find(tokens: readonly string[], start: number, end: number, found: Set<number>, ids?: Int32Array): void;
+  find(tokens: readonly string[], start: number, end: number, found: Set<number>): void;
+  /**
+   * The same over a text held as word ids [start, end) of the caller's vocabulary, `word(id)` its
+   * string: no array of strings is made for a text (the gate checks 160K instances this way).
+   */
+  findIds(ids: Int32Array, word: (id: number) => string, start: number, end: number, found: Set<number>): void;
 }
 
 /** What find() needs of one word of a text, worked out once a word. */
@@ -61,6 +64,16 @@ export function createNameTable(): NameTable {
     for (let i = start; i < start + length - 1; i++) key += `${tokens[i]} `;
     return key + word(tokens[start + length - 1]).singular;
   };
+  const keyOfIds = (tokenIds: Int32Array, text: (id: number) => string, start: number, length: number): string => {
+    let key = "";
+    for (let i = start; i < start + length - 1; i++) key += `${text(tokenIds[i])} `;
+    return key + word(text(tokenIds[start + length - 1])).singular;
+  };
+  /** The word of a vocabulary id, memoised by id; `text` tells an id given to another word later apart. */
+  const wordOfId = (id: number, text: string): Word => {
+    const known = byId[id];
+    return known !== undefined && known.text === text ? known : remember(id, word(text));
+  };
 
   return {
     add(name) {
@@ -79,16 +92,27 @@ export function createNameTable(): NameTable {
       byId = [];
       return ids.size - 1;
     },
-    find(tokens, start, end, found, tokenIds) {
+    find(tokens, start, end, found) {
       for (let p = start; p < end; ) {
-        let here: Word;
-        if (tokenIds) {
-          const known = byId[tokenIds[p]];
-          here = known !== undefined && known.text === tokens[p] ? known : remember(tokenIds[p], word(tokens[p]));
-        } else here = word(tokens[p]);
+        const here = word(tokens[p]);
         let matched = 0;
         for (const length of here.lengths) {
           const id = length <= end - p ? ids.get(keyOf(tokens, p, length)) : undefined;
+          if (id === undefined) continue;
+          found.add(id);
+          matched = length;
+          break;
+        }
+        if (matched === 0 && here.id >= 0) found.add(here.id);
+        p += matched || 1;
+      }
+    },
+    findIds(tokenIds, text, start, end, found) {
+      for (let p = start; p < end; ) {
+        const here = wordOfId(tokenIds[p], text(tokenIds[p]));
+        let matched = 0;
+        for (const length of here.lengths) {
+          const id = length <= end - p ? ids.get(keyOfIds(tokenIds, text, p, length)) : undefined;
           if (id === undefined) continue;
           found.add(id);
           matched = length;

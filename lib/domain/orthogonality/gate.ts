@@ -101,10 +101,8 @@ export function createBenchmarkIndex(source: Iterable<GateItem>, options: GateOp
       byText = found.slice(0, opts.maxViolationsPerInstance).map(({ order: _order, ...v }): Violation => v);
     }
     if (byText.length === opts.maxViolationsPerInstance || structure.size === 0) return byText;
-    // The structural check reads words sentence by sentence, as normalizeSentences gives them.
-    const tokens = new Array<string>(length);
-    for (let i = 0; i < length; i++) tokens[i] = tokenizer.word(ids[i]);
-    const structural = structure.check(instance, { tokens, starts: tokenized.starts as number[], ids });
+    // The structural check reads the words sentence by sentence, by their ids (no strings made).
+    const structural = structure.check(instance, { ids, length, starts: tokenized.starts, word: tokenizer.word });
     return byText.length === 0 ? structural.slice(0, opts.maxViolationsPerInstance) : [...byText, ...structural].slice(0, opts.maxViolationsPerInstance);
   }
 

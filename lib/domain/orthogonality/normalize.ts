@@ -22,8 +22,6 @@ export function normalizeText(s: string): string[] {
 export type SentenceTokens = {
   tokens: string[];
   starts: number[];
-  /** the tokens' numbers in a vocabulary (the gate's tokenizer.ts), when the caller has them */
-  ids?: Int32Array;
 };
 
 /**

@@ -25,8 +25,11 @@ export interface StructureIndex {
   readonly size: number;
   add(item: StructuralItem): void;
   /** Path violations first, then shortcuts, each in the order the items were added. */
-  check(instance: StructuralInstance, text: SentenceTokens): Violation[];
+  check(instance: StructuralInstance, text: SentenceTokens | IdSentences): Violation[];
 }
+
+/** A text as word ids of a vocabulary (the gate's tokenizer.ts): [0, length), sentences from `starts`. */
+export type IdSentences = { ids: Int32Array; length: number; starts: readonly number[]; word: (id: number) => string };
 
 type Item = {
   id: string;
@@ -90,7 +93,9 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     }
   }
 
-  function check(instance: StructuralInstance, { tokens, starts, ids }: SentenceTokens): Violation[] {
+  function check(instance: StructuralInstance, text: SentenceTokens | IdSentences): Violation[] {
+    const starts = text.starts;
+    const total = "word" in text ? text.length : text.tokens.length;
     const relationIds = instance.relationIds ?? [];
     const conceptIds = instance.conceptIds ?? [];
     const linked = relationIds.length > 0 || conceptIds.length > 0;
@@ -117,7 +122,9 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     const sentences: Set<number>[] = [];
     for (let k = 0; k < starts.length; k++) {
       const found = shortcutsByText?.size ? new Set<number>() : named;
-      names.find(tokens, starts[k], starts[k + 1] ?? tokens.length, found, ids);
+      const end = starts[k + 1] ?? total;
+      if ("word" in text) names.findIds(text.ids, text.word, starts[k], end, found);
+      else names.find(text.tokens, starts[k], end, found);
       if (found === named) continue;
       sentences.push(found);
       for (const n of found) named.add(n);

@@ -5,7 +5,9 @@ import type { ItemOption, PathStep } from "@/lib/domain/tester";
 import type { Db } from "@/lib/server/db";
 import { inPositionOrder } from "@/lib/server/queries/in-position-order";
 
+/** Instances read at once: at most this many in memory, and about 20 steps of progress for any size. */
 const READ_BATCH = 5000;
+const batchSize = (total: number) => Math.min(READ_BATCH, Math.max(100, Math.ceil(total / 20)));
 const KEPT_VIOLATIONS = 5000;
 
 export type GateReport = {
@@ -69,11 +71,12 @@ export async function checkOrthogonality(db: Db, trainingSetId: string, benchmar
   await assertCheckable(db, trainingSetId);
   const { benchmarks, items, index } = hooks.indexed ?? (await indexBenchmarks(db, benchmarkIds));
   const total = await db.trainingInstance.count({ where: { trainingSetId } });
+  const take = batchSize(total);
   const violations: Violation[] = [];
   let count = 0;
   let checked = 0;
   const batches = inPositionOrder((after) =>
-    db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true, conceptIds: true, relationIds: true }, orderBy: { position: "asc" }, take: READ_BATCH }),
+    db.trainingInstance.findMany({ where: { trainingSetId, position: { gt: after } }, select: { id: true, position: true, prompt: true, completion: true, conceptIds: true, relationIds: true }, orderBy: { position: "asc" }, take }),
   );
   for await (const batch of batches) {
     await hooks.throwIfCancelled?.();
