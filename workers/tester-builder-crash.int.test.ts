@@ -1,9 +1,9 @@
 // SIGKILL drills for the Tester, the Builder and the gate: a real worker process is killed in the
 // middle of a benchmark build, of a training-set build (on that benchmark) and of the orthogonality
-// gate on that set; another worker takes each run back, and the database ends up as after a clean
-// run of the same jobs in a copy of the same database: the same items and distractors, the same
-// instances, one check with the same verdict and violations, nothing doubled or missing, and the
-// same reports.
+// gate on a larger set made of it; another worker takes each run back, and the database ends up as
+// after a clean run of the same jobs in a copy of the same database: the same items and
+// distractors, the same instances, one check with the same verdict and violations, nothing doubled
+// or missing, and the same reports.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -69,9 +69,25 @@ const withoutIds = <T extends object>(report: T, ...ids: (keyof T)[]) => Object.
 let clean: {
   benchmark: { rows: Awaited<ReturnType<typeof benchmarkRows>>; report: BenchmarkBuildReport };
   training: { rows: Awaited<ReturnType<typeof trainingRows>>; report: TrainingSetBuildReport };
-  gate: { rows: Awaited<ReturnType<typeof gateRows>>; report: GateReport };
 };
-let baselineDrop: () => Promise<void> = async () => {};
+let baseline: Awaited<ReturnType<typeof cloneDatabase>> | undefined;
+
+// The gate checks this corpus's ~2K instances in a few tenths of a second, too fast to be killed in
+// its middle: its drill runs on a set of the built instances 25 times over (~50K, read in 20
+// batches), made the same way in both databases by one statement.
+const GATE_SET = "gate-drill-set";
+const GATE_COPIES = 25;
+async function enlargedSet(db: Db): Promise<string> {
+  const [source] = await db.trainingSet.findMany({ where: { id: { not: GATE_SET } }, select: { id: true, status: true } });
+  const span = (await db.trainingInstance.aggregate({ where: { trainingSetId: source.id }, _max: { position: true } }))._max.position! + 1;
+  await db.trainingSet.create({ data: { id: GATE_SET, name: "gate drill", version: 1, status: source.status, settings: {}, lineage: {} } });
+  const copied = await db.$executeRaw`
+    INSERT INTO "TrainingInstance" (id, "trainingSetId", "disciplineId", position, kind, prompt, completion, "conceptIds", "relationIds", "chunkId", "contentHash")
+    SELECT 'gd-' || k || '-' || i.position, ${GATE_SET}, i."disciplineId", k * ${span} + i.position, i.kind, i.prompt, i.completion, i."conceptIds", i."relationIds", i."chunkId", i."contentHash"
+    FROM "TrainingInstance" i, generate_series(0, ${GATE_COPIES - 1}) k WHERE i."trainingSetId" = ${source.id}`;
+  await db.trainingSet.update({ where: { id: GATE_SET }, data: { instanceCount: copied } });
+  return GATE_SET;
+}
 
 async function ok<T>(p: ReturnType<typeof runInline>): Promise<T> {
   const r = await p;
@@ -88,24 +104,20 @@ beforeAll(async () => {
   await disconnectDb();
 
   // The clean runs, in this process, in a copy of the same database.
-  const baseline = await cloneDatabase(t.url());
-  baselineDrop = baseline.drop;
+  baseline = await cloneDatabase(t.url());
   const b = baseline.db;
   const benchmark = await ok<BenchmarkBuildReport>(runInline(b, benchmarkBuildJob, benchmarkBuildHandler, BENCHMARK));
   const benchmarkAfter = await benchmarkRows(b);
   const training = await ok<TrainingSetBuildReport>(runInline(b, trainingSetBuildJob, trainingSetBuildHandler, TRAINING_SET));
   const trainingAfter = await trainingRows(b);
-  const gate = await ok<GateReport>(runInline(b, orthogonalityCheckJob, orthogonalityCheckHandler, { trainingSetId: training.trainingSetId }));
-  clean = { benchmark: { rows: benchmarkAfter, report: benchmark }, training: { rows: trainingAfter, report: training }, gate: { rows: await gateRows(b), report: gate } };
+  clean = { benchmark: { rows: benchmarkAfter, report: benchmark }, training: { rows: trainingAfter, report: training } };
   expect(clean.benchmark.rows.items).toBeGreaterThan(0);
   expect(clean.training.rows.instances).toBeGreaterThan(0);
-  // The gate reads about 20 batches of instances, so it has a middle to be killed in.
-  expect(clean.gate.rows.checks).toEqual([expect.objectContaining({ checked: clean.training.rows.instances })]);
 }, 240_000);
 
 afterAll(async () => {
   for (const w of [...workers]) await kill(w, "SIGKILL");
-  await baselineDrop();
+  await baseline?.drop();
   fs.rmSync(home, { recursive: true, force: true });
 });
 
@@ -131,12 +143,16 @@ describe("a worker process SIGKILLed at 20-80% of a Tester, Builder or gate job"
   }, 200_000);
 
   it("orthogonality-check: the resumed gate writes one check with the clean run's verdict and violations", async () => {
-    const set = await t.db().trainingSet.findFirstOrThrow({ select: { id: true } });
-    const run = await enqueueJob(t.db(), orthogonalityCheckJob, { trainingSetId: set.id }, BY_SYSTEM);
+    const b = baseline!.db;
+    const cleanReport = await ok<GateReport>(runInline(b, orthogonalityCheckJob, orthogonalityCheckHandler, { trainingSetId: await enlargedSet(b) }));
+    const cleanRows = await gateRows(b);
+    expect(cleanRows.checks).toEqual([expect.objectContaining({ checked: clean.training.rows.instances * GATE_COPIES })]);
+
+    const run = await enqueueJob(t.db(), orthogonalityCheckJob, { trainingSetId: await enlargedSet(t.db()) }, BY_SYSTEM);
     const { done, worker: next } = await killMidRunAndResume(run.id, { first: worker, next: "D" });
     worker = next;
-    expect(await gateRows(t.db())).toEqual(clean.gate.rows);
-    const strip = (r: GateReport) => ({ ...withoutIds(r, "checkId", "trainingSetId", "pairs"), pairs: r.pairs.length });
-    expect(strip(done.result as GateReport)).toEqual(strip(clean.gate.report));
+    expect(await gateRows(t.db())).toEqual(cleanRows);
+    const strip = (r: GateReport) => ({ ...withoutIds(r, "checkId", "pairs"), pairs: r.pairs.length });
+    expect(strip(done.result as GateReport)).toEqual(strip(cleanReport));
   }, 200_000);
 });
