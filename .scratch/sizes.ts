@@ -1,0 +1,11 @@
+import path from "node:path";
+process.env.PRODA_HOME = path.resolve("/work/paper-scale-home/ws");
+delete process.env.DATABASE_URL;
+const { openDatabase } = await import("@/lib/server/database");
+const { db: getDb, disconnectDb } = await import("@/lib/server/db");
+const handle = await openDatabase({ migrate: false });
+const db = getDb();
+console.log(await db.$queryRawUnsafe(`SELECT relname::text, pg_size_pretty(pg_relation_size(oid)) heap, pg_size_pretty(pg_total_relation_size(oid)) total FROM pg_class WHERE relname IN ('Concept','Relation','Chain','ChainStep','Chunk','Document') ORDER BY pg_total_relation_size(oid) DESC`));
+console.log(await db.$queryRawUnsafe(`SELECT name::text, setting, unit FROM pg_settings WHERE name IN ('shared_buffers','random_page_cost','effective_cache_size','work_mem')`));
+await disconnectDb();
+await handle.release();
