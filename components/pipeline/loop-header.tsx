@@ -90,7 +90,8 @@ export function LoopHeader({ view, now, runBlocked, starting, autoApprove, onAut
               Review the waiting patches on the Debugger page →
             </Link>
           )}
-          {loop.error && !view.live && <span className="basis-full text-red-700">{loop.error}</span>}
+          {/* A loop someone cancelled did not fail: its reason is said, not raised. */}
+          {loop.error && !view.live && <span className={`basis-full ${loop.state === "cancelled" ? "text-zinc-500" : "text-red-700"}`}>{loop.error}</span>}
         </div>
       )}
     </section>
