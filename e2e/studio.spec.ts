@@ -38,6 +38,8 @@ test("the home page lists the loop with counts and the next step; the shell show
   await page.getByTestId("nav-dashboards").click();
   await expect(page).toHaveURL(/\/dashboards/);
   await expect(page.getByTestId("dashboards").or(page.getByTestId("empty-state")).first()).toBeVisible();
+  // The dashboards compare whole versions: no discipline switcher that would change nothing there.
+  await expect(page.getByTestId("discipline-switcher")).toHaveCount(0);
 });
 
 test("the demo workspace is there at once: 16 disciplines with documents and readable chunks", async ({ page }) => {

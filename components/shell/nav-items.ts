@@ -14,6 +14,8 @@ export type NavItem = {
   summary: string;
   /** Not built yet: the navigation marks it "soon" and the page says what it will hold. */
   coming?: true;
+  /** The page shows one discipline when the header's switcher names one (`?discipline=`). */
+  scoped?: true;
 };
 
 /** The studio's pages in pipeline order; the sidebar, the header title and the placeholders read this. */
@@ -28,6 +30,7 @@ export const NAV_ITEMS: NavItem[] = [
   {
     key: "corpus",
     href: "/corpus",
+    scoped: true,
     label: "Corpus",
     group: "Pipeline",
     summary: "Source documents of each discipline, imported, cleaned and split into chunks.",
@@ -35,6 +38,7 @@ export const NAV_ITEMS: NavItem[] = [
   {
     key: "knowledge",
     href: "/knowledge",
+    scoped: true,
     label: "Knowledge",
     group: "Pipeline",
     summary:
@@ -43,6 +47,7 @@ export const NAV_ITEMS: NavItem[] = [
   {
     key: "tester",
     href: "/tester",
+    scoped: true,
     label: "Tester",
     group: "Pipeline",
     summary:
@@ -51,6 +56,7 @@ export const NAV_ITEMS: NavItem[] = [
   {
     key: "builder",
     href: "/builder",
+    scoped: true,
     label: "Builder",
     group: "Pipeline",
     summary: "Builder will turn the curated knowledge into versioned training data here, ready to inspect and export for fine-tuning.",
