@@ -34,8 +34,9 @@ import { runInline } from "@/workers/runtime/run-inline";
 
 const t = useTestDatabase();
 const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-tb-crash-"));
-// Short leases so the takeover does not take the production default's 45 s.
-const LEASE_ENV = { PRODA_JOB_LEASE_SECONDS: "3", PRODA_JOB_HEARTBEAT_SECONDS: "1", PRODA_JOB_SWEEP_SECONDS: "1" };
+// Short leases so the takeover does not take the production default's 45 s, and a pause after each
+// step of progress: these jobs take about a second here, too little to be killed in reliably.
+const LEASE_ENV = { PRODA_JOB_LEASE_SECONDS: "3", PRODA_JOB_HEARTBEAT_SECONDS: "1", PRODA_JOB_SWEEP_SECONDS: "1", PRODA_DRILL_STEP_DELAY_MS: "300" };
 const { workers, kill, killMidRunAndResume } = workerProcesses(() => ({ DATABASE_URL: t.url(), PRODA_HOME: home, ...LEASE_ENV }), () => t.db());
 
 const BENCHMARK: BenchmarkBuildPayload = { seed: 11, freeze: true, name: "crash drill" };

@@ -29,6 +29,21 @@ export type JobHandler<P> = (ctx: JobContext, payload: P) => Promise<unknown>;
 const PROGRESS_INTERVAL_MS = 250;
 
 /**
+ * PRODA_DRILL_STEP_DELAY_MS (default 0, at most 10 s): a pause after each step of progress a job
+ * writes. The crash drills (workers/*-crash.int.test.ts) set it so that a job of a second on a small
+ * corpus still spends long enough between 20% and 80% to be killed there, whatever a busy machine
+ * does to the poller; progress writes are throttled to one per 250 ms, so without it such a job may
+ * write no step in that window at all. Never set in production.
+ */
+export function drillStepDelayMs(value: string | undefined = process.env.PRODA_DRILL_STEP_DELAY_MS): number {
+  if (value === undefined || value === "") return 0;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10_000) throw new Error(`PRODA_DRILL_STEP_DELAY_MS must be a whole number of milliseconds from 0 to 10000, not "${value}"`);
+  return n;
+}
+const DRILL_STEP_DELAY_MS = drillStepDelayMs();
+
+/**
  * Every write to the run is conditional on this worker still holding it; the first that finds
  * another owner marks the lease lost and throws, so a worker that was taken over stops at once.
  * `signal` is the run's watch (run-watch.ts): aborted when the run must stop.
@@ -63,6 +78,7 @@ export function createJobContext(db: Db, runId: string, run: { attempts: number;
       const progress = Math.max(0, Math.min(1, fraction));
       const rows = await db.jobRun.updateMany({ where: held, data: { progress, ...(message ? { message: await scrub(message) } : {}) } });
       if (rows.count === 0) lose();
+      if (DRILL_STEP_DELAY_MS && fraction < 1) await new Promise((resolve) => setTimeout(resolve, DRILL_STEP_DELAY_MS));
     },
     async log(message, level = "info") {
       assertHeld();
