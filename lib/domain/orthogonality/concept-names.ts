@@ -1,7 +1,9 @@
 // Concept names found in a text as whole words, with the tolerance the structure itself uses to
 // merge concepts (canonicalName: case, a leading article, a plural last word), so "Enzymes speed
 // up reactions" names the concept "enzyme" but "enzymatic" and "coenzyme" do not.
-import { canonicalName } from "../knowledge/canonical";
+import { canonicalName, singular } from "../knowledge/canonical";
+import { ABSENT, createIntTable } from "./int-table";
+import { hashToken } from "./ngrams";
 import { normalizeText } from "./normalize";
 
 const ARTICLES = new Set(["the", "a", "an"]);
@@ -29,6 +31,9 @@ type Word = {
   /** the word itself: an id the caller's vocabulary gives to another word later is told apart by it */
   text: string;
   singular: string;
+  /** hashToken of the word and of its singular, for the numeric lookup of names of several words */
+  hash: number;
+  singularHash: number;
   /** lengths of the names of two or more words that start with it, longest first */
   lengths: readonly number[];
   /** the one-word name it is, or -1 */
@@ -36,11 +41,29 @@ type Word = {
 };
 const NONE: readonly number[] = [];
 
+// A name of several words as a number: its words' hashes folded in order, the last one's singular.
+const SEED = 0x3c6ef372;
+const fold = (h: number, wordHash: number) => Math.imul(h ^ wordHash, 0x01000193) + 0x7f4a7c15;
+const finish = (h: number) => {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
+};
+
 export function createNameTable(): NameTable {
   const ids = new Map<string, number>();
   const lengths = new Map<string, number[]>();
-  // One lookup a word of a text; cleared when a name is added, since what a word names changes.
+  // The id of each name as given: items along chains repeat their concepts' names.
+  const added = new Map<string, number>();
+  // One lookup a word of a text; out of date once a name is added (what a word names changes),
+  // so find() starts it over after adds. The singular of a word never changes.
   const words = new Map<string, Word>();
+  const singulars = new Map<string, string>();
+  let stale = false;
+  // Names of several words by their folded hash (findIds builds no string to look one up): the
+  // first name with that hash, the next ones chained by id; each hit is checked word by word.
+  const byHash = createIntTable(1 << 12);
+  const sameHash: number[] = [];
+  const nameWords: (readonly string[] | undefined)[] = [];
   // Filled densely (undefined up to the highest id seen) so it stays a fast array, not a dictionary.
   let byId: (Word | undefined)[] = [];
   const remember = (id: number, x: Word): Word => {
@@ -48,51 +71,101 @@ export function createNameTable(): NameTable {
     byId[id] = x;
     return x;
   };
+  const makeWord = (w: string): Word => {
+    const singular = singularOf(w, false);
+    return { text: w, singular, hash: hashToken(w), singularHash: hashToken(singular), lengths: lengths.get(w) ?? NONE, id: ids.get(singular) ?? -1 };
+  };
   const word = (w: string): Word => {
     let x = words.get(w);
     if (x === undefined) {
       if (words.size >= MEMO_LIMIT) words.clear();
-      // canonicalName of one normalised token is its singular: only the last word is singularised
-      const singular = canonicalName(w);
-      x = { text: w, singular, lengths: lengths.get(w) ?? NONE, id: ids.get(singular) ?? -1 };
+      x = makeWord(w);
       words.set(w, x);
+    }
+    return x;
+  };
+  /** canonicalName of one normalised token, which is its singular (only the last word of a name is singularised). */
+  const singularOf = (w: string, memo = true): string => {
+    let x = memo ? singulars.get(w) : undefined;
+    if (x === undefined) {
+      // A token is lowercased letters and digits already: canonicalName of a plain ASCII one is
+      // just its singular, without the regular expressions.
+      x = /^[a-z0-9]+$/.test(w) ? singular(w) : canonicalName(w);
+      if (!memo) return x;
+      if (singulars.size >= MEMO_LIMIT) singulars.clear();
+      singulars.set(w, x);
     }
     return x;
   };
   const keyOf = (tokens: readonly string[], start: number, length: number): string => {
     let key = "";
     for (let i = start; i < start + length - 1; i++) key += `${tokens[i]} `;
-    return key + word(tokens[start + length - 1]).singular;
+    return key + singularOf(tokens[start + length - 1]);
   };
-  const keyOfIds = (tokenIds: Int32Array, text: (id: number) => string, start: number, length: number): string => {
-    let key = "";
-    for (let i = start; i < start + length - 1; i++) key += `${text(tokenIds[i])} `;
-    return key + word(text(tokenIds[start + length - 1])).singular;
+  const fresh = () => {
+    if (!stale) return;
+    words.clear();
+    byId = [];
+    stale = false;
+  };
+  /** The name of `length` words at tokenIds[start], or -1. */
+  const nameAt = (tokenIds: Int32Array, text: (id: number) => string, start: number, length: number): number => {
+    const last = start + length - 1;
+    let h = SEED ^ length;
+    for (let i = start; i < last; i++) h = fold(h, wordOfId(tokenIds[i], text(tokenIds[i])).hash);
+    const lastWord = wordOfId(tokenIds[last], text(tokenIds[last]));
+    for (let id = byHash.get(finish(fold(h, lastWord.singularHash))); id !== ABSENT; id = sameHash[id]) {
+      const name = nameWords[id]!;
+      if (name.length !== length || name[length - 1] !== lastWord.singular) continue;
+      let same = true;
+      for (let i = 0; i < length - 1 && same; i++) same = name[i] === text(tokenIds[start + i]);
+      if (same) return id;
+    }
+    return -1;
   };
   /** The word of a vocabulary id, memoised by id; `text` tells an id given to another word later apart. */
   const wordOfId = (id: number, text: string): Word => {
     const known = byId[id];
-    return known !== undefined && known.text === text ? known : remember(id, word(text));
+    return known !== undefined && known.text === text ? known : remember(id, makeWord(text));
   };
+
+  function addName(name: string): number {
+    const tokens = normalizeText(name);
+    if (tokens.length > 1 && ARTICLES.has(tokens[0])) tokens.shift();
+    if (tokens.length === 0) return -1;
+    const key = keyOf(tokens, 0, tokens.length);
+    const known = ids.get(key);
+    if (known !== undefined) return known;
+    const id = ids.size;
+    ids.set(key, id);
+    if (tokens.length > 1) {
+      const list = lengths.get(tokens[0]) ?? [];
+      if (!list.includes(tokens.length)) lengths.set(tokens[0], [...list, tokens.length].sort((a, b) => b - a));
+      const last = tokens.length - 1;
+      tokens[last] = singularOf(tokens[last]);
+      let h = SEED ^ tokens.length;
+      for (const t of tokens) h = fold(h, hashToken(t));
+      h = finish(h);
+      nameWords[id] = tokens;
+      const first = byHash.get(h);
+      sameHash[id] = first;
+      byHash.set(h, id);
+    }
+    stale = true;
+    return id;
+  }
 
   return {
     add(name) {
-      const tokens = normalizeText(name);
-      if (tokens.length > 1 && ARTICLES.has(tokens[0])) tokens.shift();
-      if (tokens.length === 0) return -1;
-      const key = keyOf(tokens, 0, tokens.length);
-      const known = ids.get(key);
-      if (known !== undefined) return known;
-      ids.set(key, ids.size);
-      if (tokens.length > 1) {
-        const list = lengths.get(tokens[0]) ?? [];
-        if (!list.includes(tokens.length)) lengths.set(tokens[0], [...list, tokens.length].sort((a, b) => b - a));
-      }
-      words.clear();
-      byId = [];
-      return ids.size - 1;
+      const before = added.get(name);
+      if (before !== undefined) return before;
+      const id = addName(name);
+      if (added.size >= MEMO_LIMIT) added.clear();
+      added.set(name, id);
+      return id;
     },
     find(tokens, start, end, found) {
+      fresh();
       for (let p = start; p < end; ) {
         const here = word(tokens[p]);
         let matched = 0;
@@ -108,12 +181,14 @@ export function createNameTable(): NameTable {
       }
     },
     findIds(tokenIds, text, start, end, found) {
+      fresh();
       for (let p = start; p < end; ) {
         const here = wordOfId(tokenIds[p], text(tokenIds[p]));
         let matched = 0;
         for (const length of here.lengths) {
-          const id = length <= end - p ? ids.get(keyOfIds(tokenIds, text, p, length)) : undefined;
-          if (id === undefined) continue;
+          if (length > end - p) continue;
+          const id = nameAt(tokenIds, text, p, length);
+          if (id < 0) continue;
           found.add(id);
           matched = length;
           break;

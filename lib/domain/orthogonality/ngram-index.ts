@@ -42,8 +42,31 @@ const same = (a: Int32Array, aStart: number, b: Int32Array, bStart: number, leng
 
 export function createNgramIndex(n: number): NgramIndex {
   const table = createIntTable(1 << 16);
-  /** per table entry: flat [item, start, item, start, …], one posting per distinct n-gram of an item */
-  const postings: number[][] = [];
+  // One posting per distinct n-gram of an item, (item, start), chained per table entry in the
+  // order added: typed arrays rather than an array per entry, which the index made 100K of.
+  let first = new Int32Array(1 << 14); // per entry: its first posting
+  let last = new Int32Array(1 << 14);
+  let entries = 0;
+  let postItem = new Int32Array(1 << 15);
+  let postStart = new Int32Array(1 << 15);
+  let postNext = new Int32Array(1 << 15); // -1 ends a chain
+  let posts = 0;
+  const grow = (a: Int32Array) => {
+    const b = new Int32Array(a.length * 2);
+    b.set(a);
+    return b;
+  };
+  function post(entry: number, item: number, start: number): void {
+    if (posts === postItem.length) [postItem, postStart, postNext] = [grow(postItem), grow(postStart), grow(postNext)];
+    postItem[posts] = item;
+    postStart[posts] = start;
+    postNext[posts] = -1;
+    if (entry === entries) {
+      if (entries === first.length) [first, last] = [grow(first), grow(last)];
+      first[entries++] = posts;
+    } else postNext[last[entry]] = posts;
+    last[entry] = posts++;
+  }
   const itemIds: Int32Array[] = [];
   const itemSizes: number[] = [];
   // Window sizes in use, largest first: n, plus the whole-text size of each short item, which
@@ -72,17 +95,16 @@ export function createNgramIndex(n: number): NgramIndex {
       for (let start = 0; ; start++) {
         const key = keyOf(sum, size);
         let entry = table.get(key);
-        if (entry === ABSENT) {
-          entry = postings.length;
-          postings.push([]);
-          table.set(key, entry);
-        }
-        const list = postings[entry];
-        // An n-gram repeated in the item is posted once.
         let repeated = false;
-        for (let p = 0; p < list.length && !repeated; p += 2) repeated = list[p] === item && same(ids, start, ids, list[p + 1], size);
+        if (entry === ABSENT) {
+          entry = entries;
+          table.set(key, entry);
+        } else {
+          // An n-gram repeated in the item is posted once.
+          for (let p = first[entry]; p >= 0 && !repeated; p = postNext[p]) repeated = postItem[p] === item && same(ids, start, ids, postStart[p], size);
+        }
         if (!repeated) {
-          list.push(item, start);
+          post(entry, item, start);
           distinct++;
         }
         if (start + size >= ids.length) break;
@@ -110,10 +132,9 @@ export function createNgramIndex(n: number): NgramIndex {
             for (let m = 0; m < met.length && !repeated; m += 2) repeated = met[m + 1] === size && same(ids, start, ids, met[m], size);
             if (!repeated) {
               met.push(start, size);
-              const list = postings[entry];
-              for (let p = 0; p < list.length; p += 2) {
-                const item = list[p];
-                if (itemSizes[item] !== size || !same(ids, start, itemIds[item], list[p + 1], size)) continue;
+              for (let p = first[entry]; p >= 0; p = postNext[p]) {
+                const item = postItem[p];
+                if (itemSizes[item] !== size || !same(ids, start, itemIds[item], postStart[p], size)) continue;
                 hits ??= new Map();
                 const hit = hits.get(item);
                 if (hit) hit.matched++;

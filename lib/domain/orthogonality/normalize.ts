@@ -4,6 +4,8 @@
 // Runs of letters and digits are the tokens; everything else (punctuation, symbols, whitespace of
 // any kind) is a separator, so stripping punctuation and collapsing whitespace is one regex pass.
 const TOKEN = /[\p{L}\p{N}]+/gu;
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
+const ASCII_TOKEN = /[a-z0-9]+/g;
 // What ends a sentence between two tokens: a full stop, ! or ? before white space (so "3.5" and
 // "e.g.glucose" stay one sentence), or a line break.
 const STOP = /[.!?]\s|\n/;
@@ -15,6 +17,8 @@ const WORD = new RegExp(TOKEN.source, TOKEN.flags);
  * the numeral "Ⅻ"), which the lowercasing must then see.
  */
 export function normalizeText(s: string): string[] {
+  // Plain ASCII needs neither NFKC (it leaves ASCII as it is) nor Unicode classes, which cost more.
+  if (ASCII_ONLY.test(s)) return s.toLowerCase().match(ASCII_TOKEN) ?? [];
   return prepare(s).match(TOKEN) ?? [];
 }
 
