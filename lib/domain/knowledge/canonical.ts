@@ -6,7 +6,7 @@ const KEEP_S = new Set(["analysis", "basis", "bus", "gas", "glass", "lens", "mas
 
 /** One word in the singular by a few English rules (the last word of a canonical name). */
 export function singular(word: string): string {
-  if (word.length <= 3 || KEEP_S.has(word) || !word.endsWith("s") || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
+  if (word.length <= 3 || !word.endsWith("s") || KEEP_S.has(word) || word.endsWith("ss") || word.endsWith("us") || word.endsWith("is")) return word;
   if (word.endsWith("ies") && word.length > 4) return `${word.slice(0, -3)}y`;
   if (/(?:ches|shes|xes|zes|sses)$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);

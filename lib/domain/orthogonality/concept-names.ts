@@ -52,6 +52,9 @@ const finish = (h: number) => {
 export function createNameTable(): NameTable {
   const ids = new Map<string, number>();
   const lengths = new Map<string, number[]>();
+  // hashToken of the first words of the names of several words, and of the names of one word
+  const firstWords = createIntTable(1 << 12);
+  const oneWordNames = createIntTable(1 << 12);
   // The id of each name as given: items along chains repeat their concepts' names.
   const added = new Map<string, number>();
   // One lookup a word of a text; out of date once a name is added (what a word names changes),
@@ -73,7 +76,18 @@ export function createNameTable(): NameTable {
   };
   const makeWord = (w: string): Word => {
     const singular = singularOf(w, false);
-    return { text: w, singular, hash: hashToken(w), singularHash: hashToken(singular), lengths: lengths.get(w) ?? NONE, id: ids.get(singular) ?? -1 };
+    const hash = hashToken(w);
+    const singularHash = hashToken(singular);
+    // Most words of a text start no name and are none: two probes of typed arrays say so without
+    // hashing the strings again for the maps.
+    return {
+      text: w,
+      singular,
+      hash,
+      singularHash,
+      lengths: firstWords.get(hash) === ABSENT ? NONE : (lengths.get(w) ?? NONE),
+      id: oneWordNames.get(singularHash) === ABSENT ? -1 : (ids.get(singular) ?? -1),
+    };
   };
   const word = (w: string): Word => {
     let x = words.get(w);
@@ -138,7 +152,9 @@ export function createNameTable(): NameTable {
     if (known !== undefined) return known;
     const id = ids.size;
     ids.set(key, id);
+    if (tokens.length === 1) oneWordNames.set(hashToken(key), 0);
     if (tokens.length > 1) {
+      firstWords.set(hashToken(tokens[0]), 0);
       const list = lengths.get(tokens[0]) ?? [];
       if (!list.includes(tokens.length)) lengths.set(tokens[0], [...list, tokens.length].sort((a, b) => b - a));
       const last = tokens.length - 1;

@@ -72,25 +72,35 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
     B[i] = draw(0);
     A16[i] = mod(A[i] * 65536);
   }
-  // Hot loop (permutations x shingles): x is split once per shingle, not once per permutation.
-  const absorb = (sig: Uint32Array, x: number): void => {
-    const xh = x >>> 16;
-    const xl = x & 0xffff;
+  // Hot loop (permutations x shingles), permutation by permutation: a permutation's constants and
+  // its running minimum stay in registers, and each slot is written once. Shingle values are split
+  // into their high and low 16 bits once, into buffers reused from text to text.
+  let shingles = new Uint32Array(256);
+  let highs = new Float64Array(256);
+  let lows = new Float64Array(256);
+  const absorbAll = (sig: Uint32Array, witnesses: Uint32Array | undefined, n: number): void => {
     for (let i = 0; i < k; i++) {
-      const h = mod(A16[i] * xh + A[i] * xl + B[i]);
-      if (h < sig[i]) sig[i] = h;
+      const a16 = A16[i];
+      const a = A[i];
+      const b = B[i];
+      let min = sig[i];
+      let witness = -1;
+      for (let s = 0; s < n; s++) {
+        const h = mod(a16 * highs[s] + a * lows[s] + b);
+        if (h < min) {
+          min = h;
+          witness = s;
+        }
+      }
+      sig[i] = min;
+      if (witnesses && witness >= 0) witnesses[i] = shingles[witness];
     }
   };
-  const absorbWitnessed = (sig: Uint32Array, witnesses: Uint32Array, x: number): void => {
-    const xh = x >>> 16;
-    const xl = x & 0xffff;
-    for (let i = 0; i < k; i++) {
-      const h = mod(A16[i] * xh + A[i] * xl + B[i]);
-      if (h < sig[i]) {
-        sig[i] = h;
-        witnesses[i] = x;
-      }
-    }
+  const absorb = (sig: Uint32Array, x: number): void => {
+    shingles[0] = x;
+    highs[0] = x >>> 16;
+    lows[0] = x & 0xffff;
+    absorbAll(sig, undefined, 1);
   };
   return {
     permutations: k,
@@ -106,11 +116,18 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
       if (witnesses && witnesses.length !== k) throw new RangeError(`witnesses need ${k} slots, got ${witnesses.length}`);
       const sig = new Uint32Array(k).fill(P);
       const size = Math.min(MINHASH_SHINGLE_SIZE, th.length);
-      for (let s = 0; size > 0 && s + size <= th.length; s++) {
-        const x = modPrime32(windowHash32(th, s, size));
-        if (witnesses) absorbWitnessed(sig, witnesses, x);
-        else absorb(sig, x);
+      const n = size > 0 ? th.length - size + 1 : 0;
+      if (n > shingles.length) {
+        const capacity = 1 << Math.ceil(Math.log2(n));
+        [shingles, highs, lows] = [new Uint32Array(capacity), new Float64Array(capacity), new Float64Array(capacity)];
       }
+      for (let s = 0; s < n; s++) {
+        const x = modPrime32(windowHash32(th, s, size));
+        shingles[s] = x;
+        highs[s] = x >>> 16;
+        lows[s] = x & 0xffff;
+      }
+      absorbAll(sig, witnesses, n);
       return sig;
     },
   };

@@ -50,6 +50,7 @@ export function createNgramIndex(n: number): NgramIndex {
   let postItem = new Int32Array(1 << 15);
   let postStart = new Int32Array(1 << 15);
   let postNext = new Int32Array(1 << 15); // -1 ends a chain
+  let postPrev = new Int32Array(1 << 15); // the chain backwards, -1 at its first
   let posts = 0;
   const grow = (a: Int32Array) => {
     const b = new Int32Array(a.length * 2);
@@ -57,14 +58,18 @@ export function createNgramIndex(n: number): NgramIndex {
     return b;
   };
   function post(entry: number, item: number, start: number): void {
-    if (posts === postItem.length) [postItem, postStart, postNext] = [grow(postItem), grow(postStart), grow(postNext)];
+    if (posts === postItem.length) [postItem, postStart, postNext, postPrev] = [grow(postItem), grow(postStart), grow(postNext), grow(postPrev)];
     postItem[posts] = item;
     postStart[posts] = start;
     postNext[posts] = -1;
     if (entry === entries) {
       if (entries === first.length) [first, last] = [grow(first), grow(last)];
       first[entries++] = posts;
-    } else postNext[last[entry]] = posts;
+      postPrev[posts] = -1;
+    } else {
+      postNext[last[entry]] = posts;
+      postPrev[posts] = last[entry];
+    }
     last[entry] = posts++;
   }
   const itemIds: Int32Array[] = [];
@@ -100,8 +105,10 @@ export function createNgramIndex(n: number): NgramIndex {
           entry = entries;
           table.set(key, entry);
         } else {
-          // An n-gram repeated in the item is posted once.
-          for (let p = first[entry]; p >= 0 && !repeated; p = postNext[p]) repeated = postItem[p] === item && same(ids, start, ids, postStart[p], size);
+          // An n-gram repeated in the item is posted once. The item's own postings are the last of
+          // the chain (items are added one by one), so only they are read: a stock phrase of
+          // hundreds of items costs one step, not a walk of its chain.
+          for (let p = last[entry]; p >= 0 && postItem[p] === item && !repeated; p = postPrev[p]) repeated = same(ids, start, ids, postStart[p], size);
         }
         if (!repeated) {
           post(entry, item, start);

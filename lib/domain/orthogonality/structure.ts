@@ -40,6 +40,7 @@ type Item = {
   answerId?: string;
 };
 
+const NO_ITEMS: readonly number[] = [];
 const plainPhrase = (predicate: string) => predicate.replace(/_/g, " ");
 
 /** item -> the first steps s of the pairs (s, s + 1) an instance states */
@@ -59,33 +60,40 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
   const byRelation = new Map<string, number[]>();
   // name id of the middle concept of steps (s, s + 1) -> flat [item, s]
   const byMiddle = new Map<number, number[]>();
-  const byStartConcept = new Map<string, number[]>();
+  // start concept id -> answer concept id -> items: an instance's linked concepts are looked up in
+  // pairs, not matched against every item of a start concept that begins hundreds of chains
+  const byStartAndAnswer = new Map<string, Map<string, number[]>>();
   const byStartName = new Map<number, number[]>();
   const byStartNameWithoutIds = new Map<number, number[]>();
-  const post = <K>(map: Map<K, number[]>, key: K, ...values: number[]) => {
-    const list = map.get(key);
-    if (list) list.push(...values);
-    else map.set(key, values);
+  const post = <K>(map: Map<K, number[]>, key: K, item: number, step = -1) => {
+    let list = map.get(key);
+    if (!list) map.set(key, (list = []));
+    if (step < 0) list.push(item);
+    else list.push(item, step);
   };
 
   function add({ id, path }: StructuralItem): void {
     if (!path || path.length < 2) return;
     const index = items.length;
-    const item: Item = {
-      id,
-      steps: path,
-      names: [names.add(path[0].subject), ...path.map((s) => names.add(s.object))],
-      startId: path[0].subjectId,
-      answerId: path[path.length - 1].objectId,
-    };
+    const chain = [names.add(path[0].subject)];
+    for (const step of path) chain.push(names.add(step.object));
+    const item: Item = { id, steps: path, names: chain, startId: path[0].subjectId, answerId: path[path.length - 1].objectId };
     items.push(item);
-    for (const [s, step] of path.entries()) {
-      if (step.relationId && path[s + 1]?.relationId) post(byRelation, step.relationId, index, s);
-      const [a, b, c] = item.names.slice(s, s + 3);
+    for (let s = 0; s < path.length; s++) {
+      const relationId = path[s].relationId;
+      if (relationId && path[s + 1]?.relationId) post(byRelation, relationId, index, s);
+      if (s + 1 >= path.length) continue;
+      const a = chain[s];
+      const b = chain[s + 1];
+      const c = chain[s + 2];
       // Three distinct names, or an instance naming two of them would pass for naming all three.
-      if (s + 1 < path.length && a >= 0 && b >= 0 && c >= 0 && a !== b && b !== c && a !== c) post(byMiddle, b, index, s);
+      if (a >= 0 && b >= 0 && c >= 0 && a !== b && b !== c && a !== c) post(byMiddle, b, index, s);
     }
-    if (item.startId && item.answerId) post(byStartConcept, item.startId, index);
+    if (item.startId && item.answerId) {
+      let answers = byStartAndAnswer.get(item.startId);
+      if (!answers) byStartAndAnswer.set(item.startId, (answers = new Map()));
+      post(answers, item.answerId, index);
+    }
     const [start, answer] = [item.names[0], item.names[item.names.length - 1]];
     if (start >= 0 && answer >= 0 && start !== answer) {
       post(byStartName, start, index);
@@ -107,7 +115,7 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     if (relationIds.length > 1) {
       const taught = new Set(relationIds);
       for (const r of taught) {
-        const list = byRelation.get(r) ?? [];
+        const list = byRelation.get(r) ?? NO_ITEMS;
         for (let p = 0; p < list.length; p += 2) {
           const next = items[list[p]].steps[list[p + 1] + 1].relationId;
           if (next && taught.has(next)) state(stated, list[p], list[p + 1]);
@@ -131,7 +139,7 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     }
     if (named.size >= 3) {
       for (const middle of named) {
-        const list = byMiddle.get(middle) ?? [];
+        const list = byMiddle.get(middle) ?? NO_ITEMS;
         for (let p = 0; p < list.length; p += 2) {
           const { names: chain } = items[list[p]];
           const s = list[p + 1];
@@ -141,11 +149,14 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     }
 
     if (relationIds.length > 0 && conceptIds.length > 1) {
-      for (const c of conceptIds) for (const i of byStartConcept.get(c) ?? []) if (conceptIds.includes(items[i].answerId!)) shortcuts.add(i);
+      for (const c of conceptIds) {
+        const answers = byStartAndAnswer.get(c);
+        if (answers) for (const d of conceptIds) for (const i of answers.get(d) ?? NO_ITEMS) shortcuts.add(i);
+      }
     }
     for (const sentence of sentences) {
       for (const start of sentence) {
-        for (const i of shortcutsByText?.get(start) ?? []) if (sentence.has(items[i].names[items[i].names.length - 1])) shortcuts.add(i);
+        for (const i of shortcutsByText?.get(start) ?? NO_ITEMS) if (sentence.has(items[i].names[items[i].names.length - 1])) shortcuts.add(i);
       }
     }
 
