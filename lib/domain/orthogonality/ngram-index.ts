@@ -40,7 +40,12 @@ const same = (a: Int32Array, aStart: number, b: Int32Array, bStart: number, leng
   return true;
 };
 
-export function createNgramIndex(n: number): NgramIndex {
+/**
+ * `keyBits` keeps only that many low bits of each table key (tests: with 2, nearly every n-gram
+ * collides with others, and the answers must not change).
+ */
+export function createNgramIndex(n: number, options: { keyBits?: number } = {}): NgramIndex {
+  const keyMask = options.keyBits === undefined || options.keyBits >= 32 ? -1 : (1 << options.keyBits) - 1;
   const table = createIntTable(1 << 16);
   // One posting per distinct n-gram of an item, (item, start), chained per table entry in the
   // order added: typed arrays rather than an array per entry, which the index made 100K of.
@@ -51,14 +56,20 @@ export function createNgramIndex(n: number): NgramIndex {
   let postStart = new Int32Array(1 << 15);
   let postNext = new Int32Array(1 << 15); // -1 ends a chain
   let postPrev = new Int32Array(1 << 15); // the chain backwards, -1 at its first
+  // 1 when the posting's n-gram is the one of its entry's first posting (all but hash collisions):
+  // a window compared with the first is then compared with all of them, as a stock phrase of
+  // hundreds of items must be, in one comparison.
+  let postSameAsFirst = new Int32Array(1 << 15);
   let posts = 0;
   const grow = (a: Int32Array) => {
     const b = new Int32Array(a.length * 2);
     b.set(a);
     return b;
   };
-  function post(entry: number, item: number, start: number): void {
-    if (posts === postItem.length) [postItem, postStart, postNext, postPrev] = [grow(postItem), grow(postStart), grow(postNext), grow(postPrev)];
+  function post(entry: number, item: number, start: number, size: number): void {
+    if (posts === postItem.length) {
+      [postItem, postStart, postNext, postPrev, postSameAsFirst] = [grow(postItem), grow(postStart), grow(postNext), grow(postPrev), grow(postSameAsFirst)];
+    }
     postItem[posts] = item;
     postStart[posts] = start;
     postNext[posts] = -1;
@@ -66,9 +77,12 @@ export function createNgramIndex(n: number): NgramIndex {
       if (entries === first.length) [first, last] = [grow(first), grow(last)];
       first[entries++] = posts;
       postPrev[posts] = -1;
+      postSameAsFirst[posts] = 1;
     } else {
       postNext[last[entry]] = posts;
       postPrev[posts] = last[entry];
+      const f = first[entry];
+      postSameAsFirst[posts] = itemSizes[postItem[f]] === size && same(itemIds[item], start, itemIds[postItem[f]], postStart[f], size) ? 1 : 0;
     }
     last[entry] = posts++;
   }
@@ -98,7 +112,7 @@ export function createNgramIndex(n: number): NgramIndex {
       for (let i = 0; i < size; i++) sum = (Math.imul(sum, BASE) + k[i]) | 0;
       let distinct = 0;
       for (let start = 0; ; start++) {
-        const key = keyOf(sum, size);
+        const key = keyOf(sum, size) & keyMask;
         let entry = table.get(key);
         let repeated = false;
         if (entry === ABSENT) {
@@ -111,7 +125,7 @@ export function createNgramIndex(n: number): NgramIndex {
           for (let p = last[entry]; p >= 0 && postItem[p] === item && !repeated; p = postPrev[p]) repeated = same(ids, start, ids, postStart[p], size);
         }
         if (!repeated) {
-          post(entry, item, start);
+          post(entry, item, start, size);
           distinct++;
         }
         if (start + size >= ids.length) break;
@@ -132,16 +146,19 @@ export function createNgramIndex(n: number): NgramIndex {
         let sum = 0;
         for (let i = 0; i < size; i++) sum = (Math.imul(sum, BASE) + k[i]) | 0;
         for (let start = 0; ; start++) {
-          const entry = table.get(keyOf(sum, size)); // almost always a miss: the common path is one probe
+          const entry = table.get(keyOf(sum, size) & keyMask); // almost always a miss: the common path is one probe
           if (entry !== ABSENT) {
             met ??= [];
             let repeated = false;
             for (let m = 0; m < met.length && !repeated; m += 2) repeated = met[m + 1] === size && same(ids, start, ids, met[m], size);
             if (!repeated) {
               met.push(start, size);
-              for (let p = first[entry]; p >= 0; p = postNext[p]) {
+              const f = first[entry];
+              const sameAsFirst = itemSizes[postItem[f]] === size && same(ids, start, itemIds[postItem[f]], postStart[f], size);
+              for (let p = f; p >= 0; p = postNext[p]) {
                 const item = postItem[p];
-                if (itemSizes[item] !== size || !same(ids, start, itemIds[item], postStart[p], size)) continue;
+                const match = postSameAsFirst[p] === 1 ? sameAsFirst : itemSizes[item] === size && same(ids, start, itemIds[item], postStart[p], size);
+                if (!match) continue;
                 hits ??= new Map();
                 const hit = hits.get(item);
                 if (hit) hit.matched++;
