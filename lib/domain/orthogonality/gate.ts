@@ -30,10 +30,13 @@ export type GateOptions = {
 };
 export interface BenchmarkIndex {
   readonly size: number;
-  check(instance: GateInstance): Violation[];
+  /** The instance's violations, at most maxViolationsPerInstance; read-only (often one shared empty list). */
+  check(instance: GateInstance): readonly Violation[];
 }
 
 const PREVIEW_CHARS = 200;
+/** What most instances get: shared, so it is frozen (a caller adding to it would throw). */
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 
 // Per item only what check() needs: its word ids (to confirm hits and show `shared`), not its text.
 type Item = { id: string; ids: Int32Array; ngrams: number };
@@ -79,13 +82,13 @@ export function createBenchmarkIndex(source: Iterable<GateItem>, options: GateOp
     return out.slice(0, PREVIEW_CHARS);
   };
 
-  function check(instance: GateInstance): Violation[] {
+  function check(instance: GateInstance): readonly Violation[] {
     const { id, text } = instance;
     const tokenized = tokenizer.tokenize(text);
     const { length, ids, hashes } = tokenized;
     const hits = ngrams.hits(ids, length);
     const near = nearDuplicates.find(hashes, length, opts.minhashThreshold, hits);
-    let byText: Violation[] = [];
+    let byText = NO_VIOLATIONS;
     if (hits || near.length > 0) {
       const found: Array<Violation & { order: number }> = [];
       for (const [index, hit] of hits ?? []) {
@@ -103,7 +106,8 @@ export function createBenchmarkIndex(source: Iterable<GateItem>, options: GateOp
     if (byText.length === opts.maxViolationsPerInstance || structure.size === 0) return byText;
     // The structural check reads the words sentence by sentence, by their ids (no strings made).
     const structural = structure.check(instance, { ids, length, starts: tokenized.starts, word: tokenizer.word });
-    return byText.length === 0 ? structural.slice(0, opts.maxViolationsPerInstance) : [...byText, ...structural].slice(0, opts.maxViolationsPerInstance);
+    if (byText.length === 0) return structural.length <= opts.maxViolationsPerInstance ? structural : structural.slice(0, opts.maxViolationsPerInstance);
+    return [...byText, ...structural].slice(0, opts.maxViolationsPerInstance);
   }
 
   return { size: items.length, check };

@@ -25,7 +25,7 @@ export interface StructureIndex {
   readonly size: number;
   add(item: StructuralItem): void;
   /** Path violations first, then shortcuts, each in the order the items were added. */
-  check(instance: StructuralInstance, text: SentenceTokens | IdSentences): Violation[];
+  check(instance: StructuralInstance, text: SentenceTokens | IdSentences): readonly Violation[];
 }
 
 /** A text as word ids of a vocabulary (the gate's tokenizer.ts): [0, length), sentences from `starts`. */
@@ -41,6 +41,9 @@ type Item = {
 };
 
 const NO_ITEMS: readonly number[] = [];
+const NO_IDS: readonly string[] = [];
+/** What most texts get: shared, so it is frozen (a caller adding to it would throw). */
+const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 const plainPhrase = (predicate: string) => predicate.replace(/_/g, " ");
 
 /** item -> the first steps s of the pairs (s, s + 1) an instance states */
@@ -101,16 +104,17 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     }
   }
 
-  function check(instance: StructuralInstance, text: SentenceTokens | IdSentences): Violation[] {
+  function check(instance: StructuralInstance, text: SentenceTokens | IdSentences): readonly Violation[] {
     const starts = text.starts;
     const total = "word" in text ? text.length : text.tokens.length;
-    const relationIds = instance.relationIds ?? [];
-    const conceptIds = instance.conceptIds ?? [];
+    const relationIds = instance.relationIds ?? NO_IDS;
+    const conceptIds = instance.conceptIds ?? NO_IDS;
     const linked = relationIds.length > 0 || conceptIds.length > 0;
-    // New collections each call: clear() on a kept one is a runtime call that costs more.
-    const stated: Stated = new Map();
-    const shortcuts = new Set<number>();
+    // A new set each call (clear() on a kept one is a runtime call that costs more); the other
+    // collections are made only for the few texts that need them (most state nothing).
     const named = new Set<number>();
+    let stated: Stated | null = null;
+    let shortcuts: Set<number> | null = null;
 
     if (relationIds.length > 1) {
       const taught = new Set(relationIds);
@@ -118,7 +122,7 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
         const list = byRelation.get(r) ?? NO_ITEMS;
         for (let p = 0; p < list.length; p += 2) {
           const next = items[list[p]].steps[list[p + 1] + 1].relationId;
-          if (next && taught.has(next)) state(stated, list[p], list[p + 1]);
+          if (next && taught.has(next)) state((stated ??= new Map()), list[p], list[p + 1]);
         }
       }
     }
@@ -127,9 +131,10 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     // for one that teaches a relation, only the items made before their chains carried ids (their
     // names are all there is to match). Other instances need only the names of the whole text.
     const shortcutsByText = linked ? (relationIds.length > 0 ? byStartNameWithoutIds : null) : byStartName;
+    const bySentence = shortcutsByText !== null && shortcutsByText.size > 0;
     const sentences: Set<number>[] = [];
     for (let k = 0; k < starts.length; k++) {
-      const found = shortcutsByText?.size ? new Set<number>() : named;
+      const found = bySentence ? new Set<number>() : named;
       const end = starts[k + 1] ?? total;
       if ("word" in text) names.findIds(text.ids, text.word, starts[k], end, found);
       else names.find(text.tokens, starts[k], end, found);
@@ -143,7 +148,7 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
         for (let p = 0; p < list.length; p += 2) {
           const { names: chain } = items[list[p]];
           const s = list[p + 1];
-          if (named.has(chain[s]) && named.has(chain[s + 2])) state(stated, list[p], s);
+          if (named.has(chain[s]) && named.has(chain[s + 2])) state((stated ??= new Map()), list[p], s);
         }
       }
     }
@@ -151,23 +156,26 @@ export function createStructureIndex(options: { phrase?: (predicate: string) => 
     if (relationIds.length > 0 && conceptIds.length > 1) {
       for (const c of conceptIds) {
         const answers = byStartAndAnswer.get(c);
-        if (answers) for (const d of conceptIds) for (const i of answers.get(d) ?? NO_ITEMS) shortcuts.add(i);
+        if (answers) for (const d of conceptIds) for (const i of answers.get(d) ?? NO_ITEMS) (shortcuts ??= new Set()).add(i);
       }
     }
     for (const sentence of sentences) {
       for (const start of sentence) {
-        for (const i of shortcutsByText?.get(start) ?? NO_ITEMS) if (sentence.has(items[i].names[items[i].names.length - 1])) shortcuts.add(i);
+        for (const i of shortcutsByText?.get(start) ?? NO_ITEMS) if (sentence.has(items[i].names[items[i].names.length - 1])) (shortcuts ??= new Set()).add(i);
       }
     }
+    if (stated === null && shortcuts === null) return NO_VIOLATIONS;
+    return violationsOf(instance.id, stated ?? new Map(), shortcuts ?? new Set());
+  }
 
+  function violationsOf(trainingId: string, stated: Stated, shortcuts: Set<number>): Violation[] {
     // One structural violation per item: a stated path says more than the shortcut it implies.
     const out: Violation[] = [];
-    if (stated.size === 0 && shortcuts.size === 0) return out;
     for (const i of [...stated.keys()].sort((a, b) => a - b)) {
-      out.push({ trainingId: instance.id, benchmarkId: items[i].id, kind: "path", shared: pathShared(items[i], [...stated.get(i)!].sort((a, b) => a - b)), similarity: 1 });
+      out.push({ trainingId, benchmarkId: items[i].id, kind: "path", shared: pathShared(items[i], [...stated.get(i)!].sort((a, b) => a - b)), similarity: 1 });
     }
     for (const i of [...shortcuts].sort((a, b) => a - b)) {
-      if (!stated.has(i)) out.push({ trainingId: instance.id, benchmarkId: items[i].id, kind: "shortcut", shared: shortcutShared(items[i]), similarity: 1 });
+      if (!stated.has(i)) out.push({ trainingId, benchmarkId: items[i].id, kind: "shortcut", shared: shortcutShared(items[i]), similarity: 1 });
     }
     return out;
   }
