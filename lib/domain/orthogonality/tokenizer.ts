@@ -54,8 +54,9 @@ export function createTokenizer(options: { transientWordsLimit?: number } = {}):
   const transientLimit = options.transientWordsLimit ?? TRANSIENT_WORDS_LIMIT;
   const words: string[] = [];
   let wordHashes = new Int32Array(1024);
-  // open addressing on the word's FNV hash -> id + 1 (0: empty); equal hashes are told apart by the words
-  let slots = new Int32Array(4096);
+  // open addressing on the word's FNV hash: [hash, id + 1] a slot (0: empty), side by side so a
+  // probe reads one place in memory; equal hashes are told apart by the words
+  let slots = new Int32Array(2 * 4096);
   let kept = 0;
 
   let ids = new Int32Array(256);
@@ -83,14 +84,15 @@ export function createTokenizer(options: { transientWordsLimit?: number } = {}):
   }
 
   function place(id: number): void {
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     let s = wordHashes[id] & mask;
-    while (slots[s] !== 0) s = (s + 1) & mask;
-    slots[s] = id + 1;
+    while (slots[2 * s + 1] !== 0) s = (s + 1) & mask;
+    slots[2 * s] = wordHashes[id];
+    slots[2 * s + 1] = id + 1;
   }
 
   function rehash(capacity: number): void {
-    slots = new Int32Array(capacity);
+    slots = new Int32Array(2 * capacity);
     for (let id = 0; id < words.length; id++) place(id);
   }
 
@@ -103,19 +105,19 @@ export function createTokenizer(options: { transientWordsLimit?: number } = {}):
       wordHashes = more;
     }
     wordHashes[id] = hash;
-    if (words.length * 2 > slots.length) rehash(slots.length * 2);
+    if (words.length * 2 > slots.length >> 1) rehash(slots.length);
     else place(id);
     return id;
   }
 
   /** The id of the lowercased text[begin, end), whose FNV-1a is hash; added when new. */
   function idOfSpan(text: string, begin: number, end: number, hash: number): number {
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     const n = end - begin;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const v = slots[s];
+      const v = slots[2 * s + 1];
       if (v === 0) break;
-      if (wordHashes[v - 1] !== hash) continue;
+      if (slots[2 * s] !== hash) continue;
       const w = words[v - 1];
       if (w.length !== n) continue;
       let same = true;
@@ -134,11 +136,11 @@ export function createTokenizer(options: { transientWordsLimit?: number } = {}):
 
   function idOfWord(word: string): number {
     const hash = hashToken(word) | 0;
-    const mask = slots.length - 1;
+    const mask = (slots.length >> 1) - 1;
     for (let s = hash & mask; ; s = (s + 1) & mask) {
-      const v = slots[s];
+      const v = slots[2 * s + 1];
       if (v === 0) break;
-      if (wordHashes[v - 1] === hash && words[v - 1] === word) return v - 1;
+      if (slots[2 * s] === hash && words[v - 1] === word) return v - 1;
     }
     return addWord(word, hash);
   }
@@ -192,7 +194,7 @@ export function createTokenizer(options: { transientWordsLimit?: number } = {}):
 
   function forgetTransientWords(): void {
     words.length = kept;
-    rehash(slots.length);
+    rehash(slots.length >> 1);
   }
 
   return {
