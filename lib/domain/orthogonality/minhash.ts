@@ -44,11 +44,12 @@ export interface MinHasher {
   signature(values: Iterable<number>): Uint32Array;
   /**
    * Signature of a text's word 5-gram shingles; a text of 1..4 tokens is one whole-text shingle.
-   * `witnesses`, when given, receives the shingle value (mod p) each slot's minimum came from.
+   * `witnesses`, when given, receives the shingle value (mod p) each slot's minimum came from;
+   * `into`, when given, receives the signature (and is returned) instead of a new array.
    * Each permutation x -> (a·x + b) mod p is a bijection of [0, p), so two texts agree in a slot
    * only if both hold that slot's witness: near-duplicates.ts bounds an estimate by it.
    */
-  signatureOfTokens(tokenHashes: Uint32Array, witnesses?: Uint32Array): Uint32Array;
+  signatureOfTokens(tokenHashes: Uint32Array, witnesses?: Uint32Array, into?: Uint32Array): Uint32Array;
 }
 
 export function createMinHasher(options: { permutations?: number; seed?: number } = {}): MinHasher {
@@ -112,9 +113,10 @@ export function createMinHasher(options: { permutations?: number; seed?: number 
       }
       return sig;
     },
-    signatureOfTokens(th, witnesses) {
+    signatureOfTokens(th, witnesses, into) {
       if (witnesses && witnesses.length !== k) throw new RangeError(`witnesses need ${k} slots, got ${witnesses.length}`);
-      const sig = new Uint32Array(k).fill(P);
+      if (into && into.length !== k) throw new RangeError(`a signature needs ${k} slots, got ${into.length}`);
+      const sig = into ? into.fill(P) : new Uint32Array(k).fill(P);
       const size = Math.min(MINHASH_SHINGLE_SIZE, th.length);
       const n = size > 0 ? th.length - size + 1 : 0;
       if (n > shingles.length) {

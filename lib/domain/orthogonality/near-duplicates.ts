@@ -12,7 +12,7 @@
 // Stock phrases ("is a kind of which") are witnesses in thousands of items. Their lists are not
 // walked while the most slots any one item holds in all of them together stays below the
 // threshold: an item can then reach it only through a rarer witness, and an item met in a rarer
-// list has its slots in the common ones looked up in its own sorted witnesses.
+// list has its slots in the common ones looked up in its own runs (its distinct witnesses).
 import { createIntTable, ABSENT } from "./int-table";
 import { MINHASH_SHINGLE_SIZE, jaccardEstimate, modPrime32, shareBucket, createMinHasher } from "./minhash";
 import { windowHash32 } from "./ngrams";
@@ -39,20 +39,24 @@ function grown<T extends Uint32Array | Uint8Array | Int32Array>(from: T, to: T):
 export function createNearDuplicateIndex(): NearDuplicateIndex {
   const minhasher = createMinHasher();
   const k = minhasher.permutations;
-  const signatures: (Uint32Array | null)[] = [];
+  // The items' signatures side by side, k slots an item (one buffer, not one per item); an
+  // item without shingles has none.
+  let signatures = new Uint32Array(k * 1024);
   const witnesses = new Uint32Array(k);
-  // Every item's distinct witnesses, ascending, with the slots each holds, one run an item in
+  // Every item's distinct witnesses (as entries) with the slots each holds, one run an item in
   // add() order (itemRuns[item] = [start, end) in them).
-  let runWitness = new Uint32Array(1 << 16);
+  let runEntry = new Int32Array(1 << 16);
   let runSlots = new Uint8Array(1 << 16);
   let runItem = new Int32Array(1 << 16);
   let runLength = 0;
   const itemRuns: number[] = [];
   // witness value -> entry; per entry how many items hold it and the most slots one of them does
   const byWitness = createIntTable(1 << 16);
-  const entryWitness: number[] = [];
-  const entryItems: number[] = [];
-  const mostSlots: number[] = [];
+  let entries = 0;
+  let entryItems = new Int32Array(1 << 14);
+  let mostSlots = new Uint8Array(1 << 14);
+  let slotCount = new Uint8Array(1 << 14); // add()'s count per entry, back to 0 after each item
+  const itemEntries: number[] = [];
   // The runs regrouped by entry, made when find() first needs them: entry e's [item, slots]
   // pairs are at [offsets[e], offsets[e + 1]) of postingItem and postingSlots.
   let offsets = new Int32Array(1);
@@ -66,14 +70,13 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
   const shingles: number[] = [];
 
   function group(): void {
-    const entries = entryWitness.length;
     offsets = new Int32Array(entries + 1);
     for (let e = 0; e < entries; e++) offsets[e + 1] = offsets[e] + entryItems[e];
     const next = offsets.slice(0, entries);
     postingItem = new Int32Array(runLength);
     postingSlots = new Uint8Array(runLength);
     for (let r = 0; r < runLength; r++) {
-      const at = next[byWitness.get(runWitness[r])]++;
+      const at = next[runEntry[r]]++;
       postingItem[at] = runItem[r];
       postingSlots[at] = runSlots[r];
     }
@@ -84,20 +87,24 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
   function slotsIn(item: number, first: number): number {
     let total = 0;
     for (let m = 0; m < first; m++) {
-      const x = entryWitness[met[m]];
-      let lo = itemRuns[2 * item];
-      let hi = itemRuns[2 * item + 1] - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        if (runWitness[mid] < x) lo = mid + 1;
-        else if (runWitness[mid] > x) hi = mid - 1;
-        else {
-          total += runSlots[mid];
-          break;
-        }
+      const entry = met[m];
+      for (let r = itemRuns[2 * item], end = itemRuns[2 * item + 1]; r < end; r++) {
+        if (runEntry[r] !== entry) continue;
+        total += runSlots[r];
+        break;
       }
     }
     return total;
+  }
+
+  function newEntry(witness: number): number {
+    if (entries === entryItems.length) {
+      entryItems = grown(entryItems, new Int32Array(entries * 2));
+      mostSlots = grown(mostSlots, new Uint8Array(entries * 2));
+      slotCount = grown(slotCount, new Uint8Array(entries * 2));
+    }
+    byWitness.set(witness, entries);
+    return entries++;
   }
 
   function shinglesOf(th: Uint32Array, length: number): number[] {
@@ -109,41 +116,37 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
 
   return {
     add(item, th) {
-      // An empty text has no shingles; its all-p signature would "match" every other empty text.
-      const signature = th.length > 0 ? minhasher.signatureOfTokens(th, witnesses) : null;
-      signatures[item] = signature;
-      if (!signature) return;
       if (item >= bound.length) {
-        const more = new Int32Array(Math.max(item + 1, bound.length * 2));
-        more.set(bound);
-        bound = more;
+        const size = Math.max(item + 1, bound.length * 2);
+        bound = grown(bound, new Int32Array(size));
+        signatures = grown(signatures, new Uint32Array(size * k));
       }
-      const w = witnesses.sort();
-      if (runLength + k > runWitness.length) {
-        const size = runWitness.length * 2;
-        runWitness = grown(runWitness, new Uint32Array(size));
+      // An empty text has no shingles; its all-p signature would "match" every other empty text.
+      if (th.length === 0) return;
+      minhasher.signatureOfTokens(th, witnesses, signatures.subarray(item * k, item * k + k));
+      if (runLength + k > runEntry.length) {
+        const size = runEntry.length * 2;
+        runEntry = grown(runEntry, new Int32Array(size));
         runSlots = grown(runSlots, new Uint8Array(size));
         runItem = grown(runItem, new Int32Array(size));
       }
-      itemRuns[2 * item] = runLength;
-      for (let i = 0; i < k; ) {
-        let j = i + 1;
-        while (j < k && w[j] === w[i]) j++;
-        let entry = byWitness.get(w[i]);
-        if (entry === ABSENT) {
-          entry = entryWitness.length;
-          entryWitness.push(w[i]);
-          entryItems.push(0);
-          mostSlots.push(0);
-          byWitness.set(w[i], entry);
-        }
-        entryItems[entry]++;
-        mostSlots[entry] = Math.max(mostSlots[entry], j - i);
-        runWitness[runLength] = w[i];
-        runSlots[runLength] = j - i;
-        runItem[runLength++] = item;
-        i = j;
+      // Slots counted per entry (witness), then one run an entry, in the order first met.
+      for (let i = 0; i < k; i++) {
+        let entry = byWitness.get(witnesses[i]);
+        if (entry === ABSENT) entry = newEntry(witnesses[i]);
+        if (slotCount[entry]++ === 0) itemEntries.push(entry);
       }
+      itemRuns[2 * item] = runLength;
+      for (const entry of itemEntries) {
+        const slots = slotCount[entry];
+        slotCount[entry] = 0;
+        entryItems[entry]++;
+        if (slots > mostSlots[entry]) mostSlots[entry] = slots;
+        runEntry[runLength] = entry;
+        runSlots[runLength] = slots;
+        runItem[runLength++] = item;
+      }
+      itemEntries.length = 0;
       itemRuns[2 * item + 1] = runLength;
     },
 
@@ -185,7 +188,7 @@ export function createNearDuplicateIndex(): NearDuplicateIndex {
       const signature = minhasher.signatureOfTokens(th.subarray(0, length));
       const out: NearDuplicate[] = [];
       for (const item of reached.sort((a, b) => a - b)) {
-        const other = signatures[item]!; // an item with witnesses has a signature
+        const other = signatures.subarray(item * k, item * k + k); // an item with witnesses has a signature
         if (!shareBucket(signature, other)) continue;
         const similarity = jaccardEstimate(signature, other);
         if (similarity >= threshold) out.push({ item, similarity });
