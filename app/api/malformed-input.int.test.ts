@@ -6,6 +6,7 @@
 // (Routes' own tests check their fields in detail; this one checks that no entry point is left out.)
 import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { Principal } from "@/lib/server/auth/principal";
 import { createAccount } from "@/lib/server/services/auth/accounts";
 import { createToken } from "@/lib/server/services/auth/api-tokens";
@@ -23,10 +24,11 @@ const rowCounts = async () => {
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 };
 
-type Sent = { body: string | FormData; contentType?: string };
-async function send(r: RouteFile, method: Method, sent: Sent) {
+type Sent = { body?: string | FormData; contentType?: string };
+async function send(r: RouteFile, method: Method, sent: Sent, query: Record<string, string> = {}) {
   const params = Object.fromEntries([...r.pattern.matchAll(/\[\.{0,3}(\w+)\]/g)].map((m) => [m[1], m[0].startsWith("[...") ? ["no", "such"] : "no-such-id"]));
   const url = new URL(r.pattern.replace(/\[\.{3}\w+\]/, "no/such").replace(/\[(\w+)\]/g, "no-such-id"), ORIGIN);
+  for (const [k, v] of Object.entries(query)) url.searchParams.set(k, v);
   const headers = new Headers({ host: url.host, origin: ORIGIN, authorization: `Bearer ${token}` });
   if (sent.contentType) headers.set("content-type", sent.contentType);
   const res = await r.handlers[method]!(new NextRequest(url, { method, headers, body: sent.body }), { params: Promise.resolve(params as Record<string, string>) });
@@ -78,6 +80,34 @@ describe("malformed input at every API entry point", () => {
     }
     expect(problems).toEqual([]);
     expect(new Set(seen).size).toBeGreaterThan(40);
+    expect(await rowCounts()).toEqual(before);
+  }, 120_000);
+
+  // Query strings are entry points too: each field of every GET's query schema gets a NUL
+  // character (refused before any schema) and the first of a few hostile values its own schema
+  // refuses (a negative or non-numeric count, a huge number, a string of 10,001 characters).
+  it("answers every field of every GET's query it refuses with a 400 naming the field, and changes nothing", async () => {
+    const HOSTILE = ["-1", "abc", "1e999", "9".repeat(400), "x".repeat(10_001), ""];
+    const problems: string[] = [];
+    let fields = 0;
+    const before = await rowCounts();
+    for (const r of routes) {
+      const query = r.handlers.GET?.query;
+      if (!(query instanceof z.ZodObject)) continue;
+      for (const [field, schema] of Object.entries(query.shape as Record<string, z.ZodType>)) {
+        fields++;
+        const refused = HOSTILE.find((v) => !schema.safeParse(v).success);
+        for (const value of ["bad\u0000value", ...(refused === undefined ? [] : [refused])]) {
+          const res = await send(r, "GET", {}, { [field]: value });
+          const where = `GET ${r.pattern}?${field}=${JSON.stringify(value.slice(0, 12))}: ${res.status} ${res.text.slice(0, 160)}`;
+          if (res.status !== 400) problems.push(`not a 400: ${where}`);
+          else if (!res.text.includes(field) || !/query/i.test(res.text)) problems.push(`a 400 that does not name the query field: ${where}`);
+          if (typeof res.json?.error?.code !== "string") problems.push(`not the error shape: ${where}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(fields).toBeGreaterThan(40);
     expect(await rowCounts()).toEqual(before);
   }, 120_000);
 

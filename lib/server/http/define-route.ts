@@ -42,8 +42,11 @@ type Spec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, A exten
   handler: (args: HandlerArgs<z.infer<Q>, z.infer<B>, z.infer<P>, A>) => Promise<unknown>;
 };
 
-/** A route handler, carrying the rule it was defined with (the route-permission test reads it). */
-export type RouteHandler = ((req: NextRequest, ctx: RouteContext) => Promise<Response>) & { auth: RouteAuth };
+/**
+ * A route handler, carrying the rule it was defined with (the route-permission test reads it) and
+ * its query schema (the malformed-input test sends each field a value the field refuses).
+ */
+export type RouteHandler = ((req: NextRequest, ctx: RouteContext) => Promise<Response>) & { auth: RouteAuth; query?: z.ZodType };
 
 function parse<T extends z.ZodType>(schema: T | undefined, value: unknown, where: string): z.infer<T> {
   return schema ? parseInput(schema, value, where) : (undefined as z.infer<T>);
@@ -108,7 +111,7 @@ export function defineRoute<
       if (!spec.cache && req.method !== "GET" && req.method !== "HEAD") changedHere();
     }
   };
-  return Object.assign(handler, { auth: spec.auth });
+  return Object.assign(handler, { auth: spec.auth, query: spec.query });
 }
 
 /** A JSON answer that also sets (or clears) session cookies. */

@@ -4,7 +4,7 @@ import { Prisma as P } from "@/lib/server/db";
 import { reviewStatus, searchResult, type SearchResult } from "@/lib/domain/knowledge/views";
 import { chainJson, conceptJson, disciplineIdOf, relationJson } from "./knowledge-json";
 import { inIdOrder, rankedIds, type FullTextQuery, type SearchTable } from "./full-text";
-import { pageQuery, toPage } from "./pagination";
+import { pageQuery, searchText, toPage } from "./pagination";
 
 const list = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item)).optional();
@@ -12,7 +12,7 @@ const list = <T extends z.ZodType>(item: T) =>
 export const knowledgeFilters = pageQuery.extend({
   discipline: z.string().optional(),
   status: list(reviewStatus),
-  q: z.string().trim().optional(),
+  q: searchText.optional(),
 });
 export const relationFilters = knowledgeFilters.extend({ predicate: list(z.string()), concept: z.string().optional() });
 export type KnowledgeFilters = z.infer<typeof knowledgeFilters>;

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+/** Words searched for in a list or the search box: trimmed, and bounded (no phrase needs more). */
+export const searchText = z.string().trim().max(200, "must be at most 200 characters");
+
 export const pageQuery = z.object({
   cursor: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { DomainError } from "@/lib/domain/errors";
 import type { Db } from "@/lib/server/db";
 import { Prisma as P } from "@/lib/server/db";
-import { pageQuery } from "./pagination";
+import { pageQuery, searchText } from "./pagination";
 
 const BENCHMARK = { id: true, version: true, name: true, status: true, itemCount: true, approvedOnly: true, seed: true, disciplines: true, parentId: true, createdAt: true, frozenAt: true, report: true } as const;
 
@@ -37,7 +37,7 @@ export const itemFilters = pageQuery.extend({
   length: z.coerce.number().int().min(1).max(10).optional(),
   operator: z.enum(["INVREL", "TRUNC", "NEARMISS"]).optional(),
   status: z.enum(["ACTIVE", "REJECTED"]).optional(),
-  q: z.string().trim().optional(),
+  q: searchText.optional(),
 });
 
 /** Items in order of position, filtered, by cursor (the position of the last one seen). */
