@@ -151,3 +151,42 @@ describe("cancel and retry of runs whose worker is gone", () => {
     await expect(requeueRun(t.db(), leaseJob, again.id)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
+
+describe("queued runs whose queue job is gone", () => {
+  const dropQueueJob = (bossJobId: string) => t.db().$executeRawUnsafe(`DELETE FROM pgboss.job WHERE id = $1::uuid`, bossJobId);
+
+  it("sends such a run to the queue again, once it has waited long enough, and leaves runs with a live job alone", async () => {
+    const orphan = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
+    const waiting = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
+    await dropQueueJob(orphan.bossJobId!);
+    // Younger than the threshold: nothing yet (its process may still be about to run it).
+    expect((await sweepStaleRuns(t.db(), defs)).resent).not.toContain(orphan.id);
+    const report = await sweepStaleRuns(t.db(), defs, 20, 0);
+    expect(report.resent).toContain(orphan.id);
+    expect(report.resent).not.toContain(waiting.id);
+    const after = await row(orphan.id);
+    expect(after).toMatchObject({ status: "QUEUED", message: "Queued again: its queue job was gone" });
+    expect(after.bossJobId).not.toBe(orphan.bossJobId);
+    expect((await bossJob(after.bossJobId!))?.state).toBe("created");
+    expect(after.logs.at(-1)!.message).toMatch(/queue job was gone/);
+    // Sent once: the next sweep finds its new job alive.
+    expect((await sweepStaleRuns(t.db(), defs, 20, 0)).resent).not.toContain(orphan.id);
+    expect((await row(waiting.id)).bossJobId).toBe(waiting.bossJobId);
+  });
+
+  it("ends an orphaned stage of a loop run (its parent runs it again) and a cancelled orphan", async () => {
+    const parent = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
+    const stage = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
+    await t.db().jobRun.update({ where: { id: stage.id }, data: { parentRunId: parent.id } });
+    const cancelled = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
+    await t.db().jobRun.update({ where: { id: cancelled.id }, data: { cancelRequestedAt: new Date() } });
+    await dropQueueJob(stage.bossJobId!);
+    await dropQueueJob(cancelled.bossJobId!);
+    const report = await sweepStaleRuns(t.db(), defs, 20, 0);
+    expect(report.failed).toContain(stage.id);
+    expect(report.cancelled).toContain(cancelled.id);
+    expect(await row(stage.id)).toMatchObject({ status: "FAILED", error: expect.stringMatching(`stage of loop run ${parent.id}`) });
+    expect((await row(cancelled.id)).status).toBe("CANCELLED");
+    expect((await row(parent.id)).status).toBe("QUEUED");
+  });
+});

@@ -2,9 +2,15 @@ import type { Db, Prisma } from "@/lib/server/db";
 import type { JobDefinition } from "@/lib/jobs/define";
 import { cancelQueueJob, sendRunJob } from "@/lib/jobs/enqueue";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import { LEASE_EXPIRED } from "@/lib/jobs/run-lease";
+import { DB_NOW, LEASE_EXPIRED } from "@/lib/jobs/run-lease";
 
-export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[] };
+export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[]; resent: string[] };
+
+/**
+ * A QUEUED run older than this with no live job in the queue is an orphan: its process died
+ * between recording it and running it (the CLI, a loop's stage), or the queue lost its job.
+ */
+export const ORPHAN_AFTER_MS = 120_000;
 
 /** The definition's retry delay, doubled per attempt with backoff: a job that kills its worker does not loop fast. */
 const retryDelayMs = (def: JobDefinition, attempts: number) =>
@@ -17,15 +23,47 @@ const retryDelayMs = (def: JobDefinition, attempts: number) =>
  * checkpoint (the dead attempt counts), failed once no attempt is left, or cancelled if a user
  * asked for it meanwhile.
  */
-export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobDefinitions, limit = 20): Promise<SweepReport> {
-  const report: SweepReport = { requeued: [], failed: [], cancelled: [] };
+export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobDefinitions, limit = 20, orphanAfterMs = ORPHAN_AFTER_MS): Promise<SweepReport> {
+  const report: SweepReport = { requeued: [], failed: [], cancelled: [], resent: [] };
   await db.$transaction(async (tx) => {
     const stale = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "JobRun" WHERE status = 'RUNNING' AND ${LEASE_EXPIRED}
       ORDER BY "leaseExpiresAt" ASC NULLS FIRST LIMIT ${limit} FOR UPDATE SKIP LOCKED`;
     for (const { id } of stale) report[await takeBack(tx, id, definitions)].push(id);
+    // A queued run whose queue job is gone (pg-boss's job table holds no live job of that id)
+    // would wait for ever: it is sent to the queue again, or ended when it cannot run alone.
+    const orphans = await tx.$queryRaw<{ id: string }[]>`
+      SELECT r.id FROM "JobRun" r
+      WHERE r.status = 'QUEUED' AND r."updatedAt" < ${DB_NOW} - make_interval(secs => ${orphanAfterMs / 1000})
+        AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = r.type AND j.id::text = r."bossJobId" AND j.state IN ('created', 'retry', 'active'))
+      ORDER BY r."updatedAt" ASC LIMIT ${limit} FOR UPDATE OF r SKIP LOCKED`;
+    for (const { id } of orphans) report[await resend(tx, id, definitions)].push(id);
   }, { timeout: 60_000 });
   return report;
+}
+
+async function resend(tx: Prisma.TransactionClient, id: string, definitions: JobDefinition[]): Promise<keyof SweepReport> {
+  const run = await tx.jobRun.findUniqueOrThrow({ where: { id } });
+  const def = definitions.find((d) => d.name === run.type);
+  const end = async (status: "FAILED" | "CANCELLED", error: string | null, message: string) => {
+    await tx.jobRun.update({ where: { id }, data: { status, message: status === "FAILED" ? "Failed" : "Cancelled", error, finishedAt: new Date() } });
+    await tx.jobLog.create({ data: { runId: id, level: status === "FAILED" ? "error" : "warn", message } });
+  };
+  if (run.cancelRequestedAt) {
+    await end("CANCELLED", null, "Cancelled while queued: its queue job was gone");
+    return "cancelled";
+  }
+  if (run.parentRunId || !def) {
+    const error = def
+      ? `Its process stopped before running it; it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`
+      : `It was never run, and no worker runs ${run.type} jobs any more`;
+    await end("FAILED", error, error);
+    return "failed";
+  }
+  await tx.jobRun.update({ where: { id }, data: { message: "Queued again: its queue job was gone" } });
+  await sendRunJob(tx, def, id, run.payload, { replaces: run.bossJobId });
+  await tx.jobLog.create({ data: { runId: id, level: "warn", message: "Its queue job was gone (the process that recorded it stopped, or the queue lost it): queued again" } });
+  return "resent";
 }
 
 async function takeBack(tx: Prisma.TransactionClient, id: string, definitions: JobDefinition[]): Promise<keyof SweepReport> {
@@ -72,8 +110,12 @@ export function startSweeper(db: () => Db, intervalMs: number): { stop(): Promis
     if (running) return;
     running = sweepStaleRuns(db())
       .then((r) => {
-        const taken = r.requeued.length + r.failed.length + r.cancelled.length;
-        if (taken) console.log(`[worker] took back runs whose worker stopped: requeued ${r.requeued.join(", ") || "none"}; failed ${r.failed.join(", ") || "none"}; cancelled ${r.cancelled.join(", ") || "none"}`);
+        const taken = r.requeued.length + r.failed.length + r.cancelled.length + r.resent.length;
+        if (taken) {
+          console.log(
+            `[worker] took back runs whose worker or queue job was gone: requeued ${r.requeued.join(", ") || "none"}; sent again ${r.resent.join(", ") || "none"}; failed ${r.failed.join(", ") || "none"}; cancelled ${r.cancelled.join(", ") || "none"}`,
+          );
+        }
       })
       .catch((e) => console.warn(`[worker] sweep failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => { running = null; });
