@@ -1,4 +1,4 @@
-// Concept.degree (relation ends at a concept) is kept by triggers on "Relation" (migration
+// ConceptDegree (relation ends at a concept) is kept by triggers on "Relation" (migration
 // concept_degree): after every kind of write the relations get, it must equal a count.
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
@@ -12,11 +12,12 @@ const ids: string[] = [];
 /** Concepts whose kept degree differs from the count of their relation ends. */
 async function drift() {
   return t.db().$queryRaw<{ id: string; degree: number; counted: number }[]>`
-    SELECT c.id, c.degree, coalesce(e.n, 0)::int AS counted FROM "Concept" c
+    SELECT c.id, coalesce(d.degree, 0) AS degree, coalesce(e.n, 0)::int AS counted FROM "Concept" c
+    LEFT JOIN "ConceptDegree" d ON d."conceptId" = c.id
     LEFT JOIN (SELECT id, count(*) AS n FROM (SELECT "subjectId" AS id FROM "Relation" UNION ALL SELECT "objectId" FROM "Relation") x GROUP BY id) e ON e.id = c.id
-    WHERE c.degree <> coalesce(e.n, 0)`;
+    WHERE coalesce(d.degree, 0) <> coalesce(e.n, 0)`;
 }
-const degreeOf = async (id: string) => (await t.db().concept.findUniqueOrThrow({ where: { id }, select: { degree: true } })).degree;
+const degreeOf = async (id: string) => (await t.db().conceptDegree.findUnique({ where: { conceptId: id } }))?.degree ?? 0;
 const relation = (s: number, o: number, predicate = "related_to") => ({ disciplineId: biology, subjectId: ids[s], objectId: ids[o], predicate, evidence: `${s} ${predicate} ${o}` });
 
 beforeAll(async () => {
@@ -25,7 +26,7 @@ beforeAll(async () => {
   for (let i = 0; i < 8; i++) ids.push((await t.db().concept.create({ data: { disciplineId: biology, name: `concept ${i}`, canonicalName: `concept ${i}` } })).id);
 });
 
-describe("Concept.degree", () => {
+describe("ConceptDegree", () => {
   it("follows inserts (one, many, duplicates skipped), moves, other updates and deletes", async () => {
     await t.db().relation.create({ data: relation(0, 1) });
     expect(await degreeOf(ids[0])).toBe(1);
@@ -60,11 +61,15 @@ describe("Concept.degree", () => {
     // 6 has three relation ends; 1, 3 and 7 two each: the tie goes to the smaller id.
     const [second] = [ids[1], ids[3], ids[7]].sort();
     expect(overview.concepts.map((c) => c.id).sort()).toEqual([ids[6], second].sort());
+    // Asked for more than have relations: the unconnected ones follow, in id order.
+    const all = await subgraph(t.db(), subgraphInput.parse({ discipline: "biology", limit: 100, depth: 0 }));
+    expect(all.concepts).toHaveLength(ids.length);
+    expect(all.truncated).toBe(false);
   });
 
   it("is zero for every concept once the relations are truncated", async () => {
     await t.db().$executeRawUnsafe(`TRUNCATE "Relation" CASCADE`);
     expect(await drift()).toEqual([]);
-    expect(await t.db().concept.count({ where: { degree: { not: 0 } } })).toBe(0);
+    expect(await t.db().conceptDegree.count()).toBe(0);
   });
 });

@@ -107,10 +107,22 @@ async function seedConcepts(db: Db, input: SubgraphInput, disciplineId?: string)
       ) seeds ORDER BY chain, position, side`;
     return [...new Set(rows.map((r) => r.id))];
   }
-  // Concept.degree is kept by triggers on "Relation", and indexed with the discipline: the most
-  // connected concepts are the first rows of an index, not a count of every relation end.
+  // ConceptDegree is kept by triggers on "Relation" and indexed with the discipline: the most
+  // connected concepts are the first rows of an index, not a count of every relation end. When
+  // fewer concepts than asked have relations, the others follow in id order.
+  const n = input.limit + 1;
+  const inDiscipline = (alias: string) => (disciplineId ? P.sql`${P.raw(alias)}."disciplineId" = ${disciplineId}` : P.sql`TRUE`);
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT c.id FROM "Concept" c ${disciplineId ? P.sql`WHERE c."disciplineId" = ${disciplineId}` : P.empty}
-    ORDER BY c.degree DESC, c.id LIMIT ${input.limit + 1}`;
+    WITH top AS (
+      SELECT d."conceptId" AS id, d.degree FROM "ConceptDegree" d WHERE ${inDiscipline("d")} AND d.degree > 0
+      ORDER BY d.degree DESC, d."conceptId" LIMIT ${n}
+    )
+    SELECT id FROM (
+      SELECT id, 0 AS part, degree FROM top
+      UNION ALL
+      (SELECT c.id, 1, 0 FROM "Concept" c
+        WHERE ${inDiscipline("c")} AND NOT EXISTS (SELECT 1 FROM "ConceptDegree" d WHERE d."conceptId" = c.id AND d.degree > 0)
+        ORDER BY c.id LIMIT greatest(0, ${n} - (SELECT count(*) FROM top)))
+    ) seeds ORDER BY part, degree DESC, id`;
   return rows.map((r) => r.id);
 }

@@ -1,25 +1,36 @@
--- AlterTable
-ALTER TABLE "Concept" ADD COLUMN     "degree" INTEGER NOT NULL DEFAULT 0;
+-- CreateTable
+CREATE TABLE "ConceptDegree" (
+    "conceptId" TEXT NOT NULL,
+    "disciplineId" TEXT NOT NULL,
+    "degree" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "ConceptDegree_pkey" PRIMARY KEY ("conceptId")
+);
 
 -- CreateIndex
-CREATE INDEX "Concept_disciplineId_degree_id_idx" ON "Concept"("disciplineId", "degree" DESC, "id");
+CREATE INDEX "ConceptDegree_disciplineId_degree_conceptId_idx" ON "ConceptDegree"("disciplineId", "degree" DESC, "conceptId");
 
 -- CreateIndex
-CREATE INDEX "Concept_degree_id_idx" ON "Concept"("degree" DESC, "id");
+CREATE INDEX "ConceptDegree_degree_conceptId_idx" ON "ConceptDegree"("degree" DESC, "conceptId");
+
+-- AddForeignKey
+ALTER TABLE "ConceptDegree" ADD CONSTRAINT "ConceptDegree_conceptId_fkey" FOREIGN KEY ("conceptId") REFERENCES "Concept"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
 -- Each concept's relation ends, counted once now and then kept by the triggers below.
-UPDATE "Concept" c SET "degree" = d.n
-FROM (SELECT id, count(*)::int AS n FROM (SELECT "subjectId" AS id FROM "Relation" UNION ALL SELECT "objectId" FROM "Relation") e GROUP BY id) d
-WHERE c.id = d.id;
+INSERT INTO "ConceptDegree" ("conceptId", "disciplineId", "degree")
+SELECT c.id, c."disciplineId", e.n FROM "Concept" c
+JOIN (SELECT id, count(*)::int AS n FROM (SELECT "subjectId" AS id FROM "Relation" UNION ALL SELECT "objectId" FROM "Relation") x GROUP BY id) e ON e.id = c.id;
+-- Statistics now, so the overview's first plans read the index in order instead of sorting.
+ANALYZE "ConceptDegree";
 
--- Adds each concept's change of degree; the rows are locked in id order first, so two statements
--- touching the same concepts wait for each other instead of deadlocking.
-CREATE FUNCTION proda_add_degrees(deltas jsonb) RETURNS void LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM 1 FROM "Concept" WHERE id IN (SELECT key FROM jsonb_each_text(deltas)) ORDER BY id FOR UPDATE;
-  UPDATE "Concept" c SET "degree" = c."degree" + d.value::int FROM jsonb_each_text(deltas) d WHERE c.id = d.key;
-END $$;
+-- Adds each concept's change of degree, in concept id order, so two statements touching the same
+-- concepts wait for each other instead of deadlocking.
+CREATE FUNCTION proda_add_degrees(deltas jsonb) RETURNS void LANGUAGE sql AS $$
+  INSERT INTO "ConceptDegree" ("conceptId", "disciplineId", "degree")
+  SELECT c.id, c."disciplineId", d.value::int FROM jsonb_each_text(deltas) d JOIN "Concept" c ON c.id = d.key ORDER BY c.id
+  ON CONFLICT ("conceptId") DO UPDATE SET "degree" = "ConceptDegree"."degree" + EXCLUDED."degree";
+$$;
 
 -- Inserted and deleted relations, a statement at a time (extraction and imports write thousands).
 CREATE FUNCTION proda_relations_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -36,17 +47,15 @@ BEGIN
 END $$;
 -- A relation moved to other concepts (a merge re-points them): row by row, only when an end changed.
 CREATE FUNCTION proda_relation_moved() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE deltas jsonb := '{}';
 BEGIN
-  SELECT coalesce(jsonb_object_agg(id, n), '{}') INTO deltas FROM (
+  PERFORM proda_add_degrees((SELECT coalesce(jsonb_object_agg(id, n), '{}') FROM (
     SELECT id, sum(n) AS n FROM (VALUES (OLD."subjectId", -1), (OLD."objectId", -1), (NEW."subjectId", 1), (NEW."objectId", 1)) e(id, n)
-    GROUP BY id HAVING sum(n) <> 0) d;
-  PERFORM proda_add_degrees(deltas);
+    GROUP BY id HAVING sum(n) <> 0) d));
   RETURN NULL;
 END $$;
 CREATE FUNCTION proda_relations_truncated() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Concept" SET "degree" = 0 WHERE "degree" <> 0;
+  DELETE FROM "ConceptDegree";
   RETURN NULL;
 END $$;
 
