@@ -30,6 +30,14 @@ function loopView(job: JobRow | null, run: LoopRunRow | undefined, lockHeld: boo
       startedAt: (job.startedAt ?? job.createdAt).toISOString(), finishedAt: null, error: null,
     };
   }
+  // The newest loop job ended before its handler ran (cancelled while queued): no LoopRun is
+  // its, and the last one is older. The page shows that job, not an older loop or nothing.
+  if (job && run?.jobRunId !== job.id && (!run || run.startedAt < job.createdAt) && (job.status === "CANCELLED" || job.status === "FAILED")) {
+    return {
+      jobRunId: job.id, state: job.status === "CANCELLED" ? "cancelled" : "failed", progress: 0, message: null, currentStage: null, from: null,
+      startedAt: job.createdAt.toISOString(), finishedAt: (job.finishedAt ?? job.createdAt).toISOString(), error: job.status === "FAILED" ? (job.error ?? "it failed before it started") : null,
+    };
+  }
   if (!run) return null;
   const ownJob = job && run.jobRunId === job.id ? job : null;
   // A LoopRun left "running" by a process that died holds no lock any more.

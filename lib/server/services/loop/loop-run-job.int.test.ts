@@ -159,6 +159,16 @@ describe("the loop-run job", () => {
     expect(children.map((c) => c.type)).toEqual([knowledgeExtractJob.name]);
   }, 120_000);
 
+  it("shows a loop job cancelled while still queued as cancelled, not the loop before it or none", async () => {
+    // Recorded as the API queues it, then cancelled before any worker took it (it has no queue job here, so none will).
+    const payload = loopRunJob.payload.parse({ autoApprove: false });
+    const queued = await t.db().jobRun.create({ data: { type: loopRunJob.name, payload, conflictKey: loopRunJob.conflictKey!(payload) } });
+    expect(await cancelRun(t.db(), queued.id)).toMatchObject({ status: "CANCELLED" });
+    const { loop, live } = await view();
+    expect(live).toBe(false);
+    expect(loop).toMatchObject({ jobRunId: queued.id, state: "cancelled", currentStage: null });
+  });
+
   it("cancelling a loop run cancels its running stage and stops the loop there", async () => {
     const db = t.db();
     const res = await start({ autoApprove: true, from: "build-v1" });
