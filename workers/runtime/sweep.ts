@@ -42,22 +42,30 @@ export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobD
   return report;
 }
 
+type SweptRun = { id: string; bossJobId: string | null };
+
+/** Ends a run the sweep will not queue again, with its queue job if one is left, and logs why. */
+async function endRun(tx: Prisma.TransactionClient, run: SweptRun, def: JobDefinition | undefined, status: "FAILED" | "CANCELLED", error: string | null, why: string) {
+  await tx.jobRun.update({
+    where: { id: run.id },
+    data: { workerId: null, leaseExpiresAt: null, status, message: status === "FAILED" ? "Failed" : "Cancelled", error, finishedAt: new Date() },
+  });
+  if (def && run.bossJobId) await cancelQueueJob(tx, def.name, run.bossJobId);
+  await tx.jobLog.create({ data: { runId: run.id, level: status === "FAILED" ? "error" : "warn", message: why } });
+}
+
 async function resend(tx: Prisma.TransactionClient, id: string, definitions: JobDefinition[]): Promise<keyof SweepReport> {
   const run = await tx.jobRun.findUniqueOrThrow({ where: { id } });
   const def = definitions.find((d) => d.name === run.type);
-  const end = async (status: "FAILED" | "CANCELLED", error: string | null, message: string) => {
-    await tx.jobRun.update({ where: { id }, data: { status, message: status === "FAILED" ? "Failed" : "Cancelled", error, finishedAt: new Date() } });
-    await tx.jobLog.create({ data: { runId: id, level: status === "FAILED" ? "error" : "warn", message } });
-  };
   if (run.cancelRequestedAt) {
-    await end("CANCELLED", null, "Cancelled while queued: its queue job was gone");
+    await endRun(tx, run, def, "CANCELLED", null, "Cancelled while queued: its queue job was gone");
     return "cancelled";
   }
   if (run.parentRunId || !def) {
     const error = def
       ? `Its process stopped before running it; it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`
       : `It was never run, and no worker runs ${run.type} jobs any more`;
-    await end("FAILED", error, error);
+    await endRun(tx, run, def, "FAILED", error, error);
     return "failed";
   }
   await tx.jobRun.update({ where: { id }, data: { message: "Queued again: its queue job was gone" } });
@@ -70,29 +78,24 @@ async function takeBack(tx: Prisma.TransactionClient, id: string, definitions: J
   const run = await tx.jobRun.findUniqueOrThrow({ where: { id } });
   const def = definitions.find((d) => d.name === run.type);
   const who = `Its worker (${run.workerId ?? "unknown"}) stopped responding`;
-  const release = { workerId: null, leaseExpiresAt: null };
-  const end = async (status: "FAILED" | "CANCELLED", message: string, error: string | null) => {
-    await tx.jobRun.update({ where: { id }, data: { ...release, status, message, error, finishedAt: new Date() } });
-    if (def && run.bossJobId) await cancelQueueJob(tx, def.name, run.bossJobId);
-    await tx.jobLog.create({ data: { runId: id, level: status === "FAILED" ? "error" : "warn", message: error ?? `${who}: ${message.toLowerCase()}` } });
-  };
   if (run.cancelRequestedAt) {
-    await end("CANCELLED", "Cancelled", null);
+    await endRun(tx, run, def, "CANCELLED", null, `${who}: cancelled`);
     return "cancelled";
   }
   if (run.parentRunId) {
     // A loop run's stage runs in its parent's worker: the parent, taken back too, runs the stage again when it resumes.
-    await end("FAILED", "Failed", `${who}: it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`);
+    const error = `${who}: it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`;
+    await endRun(tx, run, def, "FAILED", error, error);
     return "failed";
   }
   const allowed = def ? def.options.retryLimit + 1 : 0;
   if (!def || run.attempts >= allowed) {
     const error = def ? `${who} during attempt ${run.attempts} of ${allowed}; no attempt is left` : `${who}, and no worker runs ${run.type} jobs any more`;
-    await end("FAILED", "Failed", error);
+    await endRun(tx, run, def, "FAILED", error, error);
     return "failed";
   }
   const delay = retryDelayMs(def, run.attempts);
-  await tx.jobRun.update({ where: { id }, data: { ...release, status: "QUEUED", message: `${who}: queued again from its last checkpoint` } });
+  await tx.jobRun.update({ where: { id }, data: { workerId: null, leaseExpiresAt: null, status: "QUEUED", message: `${who}: queued again from its last checkpoint` } });
   await sendRunJob(tx, def, id, run.payload, { startAfter: new Date(Date.now() + delay), replaces: run.bossJobId });
   await tx.jobLog.create({
     data: { runId: id, level: "warn", message: `${who} (its lease expired): queued again from its last checkpoint, attempt ${run.attempts + 1} of ${allowed} in ${Math.round(delay / 1000)} s` },

@@ -49,12 +49,16 @@ const finish = (h: number) => {
   return h ^ (h >>> 13);
 };
 
+/**
+ * canonicalName of one normalised token, which is its singular (only the last word of a name is
+ * singularised). A token is lowercased letters and digits already: canonicalName of a plain ASCII
+ * one is just its singular, without the regular expressions.
+ */
+const tokenSingular = (w: string): string => (/^[a-z0-9]+$/.test(w) ? singular(w) : canonicalName(w));
+
 export function createNameTable(): NameTable {
   const ids = new Map<string, number>();
   const lengths = new Map<string, number[]>();
-  // hashToken of the first words of the names of several words, and of the names of one word
-  const firstWords = createIntTable(1 << 12);
-  const oneWordNames = createIntTable(1 << 12);
   // The id of each name as given: items along chains repeat their concepts' names.
   const added = new Map<string, number>();
   // One lookup a word of a text; out of date once a name is added (what a word names changes),
@@ -75,18 +79,14 @@ export function createNameTable(): NameTable {
     return x;
   };
   const makeWord = (w: string): Word => {
-    const singular = singularOf(w, false);
-    const hash = hashToken(w);
-    const singularHash = hashToken(singular);
-    // Most words of a text start no name and are none: two probes of typed arrays say so without
-    // hashing the strings again for the maps.
+    const base = tokenSingular(w);
     return {
       text: w,
-      singular,
-      hash,
-      singularHash,
-      lengths: firstWords.get(hash) === ABSENT ? NONE : (lengths.get(w) ?? NONE),
-      id: oneWordNames.get(singularHash) === ABSENT ? -1 : (ids.get(singular) ?? -1),
+      singular: base,
+      hash: hashToken(w),
+      singularHash: hashToken(base),
+      lengths: lengths.get(w) ?? NONE,
+      id: ids.get(base) ?? -1,
     };
   };
   const word = (w: string): Word => {
@@ -98,15 +98,11 @@ export function createNameTable(): NameTable {
     }
     return x;
   };
-  /** canonicalName of one normalised token, which is its singular (only the last word of a name is singularised). */
-  const singularOf = (w: string, memo = true): string => {
-    let x = memo ? singulars.get(w) : undefined;
+  const singularOf = (w: string): string => {
+    let x = singulars.get(w);
     if (x === undefined) {
-      // A token is lowercased letters and digits already: canonicalName of a plain ASCII one is
-      // just its singular, without the regular expressions.
-      x = /^[a-z0-9]+$/.test(w) ? singular(w) : canonicalName(w);
-      if (!memo) return x;
       if (singulars.size >= MEMO_LIMIT) singulars.clear();
+      x = tokenSingular(w);
       singulars.set(w, x);
     }
     return x;
@@ -152,9 +148,7 @@ export function createNameTable(): NameTable {
     if (known !== undefined) return known;
     const id = ids.size;
     ids.set(key, id);
-    if (tokens.length === 1) oneWordNames.set(hashToken(key), 0);
     if (tokens.length > 1) {
-      firstWords.set(hashToken(tokens[0]), 0);
       const list = lengths.get(tokens[0]) ?? [];
       if (!list.includes(tokens.length)) lengths.set(tokens[0], [...list, tokens.length].sort((a, b) => b - a));
       const last = tokens.length - 1;

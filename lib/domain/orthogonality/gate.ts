@@ -2,7 +2,7 @@
 // training data, by exact 13-gram overlap (the usual decontamination test), MinHash similarity,
 // and what the instance states of the item's chain (structure.ts).
 import type { PathStep } from "../tester/types";
-import type { Violation } from "./kinds";
+import { NO_VIOLATIONS, type Violation } from "./kinds";
 import { NGRAM_SIZE } from "./ngrams";
 import { createNgramIndex } from "./ngram-index";
 import { createNearDuplicateIndex } from "./near-duplicates";
@@ -36,8 +36,6 @@ export interface BenchmarkIndex {
 
 const PREVIEW_CHARS = 200;
 const ID_CHUNK = 1 << 16;
-/** What most instances get: shared, so it is frozen (a caller adding to it would throw). */
-const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 
 // Per item only what check() needs: its word ids (to confirm hits and show `shared`), not its text.
 type Item = { id: string; ids: Int32Array; ngrams: number };

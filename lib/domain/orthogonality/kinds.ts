@@ -21,6 +21,9 @@ export type Violation = {
   similarity: number;
 };
 
+/** What most texts get: shared, so it is frozen (a caller adding to it would throw). */
+export const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
+
 /** One offending pair in words, as the studio and `proda check` show it. */
 export function describeViolation(v: { kind: string; shared: string; similarity: number }): string {
   switch (v.kind) {

@@ -16,6 +16,7 @@
 import { createIntTable, ABSENT } from "./int-table";
 import { MINHASH_SHINGLE_SIZE, jaccardEstimate, modPrime32, shareBucket, createMinHasher } from "./minhash";
 import { windowHash32 } from "./ngrams";
+import { grown } from "./typed-arrays";
 
 export type NearDuplicate = { item: number; similarity: number };
 
@@ -30,11 +31,6 @@ export interface NearDuplicateIndex {
 }
 
 const NONE: readonly NearDuplicate[] = [];
-
-function grown<T extends Uint32Array | Uint8Array | Int32Array>(from: T, to: T): T {
-  to.set(from);
-  return to;
-}
 
 export function createNearDuplicateIndex(): NearDuplicateIndex {
   const minhasher = createMinHasher();

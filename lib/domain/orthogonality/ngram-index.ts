@@ -5,6 +5,7 @@
 // cost a comparison but never report an overlap that is not there.
 import { ABSENT, createIntTable } from "./int-table";
 import { shingleSize } from "./ngrams";
+import { doubled } from "./typed-arrays";
 
 /** An item an instance overlaps: distinct shared n-grams, and the first one's place in the instance. */
 export type NgramHit = { matched: number; start: number; size: number };
@@ -12,7 +13,7 @@ export type NgramHit = { matched: number; start: number; size: number };
 export interface NgramIndex {
   /** Indexes item number `item` (numbered 0, 1, 2, … in the order added); answers its count of distinct n-grams. */
   add(item: number, ids: Int32Array): number;
-  /** The items sharing an n-gram with ids[0, length), in the order first met; null when none. */
+  /** The items sharing an n-gram with ids[0, length), each with its first in the instance; null when none. */
   hits(ids: Int32Array, length: number): Map<number, NgramHit> | null;
 }
 
@@ -47,39 +48,31 @@ const same = (a: Int32Array, aStart: number, b: Int32Array, bStart: number, leng
 export function createNgramIndex(n: number, options: { keyBits?: number } = {}): NgramIndex {
   const keyMask = options.keyBits === undefined || options.keyBits >= 32 ? -1 : (1 << options.keyBits) - 1;
   const table = createIntTable(1 << 16);
-  // One posting per distinct n-gram of an item, (item, start), chained per table entry in the
-  // order added: typed arrays rather than an array per entry, which the index made 100K of.
+  // One posting per distinct n-gram of an item, (item, start), chained per table entry from the
+  // last added back: typed arrays rather than an array per entry, which the index made 100K of.
   let first = new Int32Array(1 << 14); // per entry: its first posting
   let last = new Int32Array(1 << 14);
   let entries = 0;
   let postItem = new Int32Array(1 << 15);
   let postStart = new Int32Array(1 << 15);
-  let postNext = new Int32Array(1 << 15); // -1 ends a chain
-  let postPrev = new Int32Array(1 << 15); // the chain backwards, -1 at its first
+  let postPrev = new Int32Array(1 << 15); // the posting added before it to its entry, -1 at the first
   // 1 when the posting's n-gram is the one of its entry's first posting (all but hash collisions):
   // a window compared with the first is then compared with all of them, as a stock phrase of
   // hundreds of items must be, in one comparison.
   let postSameAsFirst = new Int32Array(1 << 15);
   let posts = 0;
-  const grow = (a: Int32Array) => {
-    const b = new Int32Array(a.length * 2);
-    b.set(a);
-    return b;
-  };
   function post(entry: number, item: number, start: number, size: number): void {
     if (posts === postItem.length) {
-      [postItem, postStart, postNext, postPrev, postSameAsFirst] = [grow(postItem), grow(postStart), grow(postNext), grow(postPrev), grow(postSameAsFirst)];
+      [postItem, postStart, postPrev, postSameAsFirst] = [doubled(postItem), doubled(postStart), doubled(postPrev), doubled(postSameAsFirst)];
     }
     postItem[posts] = item;
     postStart[posts] = start;
-    postNext[posts] = -1;
     if (entry === entries) {
-      if (entries === first.length) [first, last] = [grow(first), grow(last)];
+      if (entries === first.length) [first, last] = [doubled(first), doubled(last)];
       first[entries++] = posts;
       postPrev[posts] = -1;
       postSameAsFirst[posts] = 1;
     } else {
-      postNext[last[entry]] = posts;
       postPrev[posts] = last[entry];
       const f = first[entry];
       postSameAsFirst[posts] = itemSizes[postItem[f]] === size && same(itemIds[item], start, itemIds[postItem[f]], postStart[f], size) ? 1 : 0;
@@ -155,7 +148,7 @@ export function createNgramIndex(n: number, options: { keyBits?: number } = {}):
               met.push(start, size);
               const f = first[entry];
               const sameAsFirst = itemSizes[postItem[f]] === size && same(ids, start, itemIds[postItem[f]], postStart[f], size);
-              for (let p = f; p >= 0; p = postNext[p]) {
+              for (let p = last[entry]; p >= 0; p = postPrev[p]) {
                 const item = postItem[p];
                 const match = postSameAsFirst[p] === 1 ? sameAsFirst : itemSizes[item] === size && same(ids, start, itemIds[item], postStart[p], size);
                 if (!match) continue;

@@ -13,7 +13,7 @@
 import { agree } from "../knowledge/phrasing";
 import type { PathStep } from "../tester/types";
 import { createNameTable } from "./concept-names";
-import type { Violation } from "./kinds";
+import { NO_VIOLATIONS, type Violation } from "./kinds";
 import type { SentenceTokens } from "./normalize";
 
 export type StructuralItem = { id: string; path?: readonly PathStep[] };
@@ -42,8 +42,6 @@ type Item = {
 
 const NO_ITEMS: readonly number[] = [];
 const NO_IDS: readonly string[] = [];
-/** What most texts get: shared, so it is frozen (a caller adding to it would throw). */
-const NO_VIOLATIONS: readonly Violation[] = Object.freeze([]);
 const plainPhrase = (predicate: string) => predicate.replace(/_/g, " ");
 
 /** item -> the first steps s of the pairs (s, s + 1) an instance states */
