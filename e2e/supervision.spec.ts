@@ -7,7 +7,8 @@ import { expect, test } from "@playwright/test";
 import { stopServer } from "@/lib/server/embedded-postgres";
 
 // A second studio, started as a user starts it (`npm start`'s script), in its own PRODA_HOME and
-// port: the production build the suite's own studio made is reused, so it starts in seconds.
+// port: the production build the suite's own studio made is reused, so it starts in seconds. It
+// runs two web server processes on its port (PRODA_WEB_PROCESSES), the suite's own studio one.
 const PORT = 3179;
 const health = async () => {
   try {
@@ -23,15 +24,28 @@ const portTaken = () =>
     socket.once("error", () => resolve(false));
   });
 
+test("npm start refuses a bad PRODA_WEB_PROCESSES before it starts anything", async () => {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-supervision-"));
+  const started = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, PRODA_HOME: home, PORT: String(PORT), DATABASE_URL: "", PRODA_WEB_PROCESSES: "two" }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  started.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number | null>((resolve) => started.on("exit", resolve));
+  expect(code).toBe(2);
+  expect(output).toContain('PRODA_WEB_PROCESSES must be a whole number from 1 to 64, not "two"');
+  expect(fs.existsSync(path.join(home, "postgres.json"))).toBe(false);
+  fs.rmSync(home, { recursive: true, force: true });
+});
+
 test("npm start brings its database back when it is killed, and leaves nothing on the port when it dies", async () => {
   test.setTimeout(300_000);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-supervision-"));
-  const studio = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, PRODA_HOME: home, PORT: String(PORT), DATABASE_URL: "" }, stdio: ["ignore", "pipe", "pipe"] });
+  const studio = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, PRODA_HOME: home, PORT: String(PORT), DATABASE_URL: "", PRODA_WEB_PROCESSES: "2" }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   studio.stdout.on("data", (d) => (output += d));
   studio.stderr.on("data", (d) => (output += d));
   try {
     await expect.poll(health, { timeout: 180_000, intervals: [1000] }).toBe(200);
+    await expect.poll(() => output, { timeout: 30_000 }).toContain("listening (2 of 2)");
 
     // The embedded Postgres dies (kill -9): the studio starts it again on the same port, and the
     // web server answers from the database again.
@@ -42,7 +56,7 @@ test("npm start brings its database back when it is killed, and leaves nothing o
     await expect.poll(health, { timeout: 60_000, intervals: [1000] }).toBe(200);
     expect(studio.exitCode).toBeNull();
 
-    // The supervisor itself is killed (kill -9, nothing runs on its way out): its web server and
+    // The supervisor itself is killed (kill -9, nothing runs on its way out): its web servers and
     // worker notice and exit, so nothing is left holding the port.
     studio.kill("SIGKILL");
     await expect.poll(portTaken, { timeout: 20_000, intervals: [500] }).toBe(false);

@@ -15,6 +15,7 @@ const port = process.env.PORT ?? "3000";
 const host = process.env.HOST ?? "127.0.0.1";
 const bin = (name: string) => path.resolve("node_modules/.bin", name);
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+const webProcesses = dev ? 1 : webProcessCount();
 
 let database = await openDatabase();
 console.log(`[proda] database: ${database.embedded ? `embedded Postgres in ${prodaHome()}` : "DATABASE_URL"} (migrations applied)`);
@@ -62,7 +63,8 @@ function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0,
 // The worker runs in node with the tsx loader, the web server as next's own script: no shell
 // wrapper between us and them, so signals reach them directly.
 launch("worker", dev ? [scriptOf("tsx/cli"), "watch", "workers/main.ts"] : ["--import", "tsx", "workers/main.ts"], true);
-launch("web", [scriptOf("next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", host], false, 0, { PRODA_READ_CACHE: process.env.PRODA_READ_CACHE ?? "on" });
+const next = [scriptOf("next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", host];
+launch("web", webProcesses > 1 ? [path.resolve("scripts/web-cluster.cjs"), String(webProcesses), ...next] : next, false, 0, { PRODA_READ_CACHE: process.env.PRODA_READ_CACHE ?? "on" });
 console.log(`[proda] ProDa Studio on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 
 // The embedded database is ours to keep running: if it goes away (killed, crashed) it is started
@@ -119,6 +121,17 @@ async function shutdown(code = 0) {
 }
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+
+/** PRODA_WEB_PROCESSES: web server processes on the port (1 by default; each serves on one core). */
+function webProcessCount(): number {
+  const raw = process.env.PRODA_WEB_PROCESSES ?? "1";
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 64) {
+    console.error(`[proda] PRODA_WEB_PROCESSES must be a whole number from 1 to 64, not "${raw}"`);
+    process.exit(2);
+  }
+  return n;
+}
 
 /** A package's entry script, run by this node (not the .bin wrapper), so the preload applies. */
 function scriptOf(specifier: string): string {
