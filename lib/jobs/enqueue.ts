@@ -91,7 +91,7 @@ export async function requeueRun(db: Db, def: JobDefinition, runId: string) {
     if (!before) throw new DomainError("NOT_FOUND", `No job run ${runId}`);
     const rows = await tx.$executeRaw`
       UPDATE "JobRun"
-      SET status = 'QUEUED', error = NULL, "cancelRequestedAt" = NULL, "finishedAt" = NULL, attempts = 0, "workerId" = NULL,
+      SET status = 'QUEUED', error = NULL, "cancelRequestedAt" = NULL, "finishedAt" = NULL, attempts = 0, resends = 0, "workerId" = NULL,
           "leaseExpiresAt" = NULL, "waitUntil" = NULL, message = 'Queued again', "updatedAt" = ${DB_NOW}
       WHERE id = ${runId} AND (status IN ('FAILED', 'CANCELLED') OR (status = 'RUNNING' AND ${LEASE_EXPIRED}))`;
     if (rows === 0) {

@@ -9,7 +9,7 @@ import { cancelRun } from "@/lib/server/services/jobs/control-run";
 import { executeRun } from "./execute-run";
 import type { JobHandler } from "./job-context";
 import { claimRun } from "./lease";
-import { sweepStaleRuns } from "./sweep";
+import { ORPHAN_RESENDS, sweepStaleRuns } from "./sweep";
 
 const t = useTestDatabase();
 const leaseJob = defineJob({
@@ -172,6 +172,21 @@ describe("queued runs whose queue job is gone", () => {
     // Sent once: the next sweep finds its new job alive.
     expect((await sweepStaleRuns(t.db(), defs, 20, 0)).resent).not.toContain(orphan.id);
     expect((await row(waiting.id)).bossJobId).toBe(waiting.bossJobId);
+  });
+
+  it("fails a run whose queue job keeps going before a worker takes it, after ORPHAN_RESENDS sends", async () => {
+    const orphan = await enqueueJob(t.db(), leaseJob, {}, BY_SYSTEM);
+    for (let i = 1; i <= ORPHAN_RESENDS; i++) {
+      await dropQueueJob((await row(orphan.id)).bossJobId!);
+      expect((await sweepStaleRuns(t.db(), defs, 20, 0)).resent).toContain(orphan.id);
+      expect((await row(orphan.id)).resends).toBe(i);
+    }
+    await dropQueueJob((await row(orphan.id)).bossJobId!);
+    expect((await sweepStaleRuns(t.db(), defs, 20, 0)).failed).toContain(orphan.id);
+    expect(await row(orphan.id)).toMatchObject({ status: "FAILED", error: `Its queue job was gone ${ORPHAN_RESENDS + 1} times before a worker took it (sent again ${ORPHAN_RESENDS} times); see the worker's log` });
+    // Ended for good: the next sweep leaves it alone.
+    const next = await sweepStaleRuns(t.db(), defs, 20, 0);
+    expect([...next.resent, ...next.failed]).not.toContain(orphan.id);
   });
 
   it("ends an orphaned stage of a loop run (its parent runs it again) and a cancelled orphan", async () => {

@@ -11,6 +11,12 @@ export type SweepReport = { requeued: string[]; failed: string[]; cancelled: str
  * between recording it and running it (the CLI, a loop's stage), or the queue lost its job.
  */
 export const ORPHAN_AFTER_MS = 120_000;
+/**
+ * How often one run is sent again for that: a queue job that keeps ending before a worker takes
+ * the run (a handler that fails to start, a queue emptied by hand) fails the run instead of
+ * circling for ever.
+ */
+export const ORPHAN_RESENDS = 3;
 
 /** The definition's retry delay, doubled per attempt with backoff: a job that kills its worker does not loop fast. */
 const retryDelayMs = (def: JobDefinition, attempts: number) =>
@@ -61,14 +67,16 @@ async function resend(tx: Prisma.TransactionClient, id: string, definitions: Job
     await endRun(tx, run, def, "CANCELLED", null, "Cancelled while queued: its queue job was gone");
     return "cancelled";
   }
-  if (run.parentRunId || !def) {
-    const error = def
-      ? `Its process stopped before running it; it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`
-      : `It was never run, and no worker runs ${run.type} jobs any more`;
+  if (run.parentRunId || !def || run.resends >= ORPHAN_RESENDS) {
+    const error = !def
+      ? `It was never run, and no worker runs ${run.type} jobs any more`
+      : run.parentRunId
+        ? `Its process stopped before running it; it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`
+        : `Its queue job was gone ${run.resends + 1} times before a worker took it (sent again ${run.resends} times); see the worker's log`;
     await endRun(tx, run, def, "FAILED", error, error);
     return "failed";
   }
-  await tx.jobRun.update({ where: { id }, data: { message: "Queued again: its queue job was gone" } });
+  await tx.jobRun.update({ where: { id }, data: { message: "Queued again: its queue job was gone", resends: { increment: 1 } } });
   await sendRunJob(tx, def, id, run.payload, { replaces: run.bossJobId });
   await tx.jobLog.create({ data: { runId: id, level: "warn", message: "Its queue job was gone (the process that recorded it stopped, or the queue lost it): queued again" } });
   return "resent";

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "JobRun" ADD COLUMN     "resends" INTEGER NOT NULL DEFAULT 0;
+
