@@ -9,6 +9,21 @@ import { startWorkers } from "@/workers/runtime/start-workers";
 import { workerShutdown } from "@/workers/runtime/job-context";
 import { leaseConfig, processWorkerId } from "@/workers/runtime/lease";
 import { startSweeper } from "@/workers/runtime/sweep";
+import { isDatabaseUnavailable } from "@/lib/server/http/database-unavailable";
+
+// pg-boss (10) does not await the complete() and fail() it sends after each job, so while the
+// database is down their rejections reach the process. Those are logged and the worker carries on:
+// the run's own state is in JobRun, and a queue job left active is delivered again once it
+// expires. Any other unhandled rejection is a bug: the worker exits and its supervisor restarts it.
+process.on("unhandledRejection", (e) => {
+  const message = e instanceof Error ? e.message : String(e);
+  if (isDatabaseUnavailable(e)) {
+    console.warn(`[worker] the database is unreachable (${message}); carrying on until it is back`);
+    return;
+  }
+  console.error(`[worker] unexpected error: ${e instanceof Error ? (e.stack ?? message) : message}`);
+  process.exit(1);
+});
 
 const lease = leaseConfig();
 const database = await openDatabase();
