@@ -163,3 +163,23 @@ describe("malformed input at every API entry point", () => {
     });
   }
 });
+
+// A request of the right shape naming what does not exist is refused by the job's own admit check
+// (lib/jobs/define.ts) before a run is recorded: a 404 naming it, and no run left FAILED behind.
+describe("jobs naming a discipline that does not exist", () => {
+  const CASES = [
+    { route: "/api/knowledge/extractions", body: { discipline: "alchemy" } },
+    { route: "/api/benchmarks", body: { disciplines: ["biology", "alchemy"] } },
+    { route: "/api/training-sets", body: { name: "leaky", disciplines: ["alchemy"] } },
+  ];
+  for (const c of CASES) {
+    it(`${c.route}: a 404 naming the discipline, and no run`, async () => {
+      const r = routes.find((x) => x.pattern === c.route)!;
+      const before = await rowCounts();
+      const res = await send(r, "POST", { body: JSON.stringify(c.body), contentType: JSON_TYPE });
+      expect(res.status, res.text).toBe(404);
+      expect(res.json).toEqual({ error: { code: "NOT_FOUND", message: 'No discipline "alchemy"' } });
+      expect(await rowCounts()).toEqual(before);
+    });
+  }
+});

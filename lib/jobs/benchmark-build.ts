@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { selectDisciplines } from "@/lib/server/queries/structure";
 import { defineJob } from "./define";
 
 export const benchmarkBuildJob = defineJob({
@@ -24,6 +25,9 @@ export const benchmarkBuildJob = defineJob({
   // The benchmark and its items are written in one transaction keyed by the run: a retry
   // finds it written or writes it whole.
   options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 },
+  admit: async (db, p) => {
+    await selectDisciplines(db, p.disciplines);
+  },
 });
 
 export type BenchmarkBuildPayload = z.infer<typeof benchmarkBuildJob.payload>;

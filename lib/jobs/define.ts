@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { Db } from "@/lib/server/db";
 
 /** Queue options handed to pg-boss when the queue is created and each job is sent. */
 export type JobQueueOptions = {
@@ -27,6 +28,12 @@ export type JobDefinition<P extends z.ZodType = z.ZodType> = {
    * Method syntax on purpose: the registry holds definitions of different payloads.
    */
   conflictKey?(payload: z.infer<P>): string | null;
+  /**
+   * Checks what the payload names against the database before a run is recorded (an unknown
+   * discipline is a 404 naming it), so a refused request leaves no run, from the API and the CLI
+   * alike: enqueueJob and runInline both call it.
+   */
+  admit?(db: Db, payload: z.infer<P>): Promise<void>;
 };
 
 export type JobPayload<D extends JobDefinition> = z.infer<D["payload"]>;

@@ -69,6 +69,7 @@ export async function enqueueJob<D extends JobDefinition>(
   prepare?: (tx: Tx, runId: string) => Promise<void>,
 ) {
   const data = parsePayload(def, payload);
+  await def.admit?.(db, data);
   await getBoss(); // started outside the transaction: its first start migrates pg-boss's schema
   return db.$transaction(async (tx) => {
     const run = await createRun(tx, def, data, "Queued", by);

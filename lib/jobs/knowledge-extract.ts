@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { selectDisciplines } from "@/lib/server/queries/structure";
 import { defineJob } from "./define";
 
 export const knowledgeExtractJob = defineJob({
@@ -23,6 +24,9 @@ export const knowledgeExtractJob = defineJob({
   // Two extractions of one discipline would race on its chunks and drafts (a forced one replaces
   // them): one at a time per discipline, and an extraction of all disciplines alone.
   conflictKey: (p) => `knowledge-structure:${p.discipline ?? "*"}`,
+  admit: async (db, p) => {
+    if (p.discipline) await selectDisciplines(db, [p.discipline]);
+  },
 });
 
 export type KnowledgeExtractPayload = z.infer<typeof knowledgeExtractJob.payload>;

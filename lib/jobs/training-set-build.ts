@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { selectDisciplines } from "@/lib/server/queries/structure";
 import { defineJob } from "./define";
 
 export const trainingSetBuildJob = defineJob({
@@ -25,6 +26,9 @@ export const trainingSetBuildJob = defineJob({
   // The set row is keyed by the run; a retry deletes what the killed attempt wrote and writes
   // it again (synthesis is deterministic), so nothing is lost or doubled.
   options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 6 * 3600 },
+  admit: async (db, p) => {
+    await selectDisciplines(db, p.disciplines);
+  },
 });
 
 export type TrainingSetBuildPayload = z.infer<typeof trainingSetBuildJob.payload>;

@@ -3,15 +3,12 @@ import type { TrainingSetBuildReport } from "@/lib/server/services/builder/build
 import { trainingSetBuildHandler } from "@/workers/handlers/training-set-build";
 import { runInline } from "@/workers/runtime/run-inline";
 import { runFailed } from "./output";
-import { selectDisciplines } from "@/lib/server/queries/structure";
 import { withWorkspace } from "./workspace";
 
 type Options = { name: string; budget?: string; discipline?: string[]; approvedOnly?: boolean; testedOnly?: boolean; note?: string; paraphrase?: boolean; endpoint?: string; json?: boolean };
 
 export async function buildCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
-    // An unknown discipline is refused before a run is recorded.
-    await selectDisciplines(db, opts.discipline);
     const run = await runInline(db, trainingSetBuildJob, trainingSetBuildHandler, {
       name: opts.name,
       budget: opts.budget === undefined ? undefined : Number(opts.budget),

@@ -3,15 +3,12 @@ import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import type { ExtractReport } from "@/lib/server/services/knowledge/extract-knowledge";
 import { knowledgeExtractHandler } from "@/workers/handlers/knowledge-extract";
 import { runInline } from "@/workers/runtime/run-inline";
-import { selectDisciplines } from "@/lib/server/queries/structure";
 import { withWorkspace } from "./workspace";
 
 type Options = { discipline?: string; engine?: "local" | "llm"; endpoint?: string; verify?: boolean; force?: boolean; json?: boolean };
 
 export async function extractCommand(opts: Options): Promise<number> {
   return withWorkspace(async (db) => {
-    // An unknown discipline is refused before a run is recorded, as the API does.
-    if (opts.discipline) await selectDisciplines(db, [opts.discipline]);
     const run = await runInline(db, knowledgeExtractJob, knowledgeExtractHandler, {
       discipline: opts.discipline,
       engine: opts.engine ?? "local",

@@ -24,6 +24,7 @@ export type InlineOptions = {
 export async function runInline<D extends JobDefinition>(db: Db, def: D, handler: JobHandler<JobPayload<D>>, payload: JobPayload<D>, opts: CreatedBy | InlineOptions = {}) {
   const { by = BY_CLI, parentRunId, signal } = "origin" in opts ? { by: opts } : (opts as InlineOptions);
   const data = parsePayload(def, payload);
+  await def.admit?.(db, data);
   const run = await db.$transaction(async (tx) => {
     const created = await createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by);
     return parentRunId ? tx.jobRun.update({ where: { id: created.id }, data: { parentRunId, message: "Running in its loop run's worker" } }) : created;
