@@ -4,7 +4,7 @@ import { callSignal } from "../call-signal";
 import { redacted, refusal } from "../endpoint-errors";
 import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
 import { createHttpFetch } from "./http-fetch";
-import { Semaphore } from "./semaphore";
+import { endpointSemaphore } from "./semaphore";
 
 export type EndpointSettings = {
   name: string;
@@ -60,7 +60,7 @@ export function createEndpoint(cfg: EndpointSettings, defaults: { maxRateLimitRe
   // The SDK's own retries are off: they would neither honour the job's signal nor the wait limit.
   // Its requests go over node:http rather than the global fetch, which costs more per request (./http-fetch.ts).
   const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: timeoutMs, fetch: createHttpFetch() });
-  const limit = new Semaphore(cfg.concurrency ?? 4);
+  const limit = endpointSemaphore(cfg.name, cfg.baseURL, cfg.concurrency ?? 4);
   const maxRetries = cfg.maxRetries ?? 4;
   const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;
   const rateLimitRetries = cfg.maxRateLimitRetries ?? defaults.maxRateLimitRetries;

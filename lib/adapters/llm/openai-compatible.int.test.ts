@@ -161,4 +161,12 @@ describe("OpenAI-compatible chat model against a scripted server", () => {
     expect(server.maxInFlight()).toBe(2);
     expect(model.usage()).toEqual({ promptTokens: 60, completionTokens: 30, calls: 6 });
   });
+
+  it("shares its concurrency between the runs of one process that call the same endpoint", async () => {
+    server = await startOpenAiServer(() => ({ content: '{"answer":"a","n":0}', delayMs: 80 }));
+    // Two runs (two evaluations on one worker) each make their own model of the endpoint.
+    const runs = [1, 2].map(() => createChatModel({ name: "shared", baseURL: server!.baseURL, model: "m1", concurrency: 3 }));
+    await Promise.all(runs.flatMap((model) => Array.from({ length: 6 }, () => model.complete(ask))));
+    expect(server.maxInFlight()).toBe(3);
+  });
 });
