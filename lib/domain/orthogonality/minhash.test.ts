@@ -65,6 +65,25 @@ describe("signatureOfTokens witnesses", () => {
   });
 });
 
+describe("signatureOfTokens slots", () => {
+  it("hold the least hash over the shingles in every slot, for odd counts of permutations as for even", () => {
+    const th = Uint32Array.from({ length: 40 }, (_, i) => Math.imul(i + 7, 0x85ebca6b) >>> 0);
+    const shingles = Array.from({ length: 36 }, (_, s) => modPrime32(windowHash32(th, s, 5)));
+    for (const permutations of [1, 5, 6, 7]) {
+      const hasher = createMinHasher({ permutations, seed: 99 });
+      const witnesses = new Uint32Array(permutations);
+      const sig = hasher.signatureOfTokens(th, witnesses);
+      const each = shingles.map((x) => hasher.signature([x]));
+      for (let i = 0; i < permutations; i++) {
+        expect(sig[i]).toBe(Math.min(...each.map((one) => one[i])));
+        expect(hasher.signature([witnesses[i]])[i]).toBe(sig[i]);
+      }
+      // The permutations are drawn in order from the seed: five of them are the first five of six.
+      if (permutations === 5) expect([...sig]).toEqual([...createMinHasher({ permutations: 6, seed: 99 }).signatureOfTokens(th).subarray(0, 5)]);
+    }
+  });
+});
+
 describe("shareBucket", () => {
   it("is true exactly for the signatures an LSH index lists as candidates", () => {
     const hasher = createMinHasher();
