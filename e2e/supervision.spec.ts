@@ -36,7 +36,7 @@ test("npm start refuses a bad PRODA_WEB_PROCESSES before it starts anything", as
   fs.rmSync(home, { recursive: true, force: true });
 });
 
-test("npm start brings its database back when it is killed, and leaves nothing on the port when it dies", async () => {
+test("npm start replaces a killed web server process, brings its database back when it is killed, and leaves nothing on the port when it dies", async () => {
   test.setTimeout(300_000);
   const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-supervision-"));
   const studio = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, PRODA_HOME: home, PORT: String(PORT), DATABASE_URL: "", PRODA_WEB_PROCESSES: "2" }, stdio: ["ignore", "pipe", "pipe"] });
@@ -45,7 +45,15 @@ test("npm start brings its database back when it is killed, and leaves nothing o
   studio.stderr.on("data", (d) => (output += d));
   try {
     await expect.poll(health, { timeout: 180_000, intervals: [1000] }).toBe(200);
-    await expect.poll(() => output, { timeout: 30_000 }).toContain("listening (2 of 2)");
+    await expect.poll(() => output, { timeout: 30_000 }).toContain("listening (2 started, 2 wanted)");
+
+    // One web server process dies (kill -9): the other goes on answering, and another takes its place.
+    const [pid] = [...output.matchAll(/web server process (\d+) listening/g)].map((m) => Number(m[1]));
+    process.kill(pid, "SIGKILL");
+    await expect.poll(() => output, { timeout: 20_000 }).toContain(`web server process ${pid} exited (SIGKILL); starting another in 1 s`);
+    expect(await health()).toBe(200);
+    await expect.poll(() => output, { timeout: 60_000 }).toContain("listening (3 started, 2 wanted)");
+    expect(studio.exitCode).toBeNull();
 
     // The embedded Postgres dies (kill -9): the studio starts it again on the same port, and the
     // web server answers from the database again.

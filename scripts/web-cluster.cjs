@@ -10,19 +10,35 @@ const path = require("node:path");
 const [count, script, ...args] = process.argv.slice(2);
 cluster.setupPrimary({ exec: script, args, execArgv: ["--require", path.join(__dirname, "exit-with-parent.cjs")] });
 for (let i = 0; i < Number(count); i++) cluster.fork();
-let listening = 0;
-cluster.on("listening", (worker) => console.log(`[proda] web server process ${worker.process.pid} listening (${++listening} of ${count})`));
 
-// One server exiting stops the others and then this primary, so the supervisor sees the web
-// server exit as it does with one process (and stops everything, or we were stopping anyway).
+// A server that crashes while serving is replaced (the others go on answering meanwhile), after a
+// pause that doubles with each crash in a row. One that exits before it ever listened (the port
+// taken, a broken build) would only fail again: everything stops, and the supervisor with it.
+const served = new Set();
+let listening = 0;
+let crashes = 0;
+let lastCrash = 0;
 let stopping = false;
+cluster.on("listening", (worker) => {
+  served.add(worker.id);
+  console.log(`[proda] web server process ${worker.process.pid} listening (${++listening} started, ${count} wanted)`);
+});
 const stopAll = () => {
   stopping = true;
   for (const w of Object.values(cluster.workers ?? {})) w?.process.kill("SIGTERM");
 };
 cluster.on("exit", (worker, code, signal) => {
+  const why = signal ?? code;
+  if (!stopping && served.has(worker.id)) {
+    crashes = Date.now() - lastCrash > 60_000 ? 1 : crashes + 1;
+    lastCrash = Date.now();
+    const delay = Math.min(30_000, 1000 * 2 ** (crashes - 1));
+    console.error(`[proda] web server process ${worker.process.pid} exited (${why}); starting another in ${delay / 1000} s`);
+    setTimeout(() => !stopping && cluster.fork(), delay);
+    return;
+  }
   if (!stopping) {
-    console.error(`[proda] web server process ${worker.process.pid} exited (${signal ?? code}); stopping the others`);
+    console.error(`[proda] web server process ${worker.process.pid} exited (${why}) before it listened; stopping the others`);
     process.exitCode = code || 1;
   }
   stopAll();
