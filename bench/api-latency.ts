@@ -200,17 +200,19 @@ try {
     const u = process.cpuUsage();
     return (u.user + u.system) / 1e6;
   };
-  const serverCpu = () => [cpuSeconds(processTree(studio.pid!)), postmaster ? cpuSeconds(processTree(postmaster)) : 0, ownCpu()];
+  /** CPU seconds so far of [the studio, its Postgres, the load generator]. */
+  const cpuNow = () => [cpuSeconds(processTree(studio.pid!)), postmaster ? cpuSeconds(processTree(postmaster)) : 0, ownCpu()];
   console.log("| scenario | concurrency | requests/s | p50 ms | p95 ms | p99 ms | errors | /api/health p50 / max ms | CPU ms/request: studio + Postgres (+ load generator) |");
   console.log("|---|---:|---:|---:|---:|---:|---:|---|---:|");
   for (const s of scenarios) {
     await load(s, 10, Number(args.warmup) * 1000); // warm-up: compiled routes, prepared plans, pools (and the read caches: --warmup seconds)
     for (const c of levels) {
-      const cpu0 = serverCpu();
+      const cpu0 = cpuNow();
       const [r, health] = await probeHealth(load(s, c, seconds * 1000));
-      const cpu = serverCpu().map((x, k) => x - cpu0[k]);
+      const [studioCpu, postgresCpu, ownCpuUsed] = cpuNow().map((x, k) => x - cpu0[k]);
       const f = (x: number) => x.toFixed(0);
-      console.log(`| ${s.name} | ${c} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${f(quantile(health, 0.5))} / ${f(health[health.length - 1])} | ${cpu.slice(0, 2).map((x) => ((1000 * x) / (r.requests + health.length)).toFixed(1)).join(" + ")} (+ ${((1000 * cpu[2]) / (r.requests + health.length)).toFixed(1)}) |`);
+      const perRequest = (used: number) => ((1000 * used) / (r.requests + health.length)).toFixed(1);
+      console.log(`| ${s.name} | ${c} | ${f(r.rps)} | ${f(r.p50)} | ${f(r.p95)} | ${f(r.p99)} | ${r.errors} | ${f(quantile(health, 0.5))} / ${f(health[health.length - 1])} | ${perRequest(studioCpu)} + ${perRequest(postgresCpu)} (+ ${perRequest(ownCpuUsed)}) |`);
     }
   }
   console.log("peak memory (VmHWM) of the studio's processes:");
