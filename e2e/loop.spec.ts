@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
+import { explainingJobs } from "./fixtures/jobs";
 import { expectPosted } from "./fixtures/knowledge";
 import { signInAs } from "./fixtures/users";
 
@@ -44,14 +45,14 @@ async function trainAndEvaluate(lead: Page, setId: string, name: string, benchma
   await lead.getByTestId("train-trainer").selectOption("local");
   await lead.getByTestId("train-name").fill(name);
   await lead.getByTestId("train-start").click();
-  await expect(lead.getByTestId("train-run")).toHaveAttribute("data-status", "SUCCEEDED", JOB);
+  await explainingJobs(lead.request, "model-train", () => expect(lead.getByTestId("train-run")).toHaveAttribute("data-status", "SUCCEEDED", JOB));
   const model = lead.locator(`[data-testid="model-version"][data-name="${name}"]`);
   await expect(model).toContainText("offline stand-in for a GPU fine-tune");
   await model.getByTestId("model-evaluate").click();
   await expect(model.getByTestId("model-evaluate")).toHaveText("Evaluating…");
   await lead.getByTestId("nav-evaluation").click();
   const run = lead.locator(`[data-testid="evaluation-run"][data-model="${name}"]`);
-  await expect(run).toHaveAttribute("data-status", "SUCCEEDED", JOB);
+  await explainingJobs(lead.request, "model-evaluate", () => expect(run).toHaveAttribute("data-status", "SUCCEEDED", JOB), lead, ["evaluation-runs"]);
   await run.click();
   await expect(lead.getByTestId("evaluation-metrics")).toContainText(`${name} on benchmark v${benchmark}`);
   await expect(lead.getByTestId("metric-accuracy")).toContainText("95% interval");
@@ -163,7 +164,7 @@ test("the whole loop in the browser on the shared corpus: import, extract, curat
   await ann.getByTestId("debug-evaluation").selectOption((await evaluation.getAttribute("value"))!);
   await ann.getByTestId("debug-start").click();
   const debugRun = ann.locator(`[data-testid="debug-run"][data-model="${V1}"]`);
-  await expect(debugRun).toHaveAttribute("data-status", "SUCCEEDED", JOB);
+  await explainingJobs(ann.request, "model-debug", () => expect(debugRun).toHaveAttribute("data-status", "SUCCEEDED", JOB), ann, ["debug-runs", "debug-launch"]);
   // The page follows the run it shows: once traced, the summary and the patch queue say what it
   // found without a reload (they once stayed at "Tracing…" and "No patch proposed").
   await expect(ann.getByTestId("debug-summary")).toContainText(`${V1} on benchmark v${benchmark}`);
