@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { selectDisciplines } from "@/lib/server/queries/structure";
+import { assertSomethingToTest } from "@/lib/server/services/tester/something-to-test";
 import { defineJob } from "./define";
 
 export const benchmarkBuildJob = defineJob({
@@ -25,9 +25,9 @@ export const benchmarkBuildJob = defineJob({
   // The benchmark and its items are written in one transaction keyed by the run: a retry
   // finds it written or writes it whole.
   options: { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600 },
-  admit: async (db, p) => {
-    await selectDisciplines(db, p.disciplines);
-  },
+  // An unknown discipline (404), or no chain to start an item from (422): refused before a run is
+  // recorded, from the API, the CLI and the loop alike. The job checks again (a chain rejected meanwhile).
+  admit: assertSomethingToTest,
 });
 
 export type BenchmarkBuildPayload = z.infer<typeof benchmarkBuildJob.payload>;

@@ -13,7 +13,7 @@ import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { benchmarkExport } from "@/lib/server/services/exports/benchmark-export";
 import { zipExport } from "@/lib/server/services/exports/export-files";
 import { trainingSetExport } from "@/lib/server/services/exports/training-set-export";
-import type { BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
+import { buildBenchmarkVersion, type BenchmarkBuildReport } from "@/lib/server/services/tester/build-benchmark";
 import { listTrainingSets } from "@/lib/server/queries/builder";
 import { editBenchmarkItem, freezeBenchmark, newBenchmarkVersion } from "@/lib/server/services/tester/review-benchmark";
 import { useTestDatabase } from "@/test/database";
@@ -59,9 +59,12 @@ describe("the Tester and the Builder on the extracted shared corpus", () => {
     const res = await callRoute(route("/api/benchmarks").POST!, "POST", "/api/benchmarks", { headers: { authorization: `Bearer ${leadToken}` }, body: { approvedOnly: true } });
     expect(res.status).toBe(422);
     expect(res.json).toMatchObject({ error: { code: "NOTHING_TO_BUILD", message: expect.stringContaining("no approved chain") } });
-    // The same refusal in the job (the CLI, or a chain rejected after the request): fatal at once, nothing written.
-    const run = await runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, { approvedOnly: true });
-    expect(run).toMatchObject({ outcome: "failed", error: expect.stringContaining("no approved chain") });
+    // The same refusal in the CLI (and a loop's benchmark stage): before a run is recorded.
+    await expect(runInline(t.db(), benchmarkBuildJob, benchmarkBuildHandler, { approvedOnly: true })).rejects.toMatchObject({ code: "NOTHING_TO_BUILD", message: expect.stringContaining("no approved chain") });
+    expect(await t.db().jobRun.count({ where: { type: benchmarkBuildJob.name } })).toBe(0);
+    // In the job itself (chains rejected after it was queued): fatal at once, nothing written.
+    const ctx = { db: t.db(), runId: "no-such-run", saved: null, signal: new AbortController().signal, progress: async () => {}, log: async () => {}, throwIfCancelled: async () => {}, checkpoint: async () => {} };
+    await expect(buildBenchmarkVersion(ctx, { approvedOnly: true })).rejects.toMatchObject({ code: "NOTHING_TO_BUILD" });
     expect(await t.db().benchmark.count()).toBe(0);
   });
 

@@ -1,11 +1,11 @@
 import type { ChatModel } from "@/lib/domain/ports";
-import { DomainError } from "@/lib/domain/errors";
 import { buildBenchmark, statsOf, type BenchmarkItemDraft, type BenchmarkStats, type RejectedItem, type SkippedChain, type TesterInput } from "@/lib/domain/tester";
 import { REWORD_PROMPT_VERSION, rewordStem } from "@/lib/domain/tester/reword";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { BenchmarkBuildPayload } from "@/lib/jobs/benchmark-build";
 import type { Db } from "@/lib/server/db";
 import { loadChains, selectDisciplines, statusesFor } from "@/lib/server/queries/structure";
+import { nothingToTest } from "./something-to-test";
 import { vocabularyOf } from "@/lib/server/services/knowledge/vocabulary";
 import { mapWithModel } from "@/lib/server/services/model-for";
 import { verifyItems, type VerificationReport } from "./verify-items";
@@ -37,23 +37,6 @@ export type BenchmarkBuildReport = {
 };
 
 /** An empty benchmark tests nothing: it is refused with the reason, never written as a version. */
-function nothingToTest(payload: BenchmarkBuildPayload, disciplines: { name: string }[], refused: number) {
-  const where = payload.disciplines?.length ? ` in ${disciplines.map((d) => d.name).join(", ")}` : "";
-  const why = refused
-    ? `every one of the ${refused} candidate items${where} was refused by the item checks`
-    : payload.approvedOnly
-      ? `there is no approved chain${where}: approve chains in the Knowledge graph first, or build from every chain that is not rejected`
-      : `there is no chain${where}: extract the knowledge first`;
-  return new DomainError("NOTHING_TO_BUILD", `No benchmark was built: ${why}.`, { approvedOnly: !!payload.approvedOnly, refused });
-}
-
-/** Refuses at once (422) a build that cannot give a single item because it has no chain to start from. */
-export async function assertSomethingToTest(db: Db, payload: BenchmarkBuildPayload) {
-  const disciplines = await selectDisciplines(db, payload.disciplines);
-  const chains = await db.chain.count({ where: { disciplineId: { in: disciplines.map((d) => d.id) }, status: { in: [...statusesFor({ approvedOnly: payload.approvedOnly ?? false })] } } });
-  if (chains === 0) throw nothingToTest(payload, disciplines, 0);
-}
-
 /**
  * Builds a benchmark version from the chains of the selected disciplines (the Tester engine),
  * then writes it with its items in one transaction tied to the run, so a retried job either
