@@ -16,6 +16,7 @@ process.env.PRODA_HOME = fs.mkdtempSync(path.join(os.tmpdir(), "proda-bench-degr
 const { openDatabase } = await import("@/lib/server/database");
 const { db: getDb, disconnectDb } = await import("@/lib/server/db");
 const { ensureDefaultDisciplines } = await import("@/lib/server/services/disciplines");
+const { degreeDrift } = await import("@/lib/server/queries/concept-degree");
 
 const handle = await openDatabase();
 const db = getDb();
@@ -48,10 +49,7 @@ try {
       // A merge: the relations of 200 concepts moved to 200 others, one UPDATE a concept.
       for (let k = 0; k < 200; k++) await db.$executeRawUnsafe(`UPDATE "Relation" SET "subjectId" = $1 WHERE "subjectId" = $2 AND NOT EXISTS (SELECT 1 FROM "Relation" x WHERE x."subjectId" = $1 AND x.predicate = "Relation".predicate AND x."objectId" = "Relation"."objectId")`, `c${C - 1 - k}`, `c${1000 + k}`);
       const move = ms(t0);
-      const [{ drift }] = await db.$queryRaw<{ drift: bigint }[]>`
-        SELECT count(*) AS drift FROM "Concept" c LEFT JOIN "ConceptDegree" d ON d."conceptId" = c.id
-        LEFT JOIN (SELECT id, count(*) AS n FROM (SELECT "subjectId" AS id FROM "Relation" UNION ALL SELECT "objectId" FROM "Relation") x GROUP BY id) e ON e.id = c.id
-        WHERE coalesce(d.degree, 0) <> coalesce(e.n, 0)`;
+      const drift = (await degreeDrift(db)).length;
       console.log(`round ${round + 1}, triggers ${on ? "on " : "off"}: insert ${R} relations in batches of ${BATCH} ${insert} ms, delete ${R / 10} ${del} ms, move 200 concepts' relations ${move} ms${on ? `; degrees off the count: ${drift}` : ""}`);
     }
   }

@@ -3,20 +3,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ensureDefaultDisciplines } from "@/lib/server/services/disciplines";
 import { useTestDatabase } from "@/test/database";
+import { degreeDrift } from "./concept-degree";
 import { subgraph, subgraphInput } from "./subgraph";
 
 const t = useTestDatabase();
 let biology = "";
 const ids: string[] = [];
 
-/** Concepts whose kept degree differs from the count of their relation ends. */
-async function drift() {
-  return t.db().$queryRaw<{ id: string; degree: number; counted: number }[]>`
-    SELECT c.id, coalesce(d.degree, 0) AS degree, coalesce(e.n, 0)::int AS counted FROM "Concept" c
-    LEFT JOIN "ConceptDegree" d ON d."conceptId" = c.id
-    LEFT JOIN (SELECT id, count(*) AS n FROM (SELECT "subjectId" AS id FROM "Relation" UNION ALL SELECT "objectId" FROM "Relation") x GROUP BY id) e ON e.id = c.id
-    WHERE coalesce(d.degree, 0) <> coalesce(e.n, 0)`;
-}
+const drift = () => degreeDrift(t.db());
 const degreeOf = async (id: string) => (await t.db().conceptDegree.findUnique({ where: { conceptId: id } }))?.degree ?? 0;
 const relation = (s: number, o: number, predicate = "related_to") => ({ disciplineId: biology, subjectId: ids[s], objectId: ids[o], predicate, evidence: `${s} ${predicate} ${o}` });
 
