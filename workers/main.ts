@@ -5,6 +5,7 @@
 import { openDatabase } from "@/lib/server/database";
 import { db, disconnectDb } from "@/lib/server/db";
 import { getBoss, stopBoss } from "@/lib/server/jobs/boss";
+import { shareEndpointSlots } from "@/lib/server/jobs/endpoint-slots";
 import { startWorkers } from "@/workers/runtime/start-workers";
 import { workerShutdown } from "@/workers/runtime/job-context";
 import { leaseConfig, processWorkerId } from "@/workers/runtime/lease";
@@ -27,6 +28,8 @@ process.on("unhandledRejection", (e) => {
 
 const lease = leaseConfig();
 const database = await openDatabase();
+// An endpoint's concurrency holds across every worker and CLI on this database, not per process.
+const stopSharingSlots = shareEndpointSlots(database.url);
 const taken = await startWorkers(await getBoss({ supervise: true }), { lease });
 const sweeper = startSweeper(db, lease.sweepMs);
 console.log(`[worker] ${processWorkerId} ready: ${taken.join(", ") || "no job kinds (PRODA_WORKER_CONCURRENCY sets every kind to 0)"}`);
@@ -40,6 +43,7 @@ async function shutdown(signal: string) {
   workerShutdown.requested = true;
   await sweeper.stop();
   await stopBoss();
+  await stopSharingSlots();
   await disconnectDb();
   await database.release();
   process.exit(0);

@@ -4,7 +4,7 @@ import { callSignal } from "../call-signal";
 import { redacted, refusal } from "../endpoint-errors";
 import { backoffMs, isRetryableStatus, retryAfterMs } from "./retry";
 import { createHttpFetch } from "./http-fetch";
-import { endpointSemaphore } from "./semaphore";
+import { endpointLimit } from "./semaphore";
 
 export type EndpointSettings = {
   name: string;
@@ -60,7 +60,7 @@ export function createEndpoint(cfg: EndpointSettings, defaults: { maxRateLimitRe
   // The SDK's own retries are off: they would neither honour the job's signal nor the wait limit.
   // Its requests go over node:http rather than the global fetch, which costs more per request (./http-fetch.ts).
   const client = new OpenAI({ baseURL: cfg.baseURL, apiKey: cfg.apiKey || "none", maxRetries: 0, timeout: timeoutMs, fetch: createHttpFetch() });
-  const limit = endpointSemaphore(cfg.name, cfg.baseURL, cfg.concurrency ?? 4);
+  const limit = endpointLimit(cfg.name, cfg.baseURL, cfg.concurrency ?? 4);
   const maxRetries = cfg.maxRetries ?? 4;
   const maxWait = cfg.maxRateLimitWaitMs ?? 60_000;
   const rateLimitRetries = cfg.maxRateLimitRetries ?? defaults.maxRateLimitRetries;
@@ -71,7 +71,7 @@ export function createEndpoint(cfg: EndpointSettings, defaults: { maxRateLimitRe
     for (let attempt = 0, limited = 0; ; ) {
       if (signal.aborted) throw signal.reason;
       try {
-        return await limit.run(() => send(signal));
+        return await limit.run(() => send(signal), signal);
       } catch (e) {
         // Aborted: the reason (a cancel) is what the job must act on, not the SDK's abort error.
         if (signal.aborted) throw signal.reason;

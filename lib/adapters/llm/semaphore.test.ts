@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Semaphore, endpointSemaphore } from "./semaphore";
+import { Semaphore, endpointLimit } from "./semaphore";
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 /** A task that holds its slot until released (or at once, if released before it starts), recording the most holders seen. */
@@ -58,9 +58,9 @@ describe("Semaphore", () => {
   });
 
   it("is one per endpoint in a process, whatever run asks for it", () => {
-    const a = endpointSemaphore("vllm", "http://127.0.0.1:1/v1", 4);
-    expect(endpointSemaphore("vllm", "http://127.0.0.1:1/v1", 2)).toBe(a);
-    expect(endpointSemaphore("vllm", "http://127.0.0.1:2/v1", 4)).not.toBe(a);
-    expect(endpointSemaphore("other", "http://127.0.0.1:1/v1", 4)).not.toBe(a);
+    const a = endpointLimit("vllm", "http://127.0.0.1:1/v1", 4);
+    expect(endpointLimit("vllm", "http://127.0.0.1:1/v1", 2)).toBe(a);
+    expect(endpointLimit("vllm", "http://127.0.0.1:2/v1", 4)).not.toBe(a);
+    expect(endpointLimit("other", "http://127.0.0.1:1/v1", 4)).not.toBe(a);
   });
 });

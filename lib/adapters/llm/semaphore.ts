@@ -20,7 +20,7 @@ export class Semaphore {
     }
   }
 
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  async run<T>(fn: () => Promise<T>, _signal?: AbortSignal): Promise<T> {
     if (this.active < this.limit) this.active++;
     else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the releasing holder's slot
     try {
@@ -32,17 +32,38 @@ export class Semaphore {
   }
 }
 
-const shared = new Map<string, Semaphore>();
+/** What limits the requests in flight to one endpoint: `run` holds a slot while `fn` runs. */
+export interface EndpointLimit {
+  /** waits for a slot (ends with `signal`'s reason if aborted while waiting), runs `fn`, frees the slot */
+  run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T>;
+}
+
+/** Makes the limit of an endpoint (by key) shared with other processes; `limit` may change between calls. */
+export type SharedLimits = (key: string, limit: number) => EndpointLimit;
+
+const local = new Map<string, Semaphore>();
+let sharedLimits: SharedLimits | null = null;
 
 /**
- * The one semaphore of an endpoint (by name and address) in this process: every run calling it
- * (two evaluations on one worker, an extraction beside them) shares its concurrency, which is the
- * endpoint's capacity, instead of each run having its own.
+ * From now on, every endpoint's limit in this process is the one `limits` gives, shared with the
+ * other processes that call it (a worker and the CLI register Postgres advisory locks:
+ * lib/server/jobs/endpoint-slots.ts); null goes back to a limit of this process's own.
  */
-export function endpointSemaphore(name: string, baseURL: string, limit: number): Semaphore {
+export function shareEndpointLimits(limits: SharedLimits | null): void {
+  sharedLimits = limits;
+}
+
+/**
+ * The one limit of an endpoint (by name and address) in this process: every run calling it (two
+ * evaluations on one worker, an extraction beside them) shares its concurrency, which is the
+ * endpoint's capacity, instead of each run having its own; and with shared limits registered, so
+ * do the other processes.
+ */
+export function endpointLimit(name: string, baseURL: string, limit: number): EndpointLimit {
   const key = `${name}\n${baseURL}`;
-  let s = shared.get(key);
+  if (sharedLimits) return sharedLimits(key, limit);
+  let s = local.get(key);
   if (s) s.setLimit(limit);
-  else shared.set(key, (s = new Semaphore(limit)));
+  else local.set(key, (s = new Semaphore(limit)));
   return s;
 }
