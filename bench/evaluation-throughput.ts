@@ -8,7 +8,9 @@
  *
  * With --home, a workspace made by bench/paper-scale/generate.ts: its frozen benchmark (all its
  * items; `items` is ignored) is evaluated there, and the home is kept. Prints the peak memory of
- * this process (the job, the loopback server) and of the embedded Postgres.
+ * this process (the job, the loopback server) and of the embedded Postgres. The endpoint's slots are
+ * shared through Postgres as a worker's are (lib/server/jobs/endpoint-slots.ts); --process-slots
+ * limits it in this process only, as before they were, for comparison.
  */
 import fs from "node:fs";
 import os from "node:os";
@@ -16,7 +18,8 @@ import path from "node:path";
 
 const homeAt = process.argv.indexOf("--home");
 const given = homeAt > 0 ? path.resolve(process.argv[homeAt + 1]) : null;
-const positional = process.argv.slice(2).filter((_, i, all) => all[i] !== "--home" && all[i - 1] !== "--home");
+const processSlots = process.argv.includes("--process-slots");
+const positional = process.argv.slice(2).filter((_, i, all) => all[i] !== "--home" && all[i - 1] !== "--home" && all[i] !== "--process-slots");
 const [LATENCY, CONCURRENCY] = [Number(positional[1] ?? 50), Number(positional[2] ?? 8)];
 let N = Number(positional[0] ?? 2000);
 process.env.PRODA_HOME = given ?? fs.mkdtempSync(path.join(os.tmpdir(), "proda-bench-eval-"));
@@ -31,9 +34,11 @@ const { modelEvaluateJob } = await import("@/lib/jobs/model-evaluate");
 const { modelEvaluateHandler } = await import("@/workers/handlers/model-evaluate");
 const { runInline } = await import("@/workers/runtime/run-inline");
 const { startOpenAiServer } = await import("@/test/openai-server");
+const { shareEndpointSlots } = await import("@/lib/server/jobs/endpoint-slots");
 
 const handle = await openDatabase();
 const db = getDb();
+const stopSharingSlots = processSlots ? async () => {} : shareEndpointSlots(handle.url);
 const server = await startOpenAiServer(() => ({ content: "B", delayMs: LATENCY }));
 try {
   let benchmark: { id: string };
@@ -61,10 +66,11 @@ try {
   if (run.outcome !== "succeeded") throw new Error(`evaluation ${run.outcome}: ${run.error}`);
   const served = N / seconds;
   const capacity = CONCURRENCY / (LATENCY / 1000);
-  console.log(`${N} items, ${LATENCY} ms latency, concurrency ${CONCURRENCY}: ${seconds.toFixed(1)} s, ${served.toFixed(1)} items/s of ${capacity.toFixed(0)} possible (${((100 * served) / capacity).toFixed(0)}%), at most ${server.maxInFlight()} in flight; ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms CPU per item in this process`);
+  console.log(`${N} items, ${LATENCY} ms latency, concurrency ${CONCURRENCY} (${processSlots ? "this process's slots" : "slots shared through Postgres"}): ${seconds.toFixed(1)} s, ${served.toFixed(1)} items/s of ${capacity.toFixed(0)} possible (${((100 * served) / capacity).toFixed(0)}%), at most ${server.maxInFlight()} in flight; ${((cpu.user + cpu.system) / 1000 / N).toFixed(2)} ms CPU per item in this process`);
   console.log(`peak memory: this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; ${postgresReport(process.env.PRODA_HOME!)}`);
 } finally {
   await server.close();
+  await stopSharingSlots();
   await disconnectDb();
   await handle.release();
   if (!given) fs.rmSync(process.env.PRODA_HOME!, { recursive: true, force: true });
