@@ -16,6 +16,8 @@ export type ExecuteOptions = {
   lease?: Pick<LeaseConfig, "leaseMs" | "heartbeatMs">;
   /** sends the run's next queue job (waits, rate limits, shutdown); absent in the CLI */
   requeue?: Requeue;
+  /** a loop run's stage: stopped with its worker, it waits (WAITING) for its loop run to resume it from its checkpoint */
+  stage?: boolean;
 };
 
 /**
@@ -54,7 +56,7 @@ export async function executeRun<P>(
     watch.stop();
     lease.stop();
     // What an aborted request or wait throws says less than why it was aborted (a cancel, a takeover).
-    return settleFailure(held, watch.signal.aborted ? watch.signal.reason : e, run.attempts, delivery, opts.requeue);
+    return settleFailure(held, watch.signal.aborted ? watch.signal.reason : e, run.attempts, delivery, opts);
   }
   watch.stop();
   lease.stop();
@@ -83,7 +85,7 @@ function lost(h: HeldRun): RunReport {
   return { outcome: "lost" };
 }
 
-async function settleFailure(h: HeldRun, e: unknown, attempts: number, delivery: Delivery, requeue?: Requeue): Promise<RunReport> {
+async function settleFailure(h: HeldRun, e: unknown, attempts: number, delivery: Delivery, { requeue, stage }: ExecuteOptions): Promise<RunReport> {
   let failure = classifyFailure(e);
   const log = (message: string, level: "info" | "warn" | "error") => h.db.jobLog.create({ data: { runId: h.runId, message, level } });
   if (failure.kind === "lost") return lost(h);
@@ -100,6 +102,13 @@ async function settleFailure(h: HeldRun, e: unknown, attempts: number, delivery:
     if (parked !== "parked") return parked === "cancelled" ? { outcome: "cancelled" } : lost(h);
     await log(`${await scrubKnownSecrets(failure.reason, h.db)}; waiting until ${until.toISOString()} (not counted as an attempt)`, "warn");
     return { outcome: "waiting", until };
+  }
+  if (failure.kind === "shutdown" && stage) {
+    // Not queued on its own: its loop run, queued again, resumes it (a remote fine-tune is polled, not started again).
+    const parked = await parkRun(h, { status: "WAITING", until: new Date(), message: "Its worker stopped: waits for its loop run to resume it" });
+    if (parked !== "parked") return parked === "cancelled" ? { outcome: "cancelled" } : lost(h);
+    await log("The worker is shutting down: its loop run resumes this stage from the last checkpoint", "warn");
+    return { outcome: "released" };
   }
   if (failure.kind === "shutdown" && requeue) {
     const parked = await parkRun(h, { status: "QUEUED", until: new Date(), message: "Queued again: its worker stopped" }, requeue);

@@ -5,6 +5,7 @@ import { createRun, parsePayload } from "@/lib/jobs/enqueue";
 import { LIVE_STATUSES } from "@/lib/jobs/run-lease";
 import type { JobHandler } from "./job-context";
 import { executeRun } from "./execute-run";
+import { WorkerShutdownError } from "./failure";
 
 export type InlineOptions = {
   by?: CreatedBy;
@@ -12,6 +13,11 @@ export type InlineOptions = {
   parentRunId?: string;
   /** aborted when the run must stop with its parent (the parent was cancelled or taken over) */
   signal?: AbortSignal;
+  /**
+   * An existing run of this job (a loop's stage its dead worker left) to go on with from its
+   * checkpoint, instead of recording a new one: a remote fine-tune is polled, not started again.
+   */
+  resume?: string;
 };
 
 /**
@@ -22,29 +28,38 @@ export type InlineOptions = {
  * one without is taken back by a worker on its own.
  */
 export async function runInline<D extends JobDefinition>(db: Db, def: D, handler: JobHandler<JobPayload<D>>, payload: JobPayload<D>, opts: CreatedBy | InlineOptions = {}) {
-  const { by = BY_CLI, parentRunId, signal } = "origin" in opts ? { by: opts } : (opts as InlineOptions);
+  const { by = BY_CLI, parentRunId, signal, resume } = "origin" in opts ? { by: opts } : (opts as InlineOptions);
   const data = parsePayload(def, payload);
-  await def.admit?.(db, data);
-  const run = await db.$transaction(async (tx) => {
-    const created = await createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by);
-    return parentRunId ? tx.jobRun.update({ where: { id: created.id }, data: { parentRunId, message: "Running in its loop run's worker" } }) : created;
-  });
-  // The run's own watch sees the request within a second and stops it at its next check.
-  const stop = () =>
+  const run = resume
+    ? await db.jobRun.update({ where: { id: resume }, data: { message: "Resumed by its loop run" } })
+    : await (async () => {
+        await def.admit?.(db, data);
+        return db.$transaction(async (tx) => {
+          const created = await createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by);
+          return parentRunId ? tx.jobRun.update({ where: { id: created.id }, data: { parentRunId, message: "Running in its loop run's worker" } }) : created;
+        });
+      })();
+  // The run's own watch sees the request within a second and stops it at its next check. A worker
+  // shutting down is no cancel: the run stops by itself (it sees the shutdown too) and waits for
+  // its loop run to resume it.
+  const stop = () => {
+    if (signal?.reason instanceof WorkerShutdownError) return;
     void db.jobRun
       .updateMany({ where: { id: run.id, cancelRequestedAt: null, status: { in: [...LIVE_STATUSES] } }, data: { cancelRequestedAt: new Date(), message: "Cancelling with its loop run" } })
       .catch(() => {});
+  };
   if (signal?.aborted) stop();
   signal?.addEventListener("abort", stop, { once: true });
   try {
-    let report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 });
+    const options = { stage: !!parentRunId };
+    let report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 }, options);
     while (report.outcome === "waiting" && report.until) {
       // A cancelled parent does not sleep out a remote fine-tune's poll interval: the next delivery ends the run cancelled.
       await new Promise<void>((r) => {
         const timer = setTimeout(r, Math.max(0, report.until!.getTime() - Date.now()));
         signal?.addEventListener("abort", () => { clearTimeout(timer); r(); }, { once: true });
       });
-      report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 });
+      report = await executeRun(db, handler, run.id, data, { retryCount: 0, retryLimit: 0 }, options);
     }
     const final = await db.jobRun.findUniqueOrThrow({ where: { id: run.id } });
     return { runId: run.id, outcome: report.outcome, result: report.result, error: final.error };

@@ -4,7 +4,8 @@ import { cancelQueueJob, sendRunJob } from "@/lib/jobs/enqueue";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { DB_NOW, LEASE_EXPIRED } from "@/lib/jobs/run-lease";
 
-export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[]; resent: string[] };
+/** `waiting`: loop stages left for their loop run to resume; `released`: stages whose loop run had ended. */
+export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[]; resent: string[]; waiting: string[]; released: string[] };
 
 /**
  * A QUEUED run older than this with no live job in the queue is an orphan: its process died
@@ -30,7 +31,7 @@ const retryDelayMs = (def: JobDefinition, attempts: number) =>
  * asked for it meanwhile.
  */
 export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobDefinitions, limit = 20, orphanAfterMs = ORPHAN_AFTER_MS): Promise<SweepReport> {
-  const report: SweepReport = { requeued: [], failed: [], cancelled: [], resent: [] };
+  const report: SweepReport = { requeued: [], failed: [], cancelled: [], resent: [], waiting: [], released: [] };
   await db.$transaction(async (tx) => {
     const stale = await tx.$queryRaw<{ id: string }[]>`
       SELECT id FROM "JobRun" WHERE status = 'RUNNING' AND ${LEASE_EXPIRED}
@@ -44,6 +45,13 @@ export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobD
         AND NOT EXISTS (SELECT 1 FROM pgboss.job j WHERE j.name = r.type AND j.id::text = r."bossJobId" AND j.state IN ('created', 'retry', 'active'))
       ORDER BY r."updatedAt" ASC LIMIT ${limit} FOR UPDATE OF r SKIP LOCKED`;
     for (const { id } of orphans) report[await resend(tx, id, definitions)].push(id);
+    // A stage left waiting for a loop run that then ended (cancelled, failed) has nobody to resume it.
+    const released = await tx.$queryRaw<{ id: string }[]>`
+      UPDATE "JobRun" c SET status = 'FAILED', message = 'Failed', error = 'Its loop run ended before it resumed this stage', "finishedAt" = ${DB_NOW}, "waitUntil" = NULL, "updatedAt" = ${DB_NOW}
+      FROM "JobRun" p
+      WHERE c."parentRunId" = p.id AND c.status IN ('QUEUED', 'WAITING') AND p.status NOT IN ('QUEUED', 'RUNNING', 'WAITING')
+      RETURNING c.id`;
+    report.released.push(...released.map((r) => r.id));
   }, { timeout: 60_000 });
   return report;
 }
@@ -91,10 +99,17 @@ async function takeBack(tx: Prisma.TransactionClient, id: string, definitions: J
     return "cancelled";
   }
   if (run.parentRunId) {
-    // A loop run's stage runs in its parent's worker: the parent, taken back too, runs the stage again when it resumes.
-    const error = `${who}: it is a stage of loop run ${run.parentRunId}, which runs it again when it resumes`;
-    await endRun(tx, run, def, "FAILED", error, error);
-    return "failed";
+    // A loop run's stage runs in its parent's worker: the parent, taken back too, resumes it from
+    // its checkpoint (a remote fine-tune is polled, not started again). Not queued on its own.
+    const parent = await tx.jobRun.findUnique({ where: { id: run.parentRunId }, select: { status: true } });
+    if (!parent || !["QUEUED", "RUNNING", "WAITING"].includes(parent.status)) {
+      const error = `${who}, and its loop run ${run.parentRunId} had ended`;
+      await endRun(tx, run, def, "FAILED", error, error);
+      return "failed";
+    }
+    await tx.jobRun.update({ where: { id }, data: { workerId: null, leaseExpiresAt: null, waitUntil: null, status: "WAITING", message: "Its worker stopped: waits for its loop run to resume it" } });
+    await tx.jobLog.create({ data: { runId: id, level: "warn", message: `${who}: it is a stage of loop run ${run.parentRunId}, which resumes it from its last checkpoint` } });
+    return "waiting";
   }
   const allowed = def ? def.options.retryLimit + 1 : 0;
   if (!def || run.attempts >= allowed) {
@@ -121,10 +136,10 @@ export function startSweeper(db: () => Db, intervalMs: number): { stop(): Promis
     if (running) return;
     running = sweepStaleRuns(db())
       .then((r) => {
-        const taken = r.requeued.length + r.failed.length + r.cancelled.length + r.resent.length;
+        const taken = r.requeued.length + r.failed.length + r.cancelled.length + r.resent.length + r.waiting.length + r.released.length;
         if (taken) {
           console.log(
-            `[worker] took back runs whose worker or queue job was gone: requeued ${r.requeued.join(", ") || "none"}; sent again ${r.resent.join(", ") || "none"}; failed ${r.failed.join(", ") || "none"}; cancelled ${r.cancelled.join(", ") || "none"}`,
+            `[worker] took back runs whose worker or queue job was gone: requeued ${r.requeued.join(", ") || "none"}; sent again ${r.resent.join(", ") || "none"}; failed ${r.failed.join(", ") || "none"}; cancelled ${r.cancelled.join(", ") || "none"}; loop stages waiting for their loop run ${r.waiting.join(", ") || "none"}; loop stages whose loop run ended ${r.released.join(", ") || "none"}`,
           );
         }
       })

@@ -18,11 +18,13 @@ import { cancelRun } from "@/lib/server/services/jobs/control-run";
 import { LOOP_STAGES, stageResultSchema } from "@/lib/server/services/loop/loop-report";
 import { pipelineViewSchema, startedLoopRunSchema } from "@/lib/server/services/loop/pipeline-view";
 import { useTestDatabase } from "@/test/database";
+import { startFineTuneServer } from "@/test/fine-tune-server";
 import { SHARED_CORPUS } from "@/test/fixtures";
 import { callRoute } from "@/test/http";
 import { corpusImportHandler } from "@/workers/handlers/corpus-import";
 import { runInline } from "@/workers/runtime/run-inline";
 import { startWorkers } from "@/workers/runtime/start-workers";
+import { workerShutdown } from "@/workers/runtime/run-watch";
 import { sweepStaleRuns } from "@/workers/runtime/sweep";
 
 const t = useTestDatabase();
@@ -131,7 +133,7 @@ describe("the loop-run job", () => {
     await finished(startedLoopRunSchema.parse(live.json).jobRunId);
   }, 120_000);
 
-  it("resumes a loop run whose worker died mid-stage: the orphaned stage run is failed, not queued on its own, and does not block the stage's new run", async () => {
+  it("resumes a loop run whose worker died mid-stage, and the stage run it was in from its checkpoint: not queued on its own, not run twice", async () => {
     const db = t.db();
     const expired = new Date(Date.now() - 60_000);
     const dead = { status: "RUNNING" as const, attempts: 1, workerId: "dead-host:1:abc", leaseExpiresAt: expired, startedAt: expired, origin: "SYSTEM" as const };
@@ -140,12 +142,17 @@ describe("the loop-run job", () => {
     // The dead delivery had recorded its options in effect (the previous loop's, as it always does).
     const previous = await db.loopRun.findFirstOrThrow({ orderBy: { startedAt: "desc" } });
     const stale = await db.loopRun.create({ data: { options: { ...(previous.options as object), from: "extract" }, jobRunId: parent.id } });
-    const childPayload = { engine: "local" as const, label: "proda loop" };
+    // The stage it was in: the extraction the loop sends, keys in another order, as jsonb keeps them.
+    const childPayload = { label: "proda loop", engine: "local" as const };
     const orphan = await db.jobRun.create({ data: { ...dead, type: knowledgeExtractJob.name, payload: childPayload, parentRunId: parent.id, conflictKey: knowledgeExtractJob.conflictKey!(childPayload) } });
-    expect(orphan.conflictKey).toBeTruthy();
+    // A stage of an ended loop run, left waiting: nobody would resume it.
+    const ended = await db.jobRun.create({ data: { type: loopRunJob.name, payload, status: "FAILED", finishedAt: expired, origin: "SYSTEM" } });
+    const abandoned = await db.jobRun.create({ data: { type: knowledgeExtractJob.name, payload: childPayload, parentRunId: ended.id, status: "WAITING", origin: "SYSTEM" } });
 
-    await sweepStaleRuns(db);
-    expect(await db.jobRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining(`stage of loop run ${parent.id}`), bossJobId: null });
+    const swept = await sweepStaleRuns(db);
+    expect(swept).toMatchObject({ waiting: [orphan.id], released: [abandoned.id] });
+    expect(await db.jobRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "WAITING", message: expect.stringContaining("waits for its loop run"), workerId: null, bossJobId: null });
+    expect(await db.jobRun.findUniqueOrThrow({ where: { id: abandoned.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining("loop run ended") });
     const resumed = await finished(parent.id);
     expect(resumed.status, `${resumed.error}`).toBe("SUCCEEDED");
     expect(resumed.attempts).toBe(2);
@@ -153,11 +160,51 @@ describe("the loop-run job", () => {
     const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId: parent.id, id: { not: stale.id } } });
     expect(loopRun.status).toBe("done");
     expect(stageResultSchema.array().parse(loopRun.stages)[0]).toMatchObject({ stage: "extract", status: "ran" });
-    const children = await db.jobRun.findMany({ where: { parentRunId: parent.id, id: { not: orphan.id } }, orderBy: { createdAt: "asc" } });
-    expect(children[0]).toMatchObject({ type: knowledgeExtractJob.name, status: "SUCCEEDED" });
-    // Extraction changed nothing (the chunks were extracted), so nothing after it ran again.
-    expect(children.map((c) => c.type)).toEqual([knowledgeExtractJob.name]);
+    // The stage went on in its own run (its second attempt), and no other extraction was started.
+    expect(await db.jobRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 2 });
+    const children = await db.jobRun.findMany({ where: { parentRunId: parent.id }, orderBy: { createdAt: "asc" } });
+    expect(children.map((c) => c.id)).toEqual([orphan.id]);
+    const logs = await db.jobLog.findMany({ where: { runId: parent.id } });
+    expect(logs.map((l) => l.message)).toContainEqual(expect.stringContaining(`Resuming its stage run ${orphan.id}`));
   }, 120_000);
+
+  it("resumes the remote fine-tune of a loop stopped with its worker (a deploy): one upload and one fine-tuning job per model, polled on, never started again", async () => {
+    const db = t.db();
+    const server = await startFineTuneServer();
+    try {
+      await db.endpoint.create({ data: { name: "ft-loop", baseUrl: server.baseURL, model: "qwen2.5-7b" } });
+      server.plan({ statuses: ["validating_files", "running", "succeeded"] });
+      const res = await start({ autoApprove: true, trainer: "openai", endpoint: "ft-loop" });
+      expect(res.status, res.text).toBe(202);
+      const { jobRunId } = startedLoopRunSchema.parse(res.json);
+      // V1's fine-tuning job is created and polled once: its stage waits for the next poll.
+      await expect.poll(() => db.jobRun.count({ where: { parentRunId: jobRunId, type: "model-train", status: "WAITING" } }), { timeout: 60_000 }).toBe(1);
+      const train = await db.jobRun.findFirstOrThrow({ where: { parentRunId: jobRunId, type: "model-train" } });
+      // The worker is told to stop (SIGTERM): the stage waits for its loop run, which goes back to the queue.
+      workerShutdown.requested = true;
+      try {
+        await expect.poll(async () => (await db.jobRun.findUniqueOrThrow({ where: { id: train.id } })).message, { timeout: 20_000 }).toContain("waits for its loop run");
+        await expect.poll(async () => (await db.jobRun.findUniqueOrThrow({ where: { id: jobRunId } })).status, { timeout: 20_000 }).toBe("QUEUED");
+      } finally {
+        workerShutdown.requested = false; // a worker again: it takes the loop run back
+      }
+      server.plan({ statuses: ["succeeded"] }); // V2's, later in the loop, is done at its first poll
+      const run = await finished(jobRunId);
+      expect(run.status, `${run.error}`).toBe("SUCCEEDED");
+      const posts = (p: RegExp) => server.requests.filter((r) => r.method === "POST" && p.test(r.path)).length;
+      expect(posts(/\/files$/)).toBe(2); // V1 and V2
+      expect(posts(/\/fine_tuning\/jobs$/)).toBe(2);
+      const trains = await db.jobRun.findMany({ where: { parentRunId: jobRunId, type: "model-train" }, orderBy: { createdAt: "asc" } });
+      expect(trains.map((r) => [r.id === train.id, r.status])).toEqual([[true, "SUCCEEDED"], [false, "SUCCEEDED"]]);
+      const logs = (await db.jobLog.findMany({ where: { runId: train.id }, orderBy: { id: "asc" } })).map((l) => l.message);
+      expect(logs).toContainEqual(expect.stringContaining("its loop run resumes this stage"));
+      expect(logs.filter((m) => m.startsWith("Fine-tuning job "))).toHaveLength(1);
+      const fineTunes = await db.fineTune.findMany({ where: { runId: { in: trains.map((r) => r.id) } } });
+      expect(fineTunes.map((f) => f.state)).toEqual(["succeeded", "succeeded"]); // both, whatever order they are read in
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
 
   it("shows a loop job cancelled while still queued as cancelled, not the loop before it or none", async () => {
     // Recorded as the API queues it, then cancelled before any worker took it (it has no queue job here, so none will).
