@@ -45,7 +45,7 @@ const canonical = (v: unknown): string =>
 /**
  * The stage jobs run here, with their own handlers, as children of this run; their progress is
  * this run's share of the stage. A stage run left by this run's previous delivery is resumed when
- * the same job with the same payload comes up; the others are released first.
+ * the same job with the same payload comes up; one of another kind is released when another kind comes up.
  */
 function childRunner(ctx: JobContext, by: CreatedBy, current: () => { index: number; title: string }, orphans: Orphan[]): RunJob {
   // Imported here: the handlers' index imports this handler.
@@ -68,7 +68,11 @@ function childRunner(ctx: JobContext, by: CreatedBy, current: () => { index: num
     const wanted = canonical(parsePayload(def, payload));
     const i = orphans.findIndex((o) => o.type === def.name && canonical(o.payload) === wanted);
     const orphan = i >= 0 ? orphans.splice(i, 1)[0] : null;
-    await releaseOrphans(ctx.db, orphans.splice(0));
+    // Another kind of job comes first: the loop went another way. One of this kind with another
+    // payload may be the next call of the same stage (its second base model to evaluate): kept.
+    const elsewhere = orphans.filter((o) => o.type !== def.name);
+    orphans.splice(0, orphans.length, ...orphans.filter((o) => o.type === def.name));
+    await releaseOrphans(ctx.db, elsewhere);
     if (orphan) {
       await ctx.log(`Resuming its stage run ${orphan.id} (${def.name}) from its last checkpoint`);
       const resumed = await runInline(ctx.db, def, reporting, payload, { ...options, resume: orphan.id });
