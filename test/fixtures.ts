@@ -1,14 +1,14 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 
 /** The shared OpenStax corpus beside the repository (../shared/corpus). */
 export const SHARED_CORPUS = fileURLToPath(new URL("../../shared/corpus", import.meta.url));
 
-/** A temporary folder with the given files (paths relative to it). */
+/** A temporary folder with the given files (paths relative to it), in the test run's home: removed with it. */
 export function tempFolder(files: Record<string, string | Uint8Array>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "proda-files-"));
+  const dir = fs.mkdtempSync(path.join(inject("filesRoot"), "proda-files-"));
   for (const [name, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), content);

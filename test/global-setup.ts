@@ -12,6 +12,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     pgAdminUrl: string;
     pgTemplate: string;
+    /** where tempFolder makes its folders: inside the run's home, so they go with it */
+    filesRoot: string;
   }
 }
 
@@ -29,6 +31,9 @@ export default async function setup(project: TestProject) {
   await migrate(withDatabase(adminUrl, template));
   project.provide("pgAdminUrl", adminUrl);
   project.provide("pgTemplate", template);
+  const files = path.join(home, "files");
+  fs.mkdirSync(files);
+  project.provide("filesRoot", files);
 
   return async () => {
     const c = new pg.Client({ connectionString: adminUrl });
