@@ -168,6 +168,38 @@ describe("the loop-run job", () => {
     expect(logs.map((l) => l.message)).toContainEqual(expect.stringContaining(`Resuming its stage run ${orphan.id}`));
   }, 120_000);
 
+  it("shows a loop job cancelled while still queued as cancelled, not the loop before it or none", async () => {
+    // Recorded as the API queues it, then cancelled before any worker took it (it has no queue job here, so none will).
+    const payload = loopRunJob.payload.parse({ autoApprove: false });
+    const queued = await t.db().jobRun.create({ data: { type: loopRunJob.name, payload, conflictKey: loopRunJob.conflictKey!(payload) } });
+    expect(await cancelRun(t.db(), queued.id)).toMatchObject({ status: "CANCELLED" });
+    const { loop, live } = await view();
+    expect(live).toBe(false);
+    expect(loop).toMatchObject({ jobRunId: queued.id, state: "cancelled", currentStage: null });
+  });
+
+  it("cancelling a loop run cancels its running stage and stops the loop there", async () => {
+    const db = t.db();
+    const res = await start({ autoApprove: true, from: "build-v1" });
+    const { jobRunId } = startedLoopRunSchema.parse(res.json);
+    let child = null;
+    while (!child) {
+      child = await db.jobRun.findFirst({ where: { parentRunId: jobRunId, status: "RUNNING" } });
+      if (!child) await new Promise((r) => setTimeout(r, 100));
+    }
+    await cancelRun(db, jobRunId);
+    expect((await finished(jobRunId)).status).toBe("CANCELLED");
+    const children = await db.jobRun.findMany({ where: { parentRunId: jobRunId } });
+    expect(children.filter((c) => !["SUCCEEDED", "CANCELLED"].includes(c.status))).toEqual([]);
+    // build-v1 to evaluate-v2 would run a job each: the loop stopped long before.
+    expect(children.length).toBeLessThan(8);
+    const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId } });
+    const stages = stageResultSchema.array().parse(loopRun.stages);
+    expect(loopRun.status).toBe("failed");
+    expect(stages.at(-1)).toMatchObject({ stage: "report", status: "not run" });
+    expect(stages.map((s) => s.stage)).toEqual([...LOOP_STAGES]);
+  }, 120_000);
+  // Last: the loop keeps the options it last ran with (this remote trainer, whose server is closed after).
   it("resumes the remote fine-tune of a loop stopped with its worker (a deploy): one upload and one fine-tuning job per model, polled on, never started again", async () => {
     const db = t.db();
     const server = await startFineTuneServer();
@@ -205,36 +237,4 @@ describe("the loop-run job", () => {
       await server.close();
     }
   }, 180_000);
-
-  it("shows a loop job cancelled while still queued as cancelled, not the loop before it or none", async () => {
-    // Recorded as the API queues it, then cancelled before any worker took it (it has no queue job here, so none will).
-    const payload = loopRunJob.payload.parse({ autoApprove: false });
-    const queued = await t.db().jobRun.create({ data: { type: loopRunJob.name, payload, conflictKey: loopRunJob.conflictKey!(payload) } });
-    expect(await cancelRun(t.db(), queued.id)).toMatchObject({ status: "CANCELLED" });
-    const { loop, live } = await view();
-    expect(live).toBe(false);
-    expect(loop).toMatchObject({ jobRunId: queued.id, state: "cancelled", currentStage: null });
-  });
-
-  it("cancelling a loop run cancels its running stage and stops the loop there", async () => {
-    const db = t.db();
-    const res = await start({ autoApprove: true, from: "build-v1" });
-    const { jobRunId } = startedLoopRunSchema.parse(res.json);
-    let child = null;
-    while (!child) {
-      child = await db.jobRun.findFirst({ where: { parentRunId: jobRunId, status: "RUNNING" } });
-      if (!child) await new Promise((r) => setTimeout(r, 100));
-    }
-    await cancelRun(db, jobRunId);
-    expect((await finished(jobRunId)).status).toBe("CANCELLED");
-    const children = await db.jobRun.findMany({ where: { parentRunId: jobRunId } });
-    expect(children.filter((c) => !["SUCCEEDED", "CANCELLED"].includes(c.status))).toEqual([]);
-    // build-v1 to evaluate-v2 would run a job each: the loop stopped long before.
-    expect(children.length).toBeLessThan(8);
-    const loopRun = await db.loopRun.findFirstOrThrow({ where: { jobRunId } });
-    const stages = stageResultSchema.array().parse(loopRun.stages);
-    expect(loopRun.status).toBe("failed");
-    expect(stages.at(-1)).toMatchObject({ stage: "report", status: "not run" });
-    expect(stages.map((s) => s.stage)).toEqual([...LOOP_STAGES]);
-  }, 120_000);
 });
