@@ -1,21 +1,15 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { useTestDatabase } from "@/test/database";
+import { tempFolder } from "@/test/fixtures";
 import { migrate, MIGRATIONS_DIR } from "./migrate";
 
 const t = useTestDatabase();
 
-function tempMigrations(files: Record<string, string>) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "proda-mig-"));
-  for (const [name, sql] of Object.entries(files)) {
-    fs.mkdirSync(path.join(dir, name));
-    fs.writeFileSync(path.join(dir, name, "migration.sql"), sql);
-  }
-  return dir;
-}
+/** A migrations folder: each name's migration.sql. */
+const tempMigrations = (files: Record<string, string>) => tempFolder(Object.fromEntries(Object.entries(files).map(([name, sql]) => [path.join(name, "migration.sql"), sql])));
 
 describe("migrate", () => {
   it("has applied the project's migrations in Prisma's table format, and reapplying is a no-op", async () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { tempFolder } from "@/test/fixtures";
 import { decryptSecret, encryptSecret, envSecrets, resetSecretCache, scrubSecrets, secretHint } from "./secrets";
 
 const env = { home: process.env.PRODA_HOME, secret: process.env.PRODA_SECRET };
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function freshHome() {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "proda-secrets-"));
+  const home = tempFolder({});
   process.env.PRODA_HOME = home;
   delete process.env.PRODA_SECRET;
   resetSecretCache();
