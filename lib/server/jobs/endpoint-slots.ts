@@ -36,8 +36,7 @@ class SharedLimit implements EndpointLimit {
   ) {}
 
   async run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    const slot = await this.take(signal);
-    const session = this.slots.session;
+    const { slot, session } = await this.take(signal);
     try {
       return await fn();
     } finally {
@@ -56,16 +55,17 @@ class SharedLimit implements EndpointLimit {
     this.notify();
   }
 
-  private take(signal?: AbortSignal): Promise<number> {
+  /** A slot, with the session it is held in (read when it is handed over, not when the caller resumes). */
+  private take(signal?: AbortSignal): Promise<{ slot: number; session: number }> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    return new Promise<number>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const abort = () => {
         const i = this.waiters.indexOf(waiter);
         if (i >= 0) this.waiters.splice(i, 1);
         reject(signal!.reason);
       };
       const waiter: Waiter = {
-        resolve: (slot) => (signal?.removeEventListener("abort", abort), resolve(slot)),
+        resolve: (slot) => (signal?.removeEventListener("abort", abort), resolve({ slot, session: this.slots.session })),
         reject: (e) => (signal?.removeEventListener("abort", abort), reject(e)),
       };
       signal?.addEventListener("abort", abort, { once: true });
