@@ -19,7 +19,8 @@ const config: NextConfig = {
   poweredByHeader: false,
   // Compressing every answer cost the web server an eighth of its CPU under load
   // (bench/RESULTS.md); the studio is served on a local network or behind a reverse proxy,
-  // which is the place to compress.
+  // which is the place to compress. Cached search and subgraph answers are the exception: they
+  // are compressed once and kept (lib/server/http/cached-answer.ts).
   compress: false,
   async headers() {
     return [

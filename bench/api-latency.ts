@@ -4,7 +4,7 @@
  * viewer's API token. For each scenario and concurrency, N clients send requests back to back
  * (keep-alive) for a fixed time; meanwhile a prober times `/api/health` every 100 ms.
  *
- *   npx tsx bench/api-latency.ts [--home DIR] [--seconds 10] [--warmup 2] [--concurrency 10,50] [--read-cache on|off] [--scenarios a,b] [--port 3177]
+ *   npx tsx bench/api-latency.ts [--home DIR] [--seconds 10] [--warmup 2] [--concurrency 10,50] [--read-cache on|off] [--scenarios a,b] [--port 3177] [--identity]
  *
  * `--read-cache off` measures every request reaching the database (the web server's
  * read-through caches off). The "distinct searches" scenario sends term pairs that mostly
@@ -15,8 +15,10 @@
  * A home made by bench/paper-scale/generate.ts is used as it is: its search terms and subgraph
  * seeds (bench-workspace.json) replace the corpus's, and a "subgraph around a concept" scenario
  * cycles through the seeds. `--scenarios search,subgraph` runs only the scenarios whose names
- * start with one of these words. At the end, the peak memory (VmHWM) of the studio's processes,
- * its Postgres and this process.
+ * start with one of these words. Requests say `Accept-Encoding: gzip`, as a browser's do, and
+ * the load generator reads the bytes as sent, without decoding them (as wrk and autocannon do);
+ * `--identity` asks for answers uncompressed. At the end, the peak memory (VmHWM) of the
+ * studio's processes, its Postgres and this process.
  * Record the figures in bench/RESULTS.md.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -31,7 +33,7 @@ import { cpuSeconds, memoryReport, postgresReport, postmasterOf, processTree } f
 const root = fileURLToPath(new URL("..", import.meta.url));
 const corpus = path.resolve(root, "../shared/corpus");
 const { values: args } = parseArgs({
-  options: { home: { type: "string" }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "10,50" }, port: { type: "string", default: "3177" }, "read-cache": { type: "string", default: "on" }, scenarios: { type: "string" }, warmup: { type: "string", default: "2" } },
+  options: { home: { type: "string" }, seconds: { type: "string", default: "10" }, concurrency: { type: "string", default: "10,50" }, port: { type: "string", default: "3177" }, "read-cache": { type: "string", default: "on" }, scenarios: { type: "string" }, warmup: { type: "string", default: "2" }, identity: { type: "boolean", default: false } },
 });
 const seconds = Number(args.seconds);
 const levels = args.concurrency!.split(",").map(Number);
@@ -95,9 +97,10 @@ type Scenario = { name: string; request: (i: number) => [string, RequestInit] };
  * the CPU a request, which the studio then lacks (the table's last column shows what is left).
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+const encoding = args.identity ? {} : { "accept-encoding": "gzip, deflate, br" };
 function send(url: string, init: RequestInit): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { agent, method: init.method ?? "GET", headers: init.headers as Record<string, string> }, (res) => {
+    const req = http.request(url, { agent, method: init.method ?? "GET", headers: { ...encoding, ...(init.headers as Record<string, string>) } }, (res) => {
       res.on("data", () => {});
       res.on("end", () => resolve(res.statusCode ?? 0));
       res.on("error", reject);

@@ -32,7 +32,10 @@ test("the discipline overview reads at a glance at 1440×900: components side by
   const overview = page.locator('[data-testid="graph-overview"][data-laid-out]');
   await expect(overview).toBeVisible({ timeout: 30_000 });
   // The hubs: the most connected concepts of the view, by the same subgraph the page draws.
-  const g = (await (await page.request.post("/api/knowledge/subgraph", { headers: { origin }, data: { discipline: D, limit: 300 } })).json()) as {
+  const answer = await page.request.post("/api/knowledge/subgraph", { headers: { origin }, data: { discipline: D, limit: 300 } });
+  // A cached answer goes out gzip-encoded to a client that takes it (scripts/encoded-answers.cjs).
+  expect(answer.headers()["content-encoding"]).toBe("gzip");
+  const g = (await answer.json()) as {
     concepts: { id: string; name: string }[];
     relations: { subjectId: string; objectId: string }[];
   };

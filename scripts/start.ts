@@ -64,7 +64,9 @@ function launch(name: string, nodeArgs: string[], restart: boolean, crashes = 0,
 // wrapper between us and them, so signals reach them directly.
 launch("worker", dev ? [scriptOf("tsx/cli"), "watch", "workers/main.ts"] : ["--import", "tsx", "workers/main.ts"], true);
 const next = [scriptOf("next/dist/bin/next"), dev ? "dev" : "start", "-p", port, "-H", host];
-launch("web", webProcesses > 1 ? [path.resolve("scripts/web-cluster.cjs"), String(webProcesses), ...next] : next, false, 0, { PRODA_READ_CACHE: process.env.PRODA_READ_CACHE ?? "on" });
+// The production server also takes the preload that lets cached answers go out gzip-encoded.
+const web = [...(dev ? [] : ["--require", path.resolve("scripts/encoded-answers.cjs")]), ...(webProcesses > 1 ? [path.resolve("scripts/web-cluster.cjs"), String(webProcesses)] : []), ...next];
+launch("web", web, false, 0, { PRODA_READ_CACHE: process.env.PRODA_READ_CACHE ?? "on" });
 console.log(`[proda] ProDa Studio on http://${host === "0.0.0.0" ? "localhost" : host}:${port}`);
 
 // The embedded database is ours to keep running: if it goes away (killed, crashed) it is started

@@ -5,10 +5,10 @@
 //
 //   node scripts/web-cluster.cjs <count> <next's script> start -p PORT -H HOST
 const cluster = require("node:cluster");
-const path = require("node:path");
 
 const [count, script, ...args] = process.argv.slice(2);
-cluster.setupPrimary({ exec: script, args, execArgv: ["--require", path.join(__dirname, "exit-with-parent.cjs")] });
+// The servers take this process's preloads (scripts/start.ts: exit-with-parent, encoded-answers).
+cluster.setupPrimary({ exec: script, args, execArgv: process.execArgv });
 for (let i = 0; i < Number(count); i++) cluster.fork();
 
 // A server that crashes while serving is replaced (the others go on answering meanwhile), after a

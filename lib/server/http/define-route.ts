@@ -5,9 +5,10 @@ import { ROLE_INFO } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/domain/errors";
 import { assertSameOrigin, clientIp } from "@/lib/server/auth/csrf";
 import { resolvePrincipal, type Principal } from "@/lib/server/auth/principal";
-import { changedHere, readThrough, type ChangeGroup } from "@/lib/server/change-feed";
+import { changedHere, changeFeedListening, readThrough, type ChangeGroup } from "@/lib/server/change-feed";
 import { db } from "@/lib/server/db";
 import { readJsonBody } from "./body";
+import { CachedAnswer, respondCached } from "./cached-answer";
 import { errorResponse } from "./errors";
 import { parseInput } from "./parse-input";
 
@@ -35,8 +36,8 @@ type Spec<Q extends z.ZodType, B extends z.ZodType, P extends z.ZodType, A exten
   status?: number;
   /**
    * A read whose answer depends only on this group's tables (and the validated input, not the
-   * caller): kept as JSON text until they change (lib/server/change-feed.ts). Marks a POST as
-   * changing nothing.
+   * caller): kept as JSON text until they change (lib/server/change-feed.ts), and sent gzipped to
+   * clients that take it (cached-answer.ts). Marks a POST as changing nothing.
    */
   cache?: ChangeGroup;
   handler: (args: HandlerArgs<z.infer<Q>, z.infer<B>, z.infer<P>, A>) => Promise<unknown>;
@@ -97,8 +98,8 @@ export function defineRoute<
         });
       if (spec.cache) {
         const key = `${req.method} ${req.nextUrl.pathname} ${JSON.stringify([query, params, body])}`;
-        const text = await readThrough(spec.cache, key, async () => JSON.stringify((await run()) ?? null));
-        return new Response(text, { status: spec.status ?? 200, headers: { "content-type": "application/json" } });
+        const answer = await readThrough(spec.cache, key, async () => new CachedAnswer(JSON.stringify((await run()) ?? null)));
+        return respondCached(answer, req, spec.status ?? 200, changeFeedListening());
       }
       const result = await run();
       if (result instanceof Response) return result;

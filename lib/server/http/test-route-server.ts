@@ -28,7 +28,9 @@ export async function serveRoutes(routes: Record<string, RouteHandler>): Promise
       const hasBody = req.method !== "GET" && req.method !== "HEAD";
       const init = { method: req.method, headers, body: hasBody ? req : undefined, duplex: "half" };
       const response = await handler(new NextRequest(url, init as unknown as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve({}) });
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      // Header by header, as Next.js sets them (the web server's preloads see each one).
+      for (const [name, value] of Object.entries(Object.fromEntries(response.headers))) res.setHeader(name, value);
+      res.writeHead(response.status);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (e) {
       res.writeHead(500).end(String(e));
