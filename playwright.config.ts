@@ -6,8 +6,15 @@ import fs from "node:fs";
 // The e2e run starts the real studio (`npm start`: embedded Postgres, migrations, demo
 // workspace, production build, web and worker) in a fresh PRODA_HOME on its own port.
 const port = Number(process.env.E2E_PORT ?? 3137);
-// Playwright evaluates this file in every worker too: the env var keeps one home for all.
-const home = (process.env.E2E_PRODA_HOME ??= fs.mkdtempSync(path.join(os.tmpdir(), "proda-e2e-")));
+// Playwright evaluates this file in every worker too: the env var keeps one home for all. The
+// runner that made the home removes it when it exits, after the studio has stopped (about 70 MB
+// a run); E2E_KEEP_HOME=1 keeps it to look into, and a home given as E2E_PRODA_HOME is kept.
+if (!process.env.E2E_PRODA_HOME) {
+  const made = fs.mkdtempSync(path.join(os.tmpdir(), "proda-e2e-"));
+  process.env.E2E_PRODA_HOME = made;
+  if (process.env.E2E_KEEP_HOME !== "1") process.on("exit", () => fs.rmSync(made, { recursive: true, force: true }));
+}
+const home = process.env.E2E_PRODA_HOME;
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
 
 /** The admin's signed-in browser state, written by e2e/auth.setup.ts and used by the specs. */

@@ -5,6 +5,12 @@ type Client = Db | Prisma.TransactionClient;
 /** Statuses of a run that is not finished: it holds its conflict key, and it may be cancelled. */
 export const LIVE_STATUSES = ["QUEUED", "RUNNING", "WAITING"] as const;
 
+/** Whether a run in `status` is not finished (LIVE_STATUSES). */
+export const isLive = (status: string) => (LIVE_STATUSES as readonly string[]).includes(status);
+
+/** LIVE_STATUSES as an SQL list, for `status IN ...` (constants, not input). */
+export const LIVE_STATUS_LIST = Prisma.raw(`(${LIVE_STATUSES.map((s) => `'${s}'`).join(", ")})`);
+
 /**
  * The database's clock in UTC, as Prisma stores DateTime (timestamp without time zone). Leases are
  * written and compared on this one clock, whatever the clocks of the machines running workers say.

@@ -2,11 +2,13 @@ import type { ErrorCode } from "@/lib/domain/errors";
 import { DomainError } from "@/lib/domain/errors";
 import type { CreatedBy } from "@/lib/jobs/created-by";
 import type { LoopRunPayload } from "@/lib/jobs/loop-run";
+import { modelTrainJob } from "@/lib/jobs/model-train";
 import { LIVE_STATUSES } from "@/lib/jobs/run-lease";
 import type { Db } from "@/lib/server/db";
 import type { RunJob } from "@/lib/server/services/loop/loop-context";
 import { LOOP_STAGES } from "@/lib/server/services/loop/loop-report";
 import { runLoop } from "@/lib/server/services/loop/run-loop";
+import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
 import { STAGE_INFO } from "@/lib/server/services/loop/stage-info";
 import type { JobContext, JobHandler } from "@/workers/runtime/job-context";
 import { parsePayload } from "@/lib/jobs/enqueue";
@@ -28,7 +30,10 @@ async function orphansOf(db: Db, runId: string): Promise<Orphan[]> {
   return db.jobRun.findMany({ where: { parentRunId: runId, status: { in: [...LIVE_STATUSES] } }, select: { id: true, type: true, payload: true } });
 }
 
-/** Ends stage runs the loop does not resume (it went another way): they would hold their conflict keys. */
+/**
+ * Ends stage runs the loop does not resume (it went another way): they would hold their conflict
+ * keys, and a fine-tune's job at the provider would train on, paid for, with nobody to poll it.
+ */
 async function releaseOrphans(db: Db, orphans: Orphan[]) {
   if (!orphans.length) return;
   const error = "Its loop run's worker stopped, and the loop did not resume this stage when it went on";
@@ -36,6 +41,7 @@ async function releaseOrphans(db: Db, orphans: Orphan[]) {
     where: { id: { in: orphans.map((o) => o.id) }, status: { in: [...LIVE_STATUSES] } },
     data: { status: "FAILED", workerId: null, leaseExpiresAt: null, waitUntil: null, finishedAt: new Date(), message: "Failed", error },
   });
+  for (const o of orphans) if (o.type === modelTrainJob.name) await cancelFineTuneOfRun(db, o.id);
 }
 
 /** JSON with its keys sorted: a payload read back from Postgres (jsonb orders keys its own way) compared with a new one. */

@@ -30,15 +30,13 @@ export type InlineOptions = {
 export async function runInline<D extends JobDefinition>(db: Db, def: D, handler: JobHandler<JobPayload<D>>, payload: JobPayload<D>, opts: CreatedBy | InlineOptions = {}) {
   const { by = BY_CLI, parentRunId, signal, resume } = "origin" in opts ? { by: opts } : (opts as InlineOptions);
   const data = parsePayload(def, payload);
+  if (!resume) await def.admit?.(db, data);
   const run = resume
     ? await db.jobRun.update({ where: { id: resume }, data: { message: "Resumed by its loop run" } })
-    : await (async () => {
-        await def.admit?.(db, data);
-        return db.$transaction(async (tx) => {
-          const created = await createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by);
-          return parentRunId ? tx.jobRun.update({ where: { id: created.id }, data: { parentRunId, message: "Running in its loop run's worker" } }) : created;
-        });
-      })();
+    : await db.$transaction(async (tx) => {
+        const created = await createRun(tx, def, data, by === BY_CLI ? "Running in the CLI" : "Running in-process", by);
+        return parentRunId ? tx.jobRun.update({ where: { id: created.id }, data: { parentRunId, message: "Running in its loop run's worker" } }) : created;
+      });
   // The run's own watch sees the request within a second and stops it at its next check. A worker
   // shutting down is no cancel: the run stops by itself (it sees the shutdown too) and waits for
   // its loop run to resume it.

@@ -2,7 +2,9 @@ import type { Db, Prisma } from "@/lib/server/db";
 import type { JobDefinition } from "@/lib/jobs/define";
 import { cancelQueueJob, sendRunJob } from "@/lib/jobs/enqueue";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import { DB_NOW, LEASE_EXPIRED } from "@/lib/jobs/run-lease";
+import { modelTrainJob } from "@/lib/jobs/model-train";
+import { DB_NOW, isLive, LEASE_EXPIRED, LIVE_STATUS_LIST } from "@/lib/jobs/run-lease";
+import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
 
 /** `waiting`: loop stages left for their loop run to resume; `released`: stages whose loop run had ended. */
 export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[]; resent: string[]; waiting: string[]; released: string[] };
@@ -49,11 +51,22 @@ export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobD
     const released = await tx.$queryRaw<{ id: string }[]>`
       UPDATE "JobRun" c SET status = 'FAILED', message = 'Failed', error = 'Its loop run ended before it resumed this stage', "finishedAt" = ${DB_NOW}, "waitUntil" = NULL, "updatedAt" = ${DB_NOW}
       FROM "JobRun" p
-      WHERE c."parentRunId" = p.id AND c.status IN ('QUEUED', 'WAITING') AND p.status NOT IN ('QUEUED', 'RUNNING', 'WAITING')
+      WHERE c."parentRunId" = p.id AND c.status IN ('QUEUED', 'WAITING') AND p.status NOT IN ${LIVE_STATUS_LIST}
       RETURNING c.id`;
     report.released.push(...released.map((r) => r.id));
   }, { timeout: 60_000 });
+  await cancelFineTunesOf(db, [...report.failed, ...report.cancelled, ...report.released]);
   return report;
+}
+
+/**
+ * A fine-tune whose run the sweep ended (no attempt left, cancelled, its loop run gone) would train
+ * on at its provider, and be paid for, with nobody to poll it: its job there is cancelled.
+ */
+async function cancelFineTunesOf(db: Db, ended: string[]) {
+  if (!ended.length) return;
+  const trains = await db.jobRun.findMany({ where: { id: { in: ended }, type: modelTrainJob.name }, select: { id: true } });
+  for (const { id } of trains) await cancelFineTuneOfRun(db, id).catch(() => {});
 }
 
 type SweptRun = { id: string; bossJobId: string | null };
@@ -102,7 +115,7 @@ async function takeBack(tx: Prisma.TransactionClient, id: string, definitions: J
     // A loop run's stage runs in its parent's worker: the parent, taken back too, resumes it from
     // its checkpoint (a remote fine-tune is polled, not started again). Not queued on its own.
     const parent = await tx.jobRun.findUnique({ where: { id: run.parentRunId }, select: { status: true } });
-    if (!parent || !["QUEUED", "RUNNING", "WAITING"].includes(parent.status)) {
+    if (!parent || !isLive(parent.status)) {
       const error = `${who}, and its loop run ${run.parentRunId} had ended`;
       await endRun(tx, run, def, "FAILED", error, error);
       return "failed";
@@ -136,8 +149,7 @@ export function startSweeper(db: () => Db, intervalMs: number): { stop(): Promis
     if (running) return;
     running = sweepStaleRuns(db())
       .then((r) => {
-        const taken = r.requeued.length + r.failed.length + r.cancelled.length + r.resent.length + r.waiting.length + r.released.length;
-        if (taken) {
+        if (Object.values(r).some((ids) => ids.length)) {
           console.log(
             `[worker] took back runs whose worker or queue job was gone: requeued ${r.requeued.join(", ") || "none"}; sent again ${r.resent.join(", ") || "none"}; failed ${r.failed.join(", ") || "none"}; cancelled ${r.cancelled.join(", ") || "none"}; loop stages waiting for their loop run ${r.waiting.join(", ") || "none"}; loop stages whose loop run ended ${r.released.join(", ") || "none"}`,
           );

@@ -16,7 +16,7 @@ const GZIP_FROM_BYTES = 1024;
  * A cached route's JSON answer: its text, and its gzip bytes, made the first time a client that
  * accepts gzip asks and kept with the entry. The studio does not compress answers on the fly
  * (next.config.ts: it cost the web server an eighth of its CPU), but a cached answer is
- * compressed once and sent many times: the 300-concept overview goes out in a fifth of its
+ * compressed once and sent many times: the 300-concept overview goes out in a ninth of its
  * 100 KB, which the server pipes and the browser reads faster.
  */
 export class CachedAnswer {

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/server/db";
 import { loopRunJob } from "@/lib/jobs/loop-run";
-import { LIVE_STATUSES } from "@/lib/jobs/run-lease";
+import { isLive } from "@/lib/jobs/run-lease";
 import { loopLockHeld } from "@/lib/server/services/loop/loop-lock";
 import { LOOP_STAGES, stageResultSchema, type StageName, type StageResult } from "@/lib/server/services/loop/loop-report";
 import { pipelineViewSchema, type LoopRunView, type PipelineView, type StageState } from "@/lib/server/services/loop/pipeline-view";
@@ -19,7 +19,7 @@ const fromOf = (r: LoopRunRow | undefined) => {
 
 /** The live loop run (its job, else `proda loop` holding the lock), else the last one. */
 function loopView(job: JobRow | null, run: LoopRunRow | undefined, lockHeld: boolean): LoopRunView | null {
-  const jobLive = !!job && (LIVE_STATUSES as readonly string[]).includes(job.status);
+  const jobLive = !!job && isLive(job.status);
   const done = resultsOf(run).length;
   const running = run?.status === "running" && (jobLive || lockHeld);
   const currentStage = running && done < LOOP_STAGES.length ? LOOP_STAGES[done] : null;
@@ -66,9 +66,9 @@ export async function pipelineView(db: Db): Promise<PipelineView> {
   for (const r of records) lastRan.set(r.stage as StageName, { at: r.ranAt, jobRunId: r.jobRunId });
   const plan = await planLoop(db, new Set(lastRan.keys()));
   const counts = await stageCounts(db, plan.stored);
-  const current = job && (LIVE_STATUSES as readonly string[]).includes(job.status) ? runs.find((r) => r.jobRunId === job.id) : runs[0];
+  const current = job && isLive(job.status) ? runs.find((r) => r.jobRunId === job.id) : runs[0];
   const loop = loopView(job, current, lockHeld);
-  const live = (!!job && (LIVE_STATUSES as readonly string[]).includes(job.status)) || lockHeld;
+  const live = (!!job && isLive(job.status)) || lockHeld;
   const failed = !live && loop?.state === "failed" ? resultsOf(current).find((s) => s.status === "failed") : undefined;
   const stages = plan.stages.map((p) => {
     let state: StageState = p.state;

@@ -2,7 +2,7 @@ import type { Db } from "@/lib/server/db";
 import { DomainError } from "@/lib/domain/errors";
 import { jobDefinitions } from "@/lib/jobs/registry";
 import { cancelQueueJob, requeueRun } from "@/lib/jobs/enqueue";
-import { endCancelledIfUnheld, LIVE_STATUSES } from "@/lib/jobs/run-lease";
+import { endCancelledIfUnheld, isLive } from "@/lib/jobs/run-lease";
 import { modelTrainJob } from "@/lib/jobs/model-train";
 import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
 
@@ -14,7 +14,7 @@ import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
 export async function cancelRun(db: Db, id: string) {
   const run = await db.jobRun.findUnique({ where: { id } });
   if (!run) throw new DomainError("NOT_FOUND", `No job run ${id}`);
-  if (!(LIVE_STATUSES as readonly string[]).includes(run.status)) throw new DomainError("CONFLICT", `The job is already ${run.status.toLowerCase()}`);
+  if (!isLive(run.status)) throw new DomainError("CONFLICT", `The job is already ${run.status.toLowerCase()}`);
   await db.jobRun.updateMany({ where: { id, cancelRequestedAt: null }, data: { cancelRequestedAt: new Date(), message: "Cancelling" } });
   const ended = await endCancelledIfUnheld(db, id);
   if (ended && run.bossJobId) await cancelQueueJob(null, run.type, run.bossJobId).catch(() => {});

@@ -199,27 +199,39 @@ describe("the loop-run job", () => {
     expect(stages.at(-1)).toMatchObject({ stage: "report", status: "not run" });
     expect(stages.map((s) => s.stage)).toEqual([...LOOP_STAGES]);
   }, 120_000);
-  // Last: the loop keeps the options it last ran with (this remote trainer, whose server is closed after).
+
+  /**
+   * A loop training through `server` whose worker is told to stop (SIGTERM, a deploy) while V1's
+   * fine-tuning job waits for its next poll: the stage then waits for its loop run. The caller sets
+   * workerShutdown.requested back.
+   */
+  async function loopStoppedInFineTune(server: Awaited<ReturnType<typeof startFineTuneServer>>, endpoint: string, statuses: string[]) {
+    const db = t.db();
+    await db.endpoint.create({ data: { name: endpoint, baseUrl: server.baseURL, model: "qwen2.5-7b" } });
+    server.plan({ statuses });
+    const res = await start({ autoApprove: true, trainer: "openai", endpoint });
+    expect(res.status, res.text).toBe(202);
+    const { jobRunId } = startedLoopRunSchema.parse(res.json);
+    await expect.poll(() => db.jobRun.count({ where: { parentRunId: jobRunId, type: "model-train", status: "WAITING" } }), { timeout: 60_000 }).toBe(1);
+    const train = await db.jobRun.findFirstOrThrow({ where: { parentRunId: jobRunId, type: "model-train" } });
+    workerShutdown.requested = true;
+    await expect.poll(async () => (await db.jobRun.findUniqueOrThrow({ where: { id: train.id } })).message, { timeout: 20_000 }).toContain("waits for its loop run");
+    return { jobRunId, train };
+  }
+
+  // Last two: the loop keeps the options it last ran with (a remote trainer, whose server is closed after).
   it("resumes the remote fine-tune of a loop stopped with its worker (a deploy): one upload and one fine-tuning job per model, polled on, never started again", async () => {
     const db = t.db();
     const server = await startFineTuneServer();
     try {
-      await db.endpoint.create({ data: { name: "ft-loop", baseUrl: server.baseURL, model: "qwen2.5-7b" } });
-      server.plan({ statuses: ["validating_files", "running", "succeeded"] });
-      const res = await start({ autoApprove: true, trainer: "openai", endpoint: "ft-loop" });
-      expect(res.status, res.text).toBe(202);
-      const { jobRunId } = startedLoopRunSchema.parse(res.json);
-      // V1's fine-tuning job is created and polled once: its stage waits for the next poll.
-      await expect.poll(() => db.jobRun.count({ where: { parentRunId: jobRunId, type: "model-train", status: "WAITING" } }), { timeout: 60_000 }).toBe(1);
-      const train = await db.jobRun.findFirstOrThrow({ where: { parentRunId: jobRunId, type: "model-train" } });
-      // The worker is told to stop (SIGTERM): the stage waits for its loop run, which goes back to the queue.
-      workerShutdown.requested = true;
+      let stopped;
       try {
-        await expect.poll(async () => (await db.jobRun.findUniqueOrThrow({ where: { id: train.id } })).message, { timeout: 20_000 }).toContain("waits for its loop run");
-        await expect.poll(async () => (await db.jobRun.findUniqueOrThrow({ where: { id: jobRunId } })).status, { timeout: 20_000 }).toBe("QUEUED");
+        stopped = await loopStoppedInFineTune(server, "ft-loop", ["validating_files", "running", "succeeded"]);
+        await expect.poll(async () => (await db.jobRun.findUniqueOrThrow({ where: { id: stopped!.jobRunId } })).status, { timeout: 20_000 }).toBe("QUEUED");
       } finally {
         workerShutdown.requested = false; // a worker again: it takes the loop run back
       }
+      const { jobRunId, train } = stopped;
       server.plan({ statuses: ["succeeded"] }); // V2's, later in the loop, is done at its first poll
       const run = await finished(jobRunId);
       expect(run.status, `${run.error}`).toBe("SUCCEEDED");
@@ -233,6 +245,32 @@ describe("the loop-run job", () => {
       expect(logs.filter((m) => m.startsWith("Fine-tuning job "))).toHaveLength(1);
       const fineTunes = await db.fineTune.findMany({ where: { runId: { in: trains.map((r) => r.id) } } });
       expect(fineTunes.map((f) => f.state)).toEqual(["succeeded", "succeeded"]); // both, whatever order they are read in
+    } finally {
+      await server.close();
+    }
+  }, 180_000);
+
+  it("cancels at the provider the fine-tune of a loop cancelled while its worker was stopped: the stage released, its job does not train on", async () => {
+    const db = t.db();
+    const server = await startFineTuneServer();
+    try {
+      let train;
+      try {
+        const stopped = await loopStoppedInFineTune(server, "ft-loop-cancelled", ["validating_files", "running", "running", "running", "succeeded"]);
+        train = stopped.train;
+        // A lead cancels the loop before any worker resumes it: nobody will poll its fine-tune again.
+        await cancelRun(db, stopped.jobRunId);
+        expect((await finished(stopped.jobRunId)).status).toBe("CANCELLED");
+        expect((await sweepStaleRuns(db)).released).toEqual([train.id]);
+      } finally {
+        workerShutdown.requested = false;
+      }
+      const cancels = server.requests.filter((r) => r.method === "POST" && /\/fine_tuning\/jobs\/[^/]+\/cancel$/.test(r.path));
+      expect(cancels).toHaveLength(1);
+      expect(await db.fineTune.findFirstOrThrow({ where: { runId: train.id } })).toMatchObject({ state: "cancelled" });
+      expect(await db.jobRun.findUniqueOrThrow({ where: { id: train.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining("loop run ended") });
+      const logs = (await db.jobLog.findMany({ where: { runId: train.id } })).map((l) => l.message);
+      expect(logs).toContainEqual(expect.stringMatching(/^Fine-tuning job \S+ cancelled at ft-loop-cancelled/));
     } finally {
       await server.close();
     }
