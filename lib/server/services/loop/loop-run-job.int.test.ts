@@ -10,6 +10,7 @@ import type { Role } from "@/lib/auth/roles";
 import { corpusImportJob } from "@/lib/jobs/corpus-import";
 import { knowledgeExtractJob } from "@/lib/jobs/knowledge-extract";
 import { loopRunJob } from "@/lib/jobs/loop-run";
+import { modelTrainJob } from "@/lib/jobs/model-train";
 import { getBoss } from "@/lib/server/jobs/boss";
 import { createAccount } from "@/lib/server/services/auth/accounts";
 import { createToken } from "@/lib/server/services/auth/api-tokens";
@@ -166,6 +167,38 @@ describe("the loop-run job", () => {
     expect(children.map((c) => c.id)).toEqual([orphan.id]);
     const logs = await db.jobLog.findMany({ where: { runId: parent.id } });
     expect(logs.map((l) => l.message)).toContainEqual(expect.stringContaining(`Resuming its stage run ${orphan.id}`));
+  }, 120_000);
+
+  it("releases a dead loop's fine-tune stage that the resumed loop does not come back to, and cancels its job at the provider", async () => {
+    const db = t.db();
+    const server = await startFineTuneServer();
+    try {
+      await db.endpoint.create({ data: { name: "ft-orphan", baseUrl: server.baseURL, model: "qwen2.5-7b" } });
+      server.plan({ statuses: ["running", "running", "succeeded"] });
+      const created = await fetch(`${server.baseURL}/fine_tuning/jobs`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ model: "qwen2.5-7b", training_file: "file-0" }) });
+      const remote = (await created.json()) as { id: string };
+      const expired = new Date(Date.now() - 60_000);
+      const dead = { status: "RUNNING" as const, attempts: 1, workerId: "dead-host:2:def", leaseExpiresAt: expired, startedAt: expired, origin: "SYSTEM" as const };
+      const payload = { autoApprove: true, from: "report" as const };
+      const parent = await db.jobRun.create({ data: { ...dead, type: loopRunJob.name, payload, conflictKey: loopRunJob.conflictKey!(payload) } });
+      // The stage it was in: a fine-tune of a model this loop will not train again (the workspace went on without it).
+      const trainingSet = await db.trainingSet.findFirstOrThrow();
+      const trainPayload = { trainingSetId: trainingSet.id, trainer: "openai" as const, name: "V9", endpoint: "ft-orphan" };
+      const orphan = await db.jobRun.create({ data: { ...dead, type: modelTrainJob.name, payload: trainPayload, parentRunId: parent.id } });
+      await db.fineTune.create({
+        data: { runId: orphan.id, trainingSetId: trainingSet.id, trainer: "openai", endpoint: "ft-orphan", name: "V9", stage: "CUSTOM", hyperparameters: {}, state: "running", remoteJobId: remote.id },
+      });
+
+      expect(await sweepStaleRuns(db)).toMatchObject({ requeued: [parent.id], waiting: [orphan.id] });
+      const resumed = await finished(parent.id);
+      expect(resumed.status, `${resumed.error}`).toBe("SUCCEEDED");
+      expect(await db.jobRun.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: "FAILED", error: expect.stringContaining("did not resume this stage") });
+      const cancels = server.requests.filter((r) => r.method === "POST" && r.path === `/v1/fine_tuning/jobs/${remote.id}/cancel`);
+      expect(cancels).toHaveLength(1);
+      expect(await db.fineTune.findUniqueOrThrow({ where: { runId: orphan.id } })).toMatchObject({ state: "cancelled" });
+    } finally {
+      await server.close();
+    }
   }, 120_000);
 
   it("shows a loop job cancelled while still queued as cancelled, not the loop before it or none", async () => {
