@@ -2,13 +2,12 @@ import type { ErrorCode } from "@/lib/domain/errors";
 import { DomainError } from "@/lib/domain/errors";
 import type { CreatedBy } from "@/lib/jobs/created-by";
 import type { LoopRunPayload } from "@/lib/jobs/loop-run";
-import { modelTrainJob } from "@/lib/jobs/model-train";
 import { LIVE_STATUSES } from "@/lib/jobs/run-lease";
 import type { Db } from "@/lib/server/db";
 import type { RunJob } from "@/lib/server/services/loop/loop-context";
 import { LOOP_STAGES } from "@/lib/server/services/loop/loop-report";
 import { runLoop } from "@/lib/server/services/loop/run-loop";
-import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
+import { cancelFineTunesOfRuns } from "@/lib/server/services/models/train-model";
 import { STAGE_INFO } from "@/lib/server/services/loop/stage-info";
 import type { JobContext, JobHandler } from "@/workers/runtime/job-context";
 import { parsePayload } from "@/lib/jobs/enqueue";
@@ -41,7 +40,7 @@ async function releaseOrphans(db: Db, orphans: Orphan[]) {
     where: { id: { in: orphans.map((o) => o.id) }, status: { in: [...LIVE_STATUSES] } },
     data: { status: "FAILED", workerId: null, leaseExpiresAt: null, waitUntil: null, finishedAt: new Date(), message: "Failed", error },
   });
-  for (const o of orphans) if (o.type === modelTrainJob.name) await cancelFineTuneOfRun(db, o.id);
+  await cancelFineTunesOfRuns(db, orphans.map((o) => o.id));
 }
 
 /** JSON with its keys sorted: a payload read back from Postgres (jsonb orders keys its own way) compared with a new one. */

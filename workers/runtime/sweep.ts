@@ -2,9 +2,8 @@ import type { Db, Prisma } from "@/lib/server/db";
 import type { JobDefinition } from "@/lib/jobs/define";
 import { cancelQueueJob, sendRunJob } from "@/lib/jobs/enqueue";
 import { jobDefinitions } from "@/lib/jobs/registry";
-import { modelTrainJob } from "@/lib/jobs/model-train";
 import { DB_NOW, isLive, LEASE_EXPIRED, LIVE_STATUS_LIST } from "@/lib/jobs/run-lease";
-import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
+import { cancelFineTunesOfRuns } from "@/lib/server/services/models/train-model";
 
 /** `waiting`: loop stages left for their loop run to resume; `released`: stages whose loop run had ended. */
 export type SweepReport = { requeued: string[]; failed: string[]; cancelled: string[]; resent: string[]; waiting: string[]; released: string[] };
@@ -55,18 +54,10 @@ export async function sweepStaleRuns(db: Db, definitions: JobDefinition[] = jobD
       RETURNING c.id`;
     report.released.push(...released.map((r) => r.id));
   }, { timeout: 60_000 });
-  await cancelFineTunesOf(db, [...report.failed, ...report.cancelled, ...report.released]);
+  // A fine-tune the sweep ended (no attempt left, cancelled, its loop run gone) would train on at its
+  // provider, and be paid for, with nobody to poll it.
+  await cancelFineTunesOfRuns(db, [...report.failed, ...report.cancelled, ...report.released]).catch(() => {});
   return report;
-}
-
-/**
- * A fine-tune whose run the sweep ended (no attempt left, cancelled, its loop run gone) would train
- * on at its provider, and be paid for, with nobody to poll it: its job there is cancelled.
- */
-async function cancelFineTunesOf(db: Db, ended: string[]) {
-  if (!ended.length) return;
-  const trains = await db.jobRun.findMany({ where: { id: { in: ended }, type: modelTrainJob.name }, select: { id: true } });
-  for (const { id } of trains) await cancelFineTuneOfRun(db, id).catch(() => {});
 }
 
 type SweptRun = { id: string; bossJobId: string | null };

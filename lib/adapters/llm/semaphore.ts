@@ -20,7 +20,7 @@ export class Semaphore {
     }
   }
 
-  async run<T>(fn: () => Promise<T>, _signal?: AbortSignal): Promise<T> {
+  async run<T>(fn: () => Promise<T>): Promise<T> {
     if (this.active < this.limit) this.active++;
     else await new Promise<void>((resolve) => this.waiting.push(resolve)); // the releasing holder's slot
     try {
@@ -34,7 +34,10 @@ export class Semaphore {
 
 /** What limits the requests in flight to one endpoint: `run` holds a slot while `fn` runs. */
 export interface EndpointLimit {
-  /** waits for a slot (ends with `signal`'s reason if aborted while waiting), runs `fn`, frees the slot */
+  /**
+   * waits for a slot, runs `fn`, frees the slot; the shared limit ends a wait aborted by `signal`
+   * with its reason, a process's own Semaphore waits on (its holders' requests time out)
+   */
   run<T>(fn: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 

@@ -29,7 +29,7 @@ export async function serveRoutes(routes: Record<string, RouteHandler>): Promise
       const init = { method: req.method, headers, body: hasBody ? req : undefined, duplex: "half" };
       const response = await handler(new NextRequest(url, init as unknown as ConstructorParameters<typeof NextRequest>[1]), { params: Promise.resolve({}) });
       // Header by header, as Next.js sets them (the web server's preloads see each one).
-      for (const [name, value] of Object.entries(Object.fromEntries(response.headers))) res.setHeader(name, value);
+      for (const [name, value] of response.headers) res.setHeader(name, value);
       res.writeHead(response.status);
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (e) {

@@ -4,7 +4,7 @@ import { jobDefinitions } from "@/lib/jobs/registry";
 import { cancelQueueJob, requeueRun } from "@/lib/jobs/enqueue";
 import { endCancelledIfUnheld, isLive } from "@/lib/jobs/run-lease";
 import { modelTrainJob } from "@/lib/jobs/model-train";
-import { cancelFineTuneOfRun } from "@/lib/server/services/models/train-model";
+import { cancelFineTunesOfRuns } from "@/lib/server/services/models/train-model";
 
 /**
  * Asks a run to stop. A run no live worker holds (queued, waiting, or running with an expired
@@ -25,7 +25,7 @@ export async function cancelRun(db: Db, id: string) {
       : "Cancelled by a user";
   await db.jobLog.create({ data: { runId: id, level: "warn", message } });
   // A running handler cancels its remote fine-tune itself; one waiting between polls cannot.
-  if (ended && run.type === modelTrainJob.name) await cancelFineTuneOfRun(db, id);
+  if (ended && run.type === modelTrainJob.name) await cancelFineTunesOfRuns(db, [id]);
   return db.jobRun.findUniqueOrThrow({ where: { id } });
 }
 

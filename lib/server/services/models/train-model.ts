@@ -155,12 +155,16 @@ export async function cancelRemote(ctx: Pick<Progress, "db" | "log">, fineTuneId
 }
 
 /**
- * A fine-tune's run was cancelled while no worker held it (waiting for its next poll): the
- * remote job is cancelled here, since no handler will run again to do it.
+ * Fine-tunes whose runs were ended while no worker held them (cancelled between polls, released
+ * with their loop run, out of attempts): their remote jobs are cancelled here, since no handler
+ * will run again to do it. Runs without a live remote fine-tune are passed over.
  */
-export async function cancelFineTuneOfRun(db: Progress["db"], runId: string) {
-  const ft = await db.fineTune.findUnique({ where: { runId }, select: { id: true, trainer: true, endpoint: true, remoteJobId: true, state: true } });
-  if (!ft?.remoteJobId || (ft.trainer !== "openai" && ft.trainer !== "together") || isTerminal(ft.state as FineTuneState)) return;
-  const log = async (message: string, level: "info" | "warn" = "info") => void (await db.jobLog.create({ data: { runId, message, level } }));
-  await cancelRemote({ db, log }, ft.id, { trainer: ft.trainer, endpoint: ft.endpoint ?? undefined }, ft.remoteJobId);
+export async function cancelFineTunesOfRuns(db: Progress["db"], runIds: string[]) {
+  if (!runIds.length) return;
+  const fineTunes = await db.fineTune.findMany({ where: { runId: { in: runIds } }, select: { id: true, runId: true, trainer: true, endpoint: true, remoteJobId: true, state: true } });
+  for (const ft of fineTunes) {
+    if (!ft.remoteJobId || (ft.trainer !== "openai" && ft.trainer !== "together") || isTerminal(ft.state as FineTuneState)) continue;
+    const log = async (message: string, level: "info" | "warn" = "info") => void (await db.jobLog.create({ data: { runId: ft.runId, message, level } }));
+    await cancelRemote({ db, log }, ft.id, { trainer: ft.trainer, endpoint: ft.endpoint ?? undefined }, ft.remoteJobId);
+  }
 }
